@@ -1,0 +1,26 @@
+// swift-tools-version:6.0
+// SchoolNet — a discrete-event network capacity simulator for school connectivity.
+// No package dependencies: the Swift toolchain (Foundation, Dispatch, Testing) only.
+import PackageDescription
+
+let package = Package(
+    name: "SchoolNet",
+    products: [
+        .library(name: "SchoolNet", targets: ["SchoolNet"]),
+        .executable(name: "schoolnet", targets: ["schoolnet"]),
+        .executable(name: "schoolnet-bench", targets: ["schoolnet-bench"]),
+    ],
+    targets: [
+        // One library, one folder per DESIGN.md layer, so whole-module optimisation
+        // can specialise the kernel and solver hot paths across layers.
+        .target(
+            name: "SchoolNet",
+            path: "Sources/SchoolNet"
+        ),
+        // Thin command-line front end: parse, call the library, write.
+        .executableTarget(name: "schoolnet", dependencies: ["SchoolNet"], path: "Sources/schoolnet"),
+        // Benchmark harness (release builds only; never run inside `swift test`).
+        .executableTarget(name: "schoolnet-bench", dependencies: ["SchoolNet"], path: "Benchmarks/schoolnet-bench"),
+        .testTarget(name: "SchoolNetTests", dependencies: ["SchoolNet"], path: "Tests/SchoolNetTests"),
+    ]
+)
