@@ -1,0 +1,125 @@
+/// A 4-ary min-heap of entities identified by dense integer indices, each with one key,
+/// supporting update and removal by index.
+///
+/// Used where an entity's next event moves often: a flow's completion time changes every
+/// time its rate does. Keys are (time, tie-breaker) so order is total and deterministic;
+/// the tie-breaker is the entity index.
+///
+/// - Complexity: ``update(_:to:)``, ``remove(_:)`` and ``popMin()`` are O(log₄ n);
+///   ``min`` is O(1). Memory: one `Int32` position per possible index.
+public struct IndexedHeap {
+    @usableFromInline struct Node {
+        @usableFromInline var key: Int64
+        @usableFromInline var index: Int32
+        @inlinable init(key: Int64, index: Int32) {
+            self.key = key
+            self.index = index
+        }
+        @inlinable func precedes(_ o: Node) -> Bool { key < o.key || (key == o.key && index < o.index) }
+    }
+
+    @usableFromInline var nodes: ContiguousArray<Node> = []
+    /// Position of each index in `nodes`, or -1 when absent.
+    @usableFromInline var position: ContiguousArray<Int32> = []
+
+    /// Creates an empty heap.
+    public init() {}
+
+    /// The number of entities in the heap.
+    @inlinable public var count: Int { nodes.count }
+    /// Whether the heap is empty.
+    @inlinable public var isEmpty: Bool { nodes.isEmpty }
+
+    /// The entity with the smallest key and that key, or nil.
+    @inlinable public var min: (index: Int, key: Int64)? {
+        nodes.first.map { (Int($0.index), $0.key) }
+    }
+
+    /// Whether `index` is in the heap.
+    @inlinable public func contains(_ index: Int) -> Bool {
+        index < position.count && position[index] >= 0
+    }
+
+    /// The key of `index`, if present.
+    @inlinable public func key(of index: Int) -> Int64? {
+        contains(index) ? nodes[Int(position[index])].key : nil
+    }
+
+    /// Inserts `index` with `key`, or moves it to `key` if present.
+    ///
+    /// - Complexity: O(log₄ n).
+    @inlinable public mutating func update(_ index: Int, to key: Int64) {
+        if index >= position.count {
+            position.append(contentsOf: repeatElement(-1, count: Swift.max(index + 1 - position.count, position.count)))
+        }
+        let p = Int(position[index])
+        if p < 0 {
+            nodes.append(Node(key: key, index: Int32(index)))
+            position[index] = Int32(nodes.count - 1)
+            siftUp(nodes.count - 1)
+        } else {
+            let old = nodes[p].key
+            nodes[p].key = key
+            if key < old { siftUp(p) } else if key > old { siftDown(p) }
+        }
+    }
+
+    /// Removes `index` if present.
+    ///
+    /// - Complexity: O(log₄ n).
+    @inlinable public mutating func remove(_ index: Int) {
+        guard contains(index) else { return }
+        let p = Int(position[index])
+        position[index] = -1
+        let last = nodes.removeLast()
+        if p == nodes.count { return }
+        nodes[p] = last
+        position[Int(last.index)] = Int32(p)
+        siftUp(p)
+        siftDown(Int(position[Int(last.index)]))
+    }
+
+    /// Removes and returns the entity with the smallest key.
+    @inlinable public mutating func popMin() -> (index: Int, key: Int64)? {
+        guard let m = min else { return nil }
+        remove(m.index)
+        return m
+    }
+
+    @inlinable mutating func siftUp(_ start: Int) {
+        var i = start
+        let moving = nodes[i]
+        while i > 0 {
+            let parent = (i - 1) >> 2
+            if !moving.precedes(nodes[parent]) { break }
+            nodes[i] = nodes[parent]
+            position[Int(nodes[i].index)] = Int32(i)
+            i = parent
+        }
+        nodes[i] = moving
+        position[Int(moving.index)] = Int32(i)
+    }
+
+    @inlinable mutating func siftDown(_ start: Int) {
+        var i = start
+        let moving = nodes[i]
+        let n = nodes.count
+        while true {
+            let first = (i << 2) + 1
+            if first >= n { break }
+            var best = first
+            var c = first + 1
+            let end = Swift.min(first + 4, n)
+            while c < end {
+                if nodes[c].precedes(nodes[best]) { best = c }
+                c += 1
+            }
+            if !nodes[best].precedes(moving) { break }
+            nodes[i] = nodes[best]
+            position[Int(nodes[i].index)] = Int32(i)
+            i = best
+        }
+        nodes[i] = moving
+        position[Int(moving.index)] = Int32(i)
+    }
+}

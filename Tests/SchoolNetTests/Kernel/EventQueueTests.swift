@@ -1,0 +1,116 @@
+import Testing
+@testable import SchoolNet
+
+@Suite struct EventQueueTests {
+    /// Random times pop in sorted order, ties in insertion order; checked against a sort.
+    @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
+    func popsInTimeThenInsertionOrder(seed: UInt64) {
+        var rng = RandomStream(seed: seed)
+        var q = EventQueue<Int>()
+        var expected: [(Int64, Int)] = []
+        for i in 0..<5000 {
+            let t = Int64(rng.next() % 500)  // many ties on purpose
+            q.schedule(i, at: SimTime(nanoseconds: t))
+            expected.append((t, i))
+        }
+        expected.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+        var got: [(Int64, Int)] = []
+        while let e = q.popNext() { got.append((e.time.nanoseconds, e.payload)) }
+        #expect(got.map(\.0) == expected.map(\.0))
+        #expect(got.map(\.1) == expected.map(\.1))
+    }
+
+    @Test func interleavedScheduleAndPopMatchesReference() {
+        var rng = RandomStream(seed: 9)
+        var q = EventQueue<Int>()
+        var reference: [(Int64, UInt64, Int)] = []
+        var seq: UInt64 = 0
+        var now: Int64 = 0
+        for step in 0..<6_000 {
+            if rng.next() % 3 != 0 || reference.isEmpty {
+                let t = now + Int64(rng.next() % 1000)
+                q.schedule(step, at: SimTime(nanoseconds: t))
+                reference.append((t, seq, step)); seq += 1
+            } else {
+                let i = reference.indices.min { (reference[$0].0, reference[$0].1) < (reference[$1].0, reference[$1].1) }!
+                let want = reference.remove(at: i)
+                let got = q.popNext()!
+                #expect(got.time.nanoseconds == want.0 && got.payload == want.2)
+                now = want.0
+            }
+        }
+        #expect(q.count == reference.count)
+    }
+
+    @Test func cancelledEventsNeverRun() {
+        var q = EventQueue<String>()
+        let a = q.schedule("a", at: .seconds(1))
+        let b = q.schedule("b", at: .seconds(2))
+        q.schedule("c", at: .seconds(3))
+        q.cancel(b)
+        q.cancel(b)  // twice is harmless
+        #expect(q.count == 2)
+        #expect(q.isPending(a) && !q.isPending(b))
+        #expect(q.popNext()?.payload == "a")
+        #expect(!q.isPending(a))
+        q.cancel(a)  // already ran: no effect
+        #expect(q.popNext()?.payload == "c")
+        #expect(q.popNext() == nil)
+    }
+
+    @Test func cancelledTopIsSkippedByNextTime() {
+        var q = EventQueue<Int>()
+        let first = q.schedule(1, at: .seconds(1))
+        q.schedule(2, at: .seconds(5))
+        q.cancel(first)
+        #expect(q.nextTime() == .seconds(5))
+    }
+
+    @Test func copiesAreIndependent() {
+        var q = EventQueue<Int>()
+        for i in 0..<100 { q.schedule(i, at: SimTime(nanoseconds: Int64(100 - i))) }
+        var copy = q
+        _ = copy.popNext()
+        #expect(q.count == 100 && copy.count == 99)
+        #expect(q.popNext()?.payload == 99)
+    }
+
+    @Test func growsPastInitialCapacity() {
+        var q = EventQueue<Int>(reservingCapacity: 1)
+        for i in 0..<10_000 { q.schedule(i, at: SimTime(nanoseconds: Int64(10_000 - i))) }
+        var last = Int64.min
+        var n = 0
+        while let e = q.popNext() {
+            #expect(e.time.nanoseconds >= last)
+            last = e.time.nanoseconds
+            n += 1
+        }
+        #expect(n == 10_000)
+    }
+}
+
+@Suite struct IndexedHeapTests {
+    @Test(arguments: [11, 12, 13] as [UInt64])
+    func updatesAndRemovalsKeepOrder(seed: UInt64) {
+        var rng = RandomStream(seed: seed)
+        var h = IndexedHeap()
+        var keys = [Int64?](repeating: nil, count: 300)
+        for _ in 0..<20_000 {
+            let i = Int(rng.next() % 300)
+            switch rng.next() % 4 {
+            case 0:
+                h.remove(i); keys[i] = nil
+            case 1:
+                if let m = h.popMin() {
+                    let want = keys.indices.filter { keys[$0] != nil }.min { (keys[$0]!, $0) < (keys[$1]!, $1) }!
+                    #expect(m.index == want && m.key == keys[want]!)
+                    keys[m.index] = nil
+                }
+            default:
+                let k = Int64(rng.next() % 1000)
+                h.update(i, to: k); keys[i] = k
+            }
+            #expect(h.count == keys.compactMap { $0 }.count)
+        }
+    }
+}
