@@ -108,6 +108,16 @@ import Testing
         #expect(ascending.min == 1 && ascending.max == 1000)
     }
 
+    /// A jump far beyond the window (1 → 10¹⁰ is ≈ 2,300 buckets, cap 64) folds every
+    /// earlier bucket into the new floor, in either order; min and max stay exact.
+    @Test func jumpBeyondWindowFoldsEverythingBelow() {
+        let up = sketch([1, 2, 1e10], maximumBucketCount: 64)
+        let down = sketch([1e10, 2, 1], maximumBucketCount: 64)
+        #expect(up == down && up.isCollapsed)
+        #expect(up.quantile(0) == 1 && up.quantile(1) == 1e10)
+        #expect(up.allocatedBucketCount <= 128)
+    }
+
     private func sketch(_ xs: some Sequence<Double>, maximumBucketCount: Int = 2048) -> QuantileSketch {
         var s = QuantileSketch(maximumBucketCount: maximumBucketCount)
         for x in xs { s.record(x) }
