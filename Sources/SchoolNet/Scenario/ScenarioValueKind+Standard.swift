@@ -51,16 +51,16 @@ extension ScenarioValueKind where Value == Double {
         }
     }
 
-    /// A finite JSON number, optionally within a range.
+    /// A finite JSON number, optionally within a range (named in the message for values
+    /// outside it).
     ///
     /// - Parameter range: The accepted values; `nil` for any finite number.
     /// - Returns: The kind.
     public static func number(in range: ClosedRange<Double>? = nil) -> Self {
-        let expected = range.map { "a number between \(JSONValue.format(number: $0.lowerBound)) and \(JSONValue.format(number: $0.upperBound))" } ?? "a number"
-        return ScenarioValueKind(expected: expected, convert: { json in
-            guard case .number(let x) = json, x.isFinite, range?.contains(x) ?? true else {
-                throw UnitParseError(expected: expected, found: json.foundDescription)
-            }
+        let inRange = range.map { "a number between \(JSONValue.format(number: $0.lowerBound)) and \(JSONValue.format(number: $0.upperBound))" } ?? "a finite number"
+        return ScenarioValueKind(expected: "a number", convert: { json in
+            guard case .number(let x) = json else { throw UnitParseError(expected: "a number", found: json.foundDescription) }
+            guard x.isFinite, range?.contains(x) ?? true else { throw UnitParseError(expected: inRange, found: json.foundDescription) }
             return x
         }, format: { JSONValue.format(number: $0) })
     }
@@ -70,18 +70,20 @@ extension ScenarioValueKind where Value == Int {
     /// A whole JSON number (`600`, or `600.0`) within a range.
     ///
     /// - Parameter range: The accepted values.
-    /// - Returns: The kind; its message names the range unless it is all of `Int`.
+    /// - Returns: The kind. A value of another JSON type gets `expected a whole number` (or
+    ///   the ``ScenarioValueKind/expecting(_:)`` text); a fraction or an out-of-range value
+    ///   gets a message naming the range, e.g. `a whole number between 1 and 5000`.
     public static func int(in range: ClosedRange<Int> = Int.min...Int.max) -> Self {
-        let expected = switch (range.lowerBound, range.upperBound) {
+        let inRange = switch (range.lowerBound, range.upperBound) {
         case (.min, .max): "a whole number"
         case (let lo, .max): "a whole number of at least \(lo)"
         case (.min, let hi): "a whole number of at most \(hi)"
         case (let lo, let hi): "a whole number between \(lo) and \(hi)"
         }
-        return ScenarioValueKind(expected: expected, convert: { json in
-            guard case .number(let x) = json, x == x.rounded(), abs(x) < 9_007_199_254_740_992,
-                  range.contains(Int(x)) else {
-                throw UnitParseError(expected: expected, found: json.foundDescription)
+        return ScenarioValueKind(expected: "a whole number", convert: { json in
+            guard case .number(let x) = json else { throw UnitParseError(expected: "a whole number", found: json.foundDescription) }
+            guard x == x.rounded(), abs(x) < 9_007_199_254_740_992, range.contains(Int(x)) else {
+                throw UnitParseError(expected: inRange, found: json.foundDescription)
             }
             return Int(x)
         }, format: { String($0) })

@@ -53,6 +53,8 @@ public enum Spelling {
     /// their case-sensitive distance, then by their order in `candidates` — so the result is
     /// deterministic and `"KB"` suggests `"kB"` before `"MB"`. Candidates equal to `name`
     /// are never suggested; those farther than `maxDistance` (case-insensitively) are left out.
+    /// Numbers are not typos: when both contain digits and the digits differ, the candidate
+    /// is left out (`"90 MHz"` does not suggest `"20 MHz"`).
     ///
     /// - Parameters:
     ///   - name: What the user typed.
@@ -65,7 +67,10 @@ public enum Spelling {
         let limit = maxDistance ?? threshold(forLength: name.count)
         let lowered = name.lowercased()
         var scored: [(folded: Int, exact: Int, index: Int, candidate: String)] = []
+        let digits = name.filter(\.isNumber)
         for (index, candidate) in candidates.enumerated() where candidate != name {
+            let candidateDigits = candidate.filter(\.isNumber)
+            if !digits.isEmpty, !candidateDigits.isEmpty, digits != candidateDigits { continue }
             let folded = editDistance(lowered, candidate.lowercased())
             guard folded <= limit else { continue }
             scored.append((folded, editDistance(name, candidate), index, candidate))
