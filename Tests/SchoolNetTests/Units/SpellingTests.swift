@@ -21,3 +21,12 @@ import Testing
         #expect(Spelling.suggestion(for: "chanelWidth", in: ["standard", "channelWidth"]) == "channelWidth")
     }
 }
+
+extension SpellingTests {
+    /// Different numbers are different values, not typos.
+    @Test func numbersAreNotTypos() {
+        #expect(Spelling.suggestion(for: "90 MHz", in: ["20 MHz", "40 MHz"]) == nil)
+        #expect(Spelling.suggestion(for: "ax6", in: ["ac", "ax"]) == "ax")
+        #expect(Spelling.suggestion(for: "80 mhz", in: ["20 MHz", "80 MHz"]) == "80 MHz")
+    }
+}
