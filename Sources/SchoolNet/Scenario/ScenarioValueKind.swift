@@ -1,7 +1,7 @@
 /// How to read one kind of scenario value from JSON: what to expect, how to convert, and
 /// how to show the result in an `explain` listing.
 ///
-/// The reader's typed methods (``ScenarioReader/rate(_:expected:)`` and friends) are sugar
+/// The reader's typed methods (``ScenarioReader/rate(_:allowUnlimited:expected:)`` and friends) are sugar
 /// over ``ScenarioReader/read(_:as:)`` with these kinds; other layers can define their own:
 ///
 /// ```swift
