@@ -90,7 +90,7 @@ public struct JSONDocument: Sendable {
         (root, sourceMap) = try parser.parseDocument()
     }
 
-    /// Parses JSON text strictly by RFC 8259; see ``init(parsing:maxDepth:)-(([UInt8],_))``.
+    /// Parses JSON text strictly by RFC 8259; see the `[UInt8]` initializer.
     ///
     /// - Parameters:
     ///   - text: The JSON text.

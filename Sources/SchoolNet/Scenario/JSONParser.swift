@@ -1,4 +1,4 @@
-/// The recursive-descent parser behind ``JSONDocument/init(parsing:maxDepth:)-(([UInt8],_))``.
+/// The recursive-descent parser behind `JSONDocument.init(parsing:maxDepth:)`.
 ///
 /// Works on UTF-8 bytes; tracks the current line and where it starts, and computes columns
 /// (in Unicode scalars) incrementally, so recording a position for every value stays O(*n*)
