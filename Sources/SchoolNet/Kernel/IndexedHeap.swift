@@ -123,3 +123,13 @@ public struct IndexedHeap {
         position[Int(moving.index)] = Int32(i)
     }
 }
+
+extension IndexedHeap {
+    /// Removes every entity, keeping storage.
+    ///
+    /// - Complexity: O(count).
+    @inlinable public mutating func removeAll() {
+        for n in nodes { position[Int(n.index)] = -1 }
+        nodes.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,125 @@
+/// Accumulates, for every resource, what bottleneck attribution and the reports need:
+/// utilisation over time, time saturated, peak concurrent flows, and the flow-seconds and
+/// bytes of flows whose rate the resource limited.
+///
+/// The solver calls it on every change, so it does O(1) work per call (plus one step per
+/// time bucket crossed). All sums are in resource order; no hashing is involved.
+///
+/// **Definitions**
+/// - *utilisation* of a resource over an interval: ∫ load dt / (capacity × interval).
+/// - *limited flow-seconds*: Σ over flows of the time during which the resource was the
+///   flow's limiter (the saturated resource that fixed its max-min rate).
+/// - *limited bytes*: bytes those flows moved while so limited.
+/// - *time saturated*: total time the resource's load was at capacity with flows on it.
+public struct FlowObserver: Sendable {
+    /// Width of a utilisation bucket, in nanoseconds (0 disables the time series).
+    public var bucketWidth: Int64 = 1_000_000_000
+
+    /// Per-resource capacity, bits/s (kept in step with the solver).
+    public private(set) var capacity: [Double] = []
+    /// ∫ load dt per resource, bits.
+    public private(set) var carriedBits: [Double] = []
+    /// Total saturated time per resource, ns (closed intervals only; see ``saturatedTime(_:at:)``).
+    public private(set) var saturatedNanoseconds: [Int64] = []
+    /// Peak concurrent flows per resource.
+    public private(set) var peakFlows: [Int] = []
+    /// Flow-seconds limited by each resource.
+    public private(set) var limitedFlowSeconds: [Double] = []
+    /// Bytes moved by flows while limited by each resource.
+    public private(set) var limitedBytes: [Double] = []
+    /// Flow-seconds and bytes limited by the flows' own ceilings.
+    public private(set) var ceilingFlowSeconds = 0.0, ceilingBytes = 0.0
+    /// Utilisation time series: per resource, carried bits per bucket.
+    public private(set) var buckets: [[Double]] = []
+    /// Time at which each resource became saturated, or -1.
+    public private(set) var saturatedSince: [Int64] = []
+    /// Time the first change was seen (start of the observation).
+    public private(set) var lastChange: [Int64] = []
+    /// Current load per resource, bits/s.
+    public private(set) var currentLoad: [Double] = []
+
+    /// Creates an empty observer.
+    public init() {}
+
+    mutating func addResource(capacity c: Double) {
+        capacity.append(c)
+        carriedBits.append(0)
+        saturatedNanoseconds.append(0)
+        peakFlows.append(0)
+        limitedFlowSeconds.append(0)
+        limitedBytes.append(0)
+        buckets.append([])
+        saturatedSince.append(-1)
+        lastChange.append(0)
+        currentLoad.append(0)
+    }
+
+    mutating func capacityChanged(_ r: Int, to c: Double, at now: Int64) {
+        integrate(r, until: now)
+        capacity[r] = c
+    }
+
+    /// Integrates the current load of `r` up to `now`.
+    mutating func integrate(_ r: Int, until now: Int64) {
+        let from = lastChange[r]
+        if now <= from { return }
+        let l = currentLoad[r]
+        if l > 0 {
+            carriedBits[r] += l * Double(now - from) * 1e-9
+            if bucketWidth > 0 {
+                var t = from
+                while t < now {
+                    let b = Int(t / bucketWidth)
+                    let end = min(now, Int64(b + 1) * bucketWidth)
+                    if buckets[r].count <= b {
+                        buckets[r].append(contentsOf: repeatElement(0, count: b + 1 - buckets[r].count))
+                    }
+                    buckets[r][b] += l * Double(end - t) * 1e-9
+                    t = end
+                }
+            }
+        }
+        lastChange[r] = now
+    }
+
+    mutating func resourceUpdated(_ r: Int, load: Double, saturated: Bool, flows: Int, at now: Int64) {
+        integrate(r, until: now)
+        currentLoad[r] = load
+        if flows > peakFlows[r] { peakFlows[r] = flows }
+        if saturated {
+            if saturatedSince[r] < 0 { saturatedSince[r] = now }
+        } else if saturatedSince[r] >= 0 {
+            saturatedNanoseconds[r] += now - saturatedSince[r]
+            saturatedSince[r] = -1
+        }
+    }
+
+    mutating func flowProgressed(limiter: Int32, seconds: Double, bytes: Double) {
+        if limiter >= 0 {
+            limitedFlowSeconds[Int(limiter)] += seconds
+            limitedBytes[Int(limiter)] += bytes
+        } else if limiter == FlowSolver.limitedByCeiling {
+            ceilingFlowSeconds += seconds
+            ceilingBytes += bytes
+        }
+    }
+
+    mutating func flowEnded(limiter: Int32) {}
+
+    /// Closes open intervals at `now` (call once at the end of a run before reading).
+    public mutating func finish(at now: Int64) {
+        for r in capacity.indices {
+            integrate(r, until: now)
+            if saturatedSince[r] >= 0 {
+                saturatedNanoseconds[r] += now - saturatedSince[r]
+                saturatedSince[r] = now
+            }
+        }
+    }
+
+    /// Mean utilisation of `r` over [0, `until`].
+    public func utilisation(_ r: ResourceID, over seconds: Double) -> Double {
+        let c = capacity[r.index]
+        return c > 0 && seconds > 0 ? carriedBits[r.index] / (c * seconds) : 0
+    }
+}

@@ -1,0 +1,45 @@
+extension FlowSolver {
+    /// Checks the solver's state against the definition of weighted max-min fairness and
+    /// its own bookkeeping; returns a description of each violation (empty when sound).
+    ///
+    /// Checked: each resource's load equals Σ factor × rate of its flows, and does not
+    /// exceed capacity; every active flow either runs at its ceiling or has a *bottleneck* —
+    /// a saturated resource on its route on which no other flow has a higher rate per unit
+    /// weight (the max-min optimality condition, Bertsekas & Gallager §6.5.2); and no flow
+    /// exceeds its ceiling.
+    ///
+    /// - Complexity: O(total flow-hops). For tests and debugging, not the hot path.
+    public func invariantViolations(relativeTolerance tol: Double = 1e-6) -> [String] {
+        var problems: [String] = []
+        for r in 0..<capacity.count {
+            var sum = 0.0
+            var maxShare = 0.0
+            for e in resourceEntries[r] {
+                let f = Int(e >> 4), h = Int(e & 15)
+                sum += hopFactor[f * Self.maxHops + h] * rate[f]
+                maxShare = max(maxShare, rate[f] / weight[f])
+            }
+            let scale = max(capacity[r], 1)
+            if abs(sum - load[r]) > tol * scale { problems.append("resource \(r): load \(load[r]) ≠ Σ rates \(sum)") }
+            if sum > capacity[r] * (1 + tol) + 1e-6 { problems.append("resource \(r): load \(sum) > capacity \(capacity[r])") }
+        }
+        for f in 0..<active.count where active[f] {
+            if rate[f] > ceiling[f] * (1 + tol) + 1e-6 { problems.append("flow \(f): rate \(rate[f]) > ceiling \(ceiling[f])") }
+            if rate[f] >= ceiling[f] * (1 - tol) { continue }
+            var hasBottleneck = false
+            let base = f * Self.maxHops
+            for h in 0..<Int(hopCount[f]) {
+                let r = Int(hopResource[base + h])
+                guard load[r] >= capacity[r] * (1 - tol) else { continue }
+                var isMax = true
+                for e in resourceEntries[r] {
+                    let g = Int(e >> 4)
+                    if rate[g] / weight[g] > rate[f] / weight[f] * (1 + tol) + 1e-9 { isMax = false; break }
+                }
+                if isMax { hasBottleneck = true; break }
+            }
+            if !hasBottleneck { problems.append("flow \(f): rate \(rate[f]) below ceiling with no bottleneck") }
+        }
+        return problems
+    }
+}

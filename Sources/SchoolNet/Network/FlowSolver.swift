@@ -1,0 +1,652 @@
+/// The fluid bandwidth-sharing model: weighted max-min fairness over shared resources,
+/// solved incrementally, with each flow's progress and completion time.
+///
+/// ## The model
+/// Flow `f` crosses hops (resource `l`, factor `a_fl`), has weight `w_f > 0` and a rate
+/// ceiling `c_f` (its own limit: TCP window/RTT, slow-start window, a stream's target,
+/// a NIC; +∞ if none). The solver finds the weighted max-min fair rates `r_f` subject to
+/// `Σ_f a_fl r_f ≤ C_l` for every resource and `r_f ≤ c_f`, by *progressive filling*
+/// (Bertsekas & Gallager, *Data Networks*, §6.5.2; SimGrid's `lmm` solver): all unfrozen
+/// flows grow as `r_f = w_f t`; a flow freezes when it reaches its ceiling or when one of
+/// its resources saturates, at which point every unfrozen flow on that resource freezes.
+/// The level `t` at which resource `l` saturates is its *fair share per unit weight*; the
+/// resource (or ceiling) that froze a flow is its **limiter**, which bottleneck attribution
+/// accumulates.
+///
+/// ## Incremental solution
+/// A flow event (start, end, ceiling change) can change only flows coupled to it through
+/// **saturated** resources: a resource with spare capacity constrains nobody. So each event
+///  1. takes a fast path when it provably changes nobody else (a capped flow starting or
+///     ending on unsaturated resources, or changing its ceiling within their spare capacity:
+///     O(hops));
+///  2. otherwise gathers the *component*: the flow, plus every flow on a resource that is
+///     saturated, transitively;
+///  3. re-solves progressive filling on the component, with flows outside it fixed (their
+///     usage is subtracted from each resource's capacity);
+///  4. checks every resource the re-solve saturated: if a flow outside the component holds a
+///     higher share there than the new level, that resource's flows join the component and
+///     the solve repeats.
+///
+/// - Complexity: per event O(hops) on the fast path; otherwise O(E log R) for a component
+///   with E flow-hops and R resources. A storm of n flows through one saturated resource
+///   therefore costs O(n) per event — see `DESIGN.md` and the benchmark for the measured
+///   cost.
+///
+/// ## Progress and completion
+/// Progress is settled lazily: each flow stores its remaining bytes at the time of its last
+/// rate change, and its completion time sits in an ``IndexedHeap``. The network meets the
+/// kernel through ``nextCompletionTime`` and ``completeNext()``.
+///
+/// **Assumptions**: fluid (no packets), rates change instantly, a saturated resource is
+/// shared exactly max-min (TCP's long-run behaviour with equal RTTs; RTT unfairness is not
+/// modelled).
+///
+/// **Validated by**: `FlowSolverTests` (textbook max-min cases, parking lot, weights,
+/// processor-sharing mean transfer time, conservation and capacity invariants).
+public struct FlowSolver {
+    // MARK: Resources
+    var capacity: ContiguousArray<Double> = []  // bits/s
+    var load: ContiguousArray<Double> = []  // bits/s of capacity in use
+    /// Flows on each resource, as `flow << 4 | hop`.
+    var resourceEntries: ContiguousArray<ContiguousArray<Int32>> = []
+    var level: ContiguousArray<Double> = []  // fair share per weight if saturated
+
+    // MARK: Flows (structure of arrays, indexed by FlowID)
+    var hopResource: ContiguousArray<Int32> = []  // flow*maxHops + h
+    var hopFactor: ContiguousArray<Double> = []
+    var hopPosition: ContiguousArray<Int32> = []  // index in resourceEntries
+    var hopCount: ContiguousArray<UInt8> = []
+    var weight: ContiguousArray<Double> = []
+    var ceiling: ContiguousArray<Double> = []
+    var rate: ContiguousArray<Double> = []
+    var remaining: ContiguousArray<Double> = []  // bytes at lastUpdate
+    var delivered: ContiguousArray<Double> = []  // bytes at lastUpdate
+    var lastUpdate: ContiguousArray<Int64> = []
+    var limiter: ContiguousArray<Int32> = []
+    var active: ContiguousArray<Bool> = []
+    var tag: ContiguousArray<Int64> = []
+    var freeFlows: ContiguousArray<Int32> = []
+    var completions = IndexedHeap()
+
+    // MARK: Scratch for component solves (reused, no allocation per event)
+    var mark: ContiguousArray<UInt32> = []  // flow in component when == epoch
+    var resourceMark: ContiguousArray<UInt32> = []  // resource touched
+    var expanded: ContiguousArray<UInt32> = []  // resource's flows all in
+    var epoch: UInt32 = 0
+    var componentFlows: ContiguousArray<Int32> = []
+    var componentResources: ContiguousArray<Int32> = []
+    var residual: ContiguousArray<Double> = []
+    var weightSum: ContiguousArray<Double> = []
+    var newRate: ContiguousArray<Double> = []
+    var newLimiter: ContiguousArray<Int32> = []
+    var frozen: ContiguousArray<Bool> = []
+    var newLevel: ContiguousArray<Double> = []
+    var unfrozenOn: ContiguousArray<Int32> = []
+    var levelHeap = IndexedHeap()
+    var cappedOrder: ContiguousArray<Int32> = []
+    var bfsQueue: ContiguousArray<Int32> = []
+
+    /// The observer told about every rate and saturation change (attribution, utilisation).
+    public var observer = FlowObserver()
+
+    /// Hops per route, at most.
+    public static let maxHops = 16
+    /// Relative tolerance for "saturated" and for level comparisons.
+    public static let tolerance = 1e-9
+
+    /// Limiter codes: a resource index (≥ 0), or one of these.
+    public static let limitedByCeiling: Int32 = -1
+    public static let notLimited: Int32 = -2
+
+    /// Statistics of the solver's work.
+    public private(set) var counters = Counters()
+
+    /// Work counters (deterministic for a given input).
+    public struct Counters: Sendable, Equatable {
+        /// Flow events that took the O(hops) fast path.
+        public var fastPaths = 0
+        /// Component re-solves (progressive filling runs).
+        public var resolves = 0
+        /// Flow-hops visited by re-solves, summed.
+        public var resolvedFlows = 0
+        /// Flows started.
+        public var flowsStarted = 0
+        /// Flows finished or removed.
+        public var flowsEnded = 0
+    }
+
+    /// Creates an empty solver.
+    public init() {}
+
+    /// The number of active flows.
+    public var activeFlowCount: Int { counters.flowsStarted - counters.flowsEnded }
+    /// The number of resources.
+    public var resourceCount: Int { capacity.count }
+
+    // MARK: - Resources
+
+    /// Adds a resource with capacity `capacity`.
+    ///
+    /// - Returns: its identifier (dense, in order of addition).
+    @discardableResult
+    public mutating func addResource(capacity c: DataRate) -> ResourceID {
+        precondition(c.bitsPerSecond >= 0 && !c.bitsPerSecond.isNaN, "capacity must be ≥ 0")
+        let id = ResourceID(capacity.count)
+        capacity.append(c.bitsPerSecond)
+        load.append(0)
+        resourceEntries.append([])
+        level.append(.infinity)
+        resourceMark.append(0)
+        expanded.append(0)
+        residual.append(0)
+        weightSum.append(0)
+        newLevel.append(.infinity)
+        unfrozenOn.append(0)
+        observer.addResource(capacity: c.bitsPerSecond)
+        return id
+    }
+
+    /// The capacity of a resource.
+    public func capacity(of r: ResourceID) -> DataRate { DataRate(bitsPerSecond: capacity[r.index]) }
+    /// The capacity in use on a resource.
+    public func load(of r: ResourceID) -> DataRate { DataRate(bitsPerSecond: load[r.index]) }
+    /// The number of flows crossing a resource.
+    public func flowCount(on r: ResourceID) -> Int { resourceEntries[r.index].count }
+    /// Whether a resource is saturated (its flows are limited by it).
+    public func isSaturated(_ r: ResourceID) -> Bool { saturated(r.index) }
+    /// The fair share per unit weight on a saturated resource, or nil.
+    public func fairShare(of r: ResourceID) -> DataRate? {
+        level[r.index].isFinite && saturated(r.index) ? DataRate(bitsPerSecond: level[r.index]) : nil
+    }
+
+    func saturated(_ r: Int) -> Bool {
+        load[r] >= capacity[r] * (1 - Self.tolerance) && !resourceEntries[r].isEmpty
+    }
+
+    /// Changes a resource's capacity (a medium whose capacity varies over the day) and
+    /// re-solves the flows that use it.
+    public mutating func setCapacity(_ r: ResourceID, to c: DataRate, now: SimTime) {
+        precondition(c.bitsPerSecond >= 0, "capacity must be ≥ 0")
+        capacity[r.index] = c.bitsPerSecond
+        observer.capacityChanged(r.index, to: c.bitsPerSecond, at: now.nanoseconds)
+        if resourceEntries[r.index].isEmpty { return }
+        beginComponent()
+        addResourceFlowsToComponent(r.index)
+        closeComponent()
+        solveComponent(now: now.nanoseconds)
+    }
+
+    // MARK: - Flows
+
+    /// Starts a flow.
+    ///
+    /// - Parameters:
+    ///   - hops: the resources crossed (1…``maxHops``; a resource at most once).
+    ///   - bytes: the size; `nil` for an open-ended stream (ended by ``remove(_:now:)``).
+    ///   - weight: the max-min weight (> 0).
+    ///   - ceiling: the flow's own rate limit (``DataRate/unlimited`` for none).
+    ///   - tag: caller data returned on completion.
+    ///   - now: the current time.
+    /// - Returns: the flow's identifier (recycled after it ends).
+    /// - Complexity: O(hops) on the fast path, else a component re-solve.
+    @discardableResult
+    public mutating func add(hops: [Hop], bytes: ByteCount?, weight w: Double = 1, ceiling c: DataRate = .unlimited,
+                             tag t: Int64 = 0, now: SimTime) -> FlowID {
+        precondition(!hops.isEmpty && hops.count <= Self.maxHops, "route must have 1…\(Self.maxHops) hops")
+        precondition(w > 0 && w.isFinite, "weight must be positive")
+        precondition(c.bitsPerSecond >= 0, "ceiling must be ≥ 0")
+        let f: Int
+        if let free = freeFlows.popLast() {
+            f = Int(free)
+        } else {
+            f = weight.count
+            precondition(f < (1 << 27), "too many concurrent flows")
+            let H = Self.maxHops
+            hopResource.append(contentsOf: repeatElement(-1, count: H))
+            hopFactor.append(contentsOf: repeatElement(0, count: H))
+            hopPosition.append(contentsOf: repeatElement(-1, count: H))
+            hopCount.append(0); weight.append(0); ceiling.append(0); rate.append(0)
+            remaining.append(0); delivered.append(0); lastUpdate.append(0); limiter.append(Self.notLimited)
+            active.append(false); tag.append(0); mark.append(0); newRate.append(0); newLimiter.append(0)
+            frozen.append(false)
+        }
+        let base = f * Self.maxHops
+        for (h, hop) in hops.enumerated() {
+            let r = hop.resource.index
+            hopResource[base + h] = Int32(r)
+            hopFactor[base + h] = hop.factor
+            hopPosition[base + h] = Int32(resourceEntries[r].count)
+            resourceEntries[r].append(Int32(f << 4 | h))
+        }
+        hopCount[f] = UInt8(hops.count)
+        weight[f] = w
+        ceiling[f] = c.bitsPerSecond
+        rate[f] = 0
+        remaining[f] = bytes.map { Double($0.bytes) } ?? .infinity
+        delivered[f] = 0
+        lastUpdate[f] = now.nanoseconds
+        limiter[f] = Self.notLimited
+        active[f] = true
+        tag[f] = t
+        counters.flowsStarted += 1
+
+        if remaining[f] <= 0 {
+            // An empty transfer completes at once.
+            notifyHops(f, now: now.nanoseconds)
+            completions.update(f, to: now.nanoseconds)
+            return FlowID(f)
+        }
+        // Fast path: a capped flow whose ceiling fits in the spare capacity everywhere.
+        if c.bitsPerSecond.isFinite && fitsWithoutSaturating(f, extra: c.bitsPerSecond) {
+            counters.fastPaths += 1
+            setRate(f, c.bitsPerSecond, limiter: Self.limitedByCeiling, now: now.nanoseconds)
+            notifyHops(f, now: now.nanoseconds)
+            return FlowID(f)
+        }
+        beginComponent()
+        addFlowToComponent(f)
+        closeComponent()
+        solveComponent(now: now.nanoseconds)
+        return FlowID(f)
+    }
+
+    /// Changes a flow's ceiling (slow-start growth, a stream's new target).
+    ///
+    /// - Complexity: O(hops) when the flow is held by its ceiling on unsaturated resources
+    ///   and the new ceiling fits; else a component re-solve.
+    public mutating func setCeiling(_ id: FlowID, to c: DataRate, now: SimTime) {
+        let f = id.index
+        precondition(active[f], "flow is not active")
+        let old = ceiling[f]
+        let new = c.bitsPerSecond
+        if new == old { return }
+        ceiling[f] = new
+        let onSaturated = touchesSaturated(f)
+        if !onSaturated && limiter[f] == Self.limitedByCeiling && new.isFinite
+            && (new < old || fitsWithoutSaturating(f, extra: new - rate[f])) {
+            counters.fastPaths += 1
+            setRate(f, new, limiter: Self.limitedByCeiling, now: now.nanoseconds)
+            notifyHops(f, now: now.nanoseconds)
+            return
+        }
+        if !onSaturated && new >= old && limiter[f] != Self.limitedByCeiling {
+            // Held elsewhere and not on a saturated resource: cannot happen for an elastic
+            // flow (it saturates its bottleneck); a rate-0 flow on a zero-capacity resource.
+            return
+        }
+        beginComponent()
+        addFlowToComponent(f)
+        closeComponent()
+        solveComponent(now: now.nanoseconds)
+    }
+
+    /// Ends a flow before completion (a stream stopped, a transfer abandoned).
+    ///
+    /// - Returns: the bytes it delivered.
+    @discardableResult
+    public mutating func remove(_ id: FlowID, now: SimTime) -> ByteCount {
+        let f = id.index
+        precondition(active[f], "flow is not active")
+        settle(f, now: now.nanoseconds)
+        let bytes = delivered[f]
+        detach(f, now: now.nanoseconds)
+        return ByteCount(bytes: Int64(bytes.rounded()))
+    }
+
+    /// The current rate of a flow.
+    public func rate(of id: FlowID) -> DataRate { DataRate(bitsPerSecond: rate[id.index]) }
+    /// The current ceiling of a flow.
+    public func ceiling(of id: FlowID) -> DataRate { DataRate(bitsPerSecond: ceiling[id.index]) }
+    /// The caller's tag of a flow.
+    public func tag(of id: FlowID) -> Int64 { tag[id.index] }
+    /// Whether the flow is active.
+    public func isActive(_ id: FlowID) -> Bool { id.index < active.count && active[id.index] }
+    /// What limits the flow now: a resource, its own ceiling, or nothing (rate 0).
+    public func limiter(of id: FlowID) -> FlowLimiter {
+        let l = limiter[id.index]
+        if l >= 0 { return .resource(ResourceID(Int(l))) }
+        return l == Self.limitedByCeiling ? .ceiling : .none
+    }
+    /// Bytes delivered by an active flow up to `now`.
+    public func delivered(_ id: FlowID, at now: SimTime) -> Double {
+        let f = id.index
+        return delivered[f] + rate[f] / 8 * Double(now.nanoseconds - lastUpdate[f]) * 1e-9
+    }
+    /// Bytes still to deliver at `now` (∞ for streams).
+    public func remaining(_ id: FlowID, at now: SimTime) -> Double {
+        let f = id.index
+        return remaining[f] - rate[f] / 8 * Double(now.nanoseconds - lastUpdate[f]) * 1e-9
+    }
+
+    // MARK: - Completions
+
+    /// The time of the next flow completion, or ``SimTime/never``.
+    public var nextCompletionTime: SimTime {
+        completions.min.map { SimTime(nanoseconds: $0.key) } ?? .never
+    }
+
+    /// Completes the flow due at ``nextCompletionTime``, re-solving what it leaves.
+    ///
+    /// - Returns: the finished flow's identifier (free again), tag, completion time, and the
+    ///   bytes the fluid model delivered (equal to the size, up to rounding of the
+    ///   completion time to whole nanoseconds).
+    public mutating func completeNext() -> (flow: FlowID, tag: Int64, time: SimTime, delivered: Double)? {
+        guard let (f, t) = completions.popMin() else { return nil }
+        settle(f, now: t)
+        let bytes = delivered[f]
+        remaining[f] = 0
+        let tg = tag[f]
+        detach(f, now: t)
+        return (FlowID(f), tg, SimTime(nanoseconds: t), bytes)
+    }
+
+    // MARK: - Internals: rates and progress
+
+    /// Settles `f`'s progress at `now` at its current rate.
+    mutating func settle(_ f: Int, now: Int64) {
+        let dt = Double(now - lastUpdate[f]) * 1e-9
+        if dt > 0 {
+            let bytes = rate[f] / 8 * dt
+            delivered[f] += bytes
+            remaining[f] -= bytes
+            observer.flowProgressed(limiter: limiter[f], seconds: dt, bytes: bytes)
+        }
+        lastUpdate[f] = now
+    }
+
+    /// Sets `f`'s rate and limiter, updating resource loads and the completion heap.
+    mutating func setRate(_ f: Int, _ r: Double, limiter l: Int32, now: Int64) {
+        settle(f, now: now)
+        let old = rate[f]
+        if old != r {
+            let base = f * Self.maxHops
+            for h in 0..<Int(hopCount[f]) {
+                let res = Int(hopResource[base + h])
+                load[res] = max(0, load[res] + hopFactor[base + h] * (r - old))
+            }
+            rate[f] = r
+        }
+        limiter[f] = l
+        if remaining[f].isInfinite || r <= 0 {
+            completions.remove(f)
+        } else {
+            let dt = remaining[f] * 8 / r
+            let ns = max(0, (dt * 1e9).rounded(.up))
+            completions.update(f, to: ns >= 9.2e18 ? .max : now + Int64(ns))
+        }
+    }
+
+    mutating func notifyHops(_ f: Int, now: Int64) {
+        let base = f * Self.maxHops
+        for h in 0..<Int(hopCount[f]) {
+            let r = Int(hopResource[base + h])
+            observer.resourceUpdated(r, load: load[r], saturated: saturated(r), flows: resourceEntries[r].count, at: now)
+        }
+    }
+
+    func touchesSaturated(_ f: Int) -> Bool {
+        let base = f * Self.maxHops
+        for h in 0..<Int(hopCount[f]) where saturated(Int(hopResource[base + h])) { return true }
+        return false
+    }
+
+    /// Whether adding `extra` bit/s to `f` keeps every resource on its route unsaturated.
+    func fitsWithoutSaturating(_ f: Int, extra: Double) -> Bool {
+        let base = f * Self.maxHops
+        for h in 0..<Int(hopCount[f]) {
+            let r = Int(hopResource[base + h])
+            if saturated(r) { return false }
+            if load[r] + hopFactor[base + h] * extra >= capacity[r] * (1 - Self.tolerance) { return false }
+        }
+        return true
+    }
+
+    /// Removes `f` from its resources and re-solves what it leaves.
+    mutating func detach(_ f: Int, now: Int64) {
+        let base = f * Self.maxHops
+        let n = Int(hopCount[f])
+        // Resources that were saturated before f leaves: their other flows may grow.
+        var coupled: (Int32, Int32, Int32, Int32) = (-1, -1, -1, -1)
+        var coupledCount = 0
+        var coupledOverflow = false
+        for h in 0..<n {
+            let res = Int(hopResource[base + h])
+            if saturated(res) {
+                switch coupledCount {
+                case 0: coupled.0 = Int32(res)
+                case 1: coupled.1 = Int32(res)
+                case 2: coupled.2 = Int32(res)
+                case 3: coupled.3 = Int32(res)
+                default: coupledOverflow = true
+                }
+                coupledCount += 1
+            }
+        }
+        completions.remove(f)
+        let r = rate[f]
+        for h in 0..<n {
+            let res = Int(hopResource[base + h])
+            let pos = Int(hopPosition[base + h])
+            let lastEntry = resourceEntries[res].removeLast()
+            if pos < resourceEntries[res].count {
+                resourceEntries[res][pos] = lastEntry
+                let g = Int(lastEntry >> 4), gh = Int(lastEntry & 15)
+                hopPosition[g * Self.maxHops + gh] = Int32(pos)
+            }
+            load[res] = resourceEntries[res].isEmpty ? 0 : max(0, load[res] - hopFactor[base + h] * r)
+            if resourceEntries[res].isEmpty { level[res] = .infinity }
+            observer.resourceUpdated(res, load: load[res], saturated: saturated(res),
+                                     flows: resourceEntries[res].count, at: now)
+        }
+        observer.flowEnded(limiter: limiter[f])
+        active[f] = false
+        rate[f] = 0
+        limiter[f] = Self.notLimited
+        freeFlows.append(Int32(f))
+        counters.flowsEnded += 1
+        guard coupledCount > 0 else {
+            hopCount[f] = 0
+            counters.fastPaths += 1
+            return
+        }
+        beginComponent()
+        if coupledOverflow {
+            for h in 0..<n { addResourceFlowsToComponent(Int(hopResource[base + h])) }
+        } else {
+            let list = [coupled.0, coupled.1, coupled.2, coupled.3]
+            for i in 0..<coupledCount { addResourceFlowsToComponent(Int(list[i])) }
+        }
+        hopCount[f] = 0
+        closeComponent()
+        if !componentFlows.isEmpty { solveComponent(now: now) }
+    }
+
+    // MARK: - Internals: components
+
+    mutating func beginComponent() {
+        epoch &+= 1
+        if epoch == 0 {
+            // Wrapped: clear every mark once.
+            for i in mark.indices { mark[i] = 0 }
+            for i in resourceMark.indices { resourceMark[i] = 0; expanded[i] = 0 }
+            epoch = 1
+        }
+        componentFlows.removeAll(keepingCapacity: true)
+        componentResources.removeAll(keepingCapacity: true)
+    }
+
+    mutating func touchResource(_ r: Int) {
+        if resourceMark[r] != epoch {
+            resourceMark[r] = epoch
+            componentResources.append(Int32(r))
+        }
+    }
+
+    mutating func addFlowToComponent(_ f: Int) {
+        if mark[f] == epoch { return }
+        mark[f] = epoch
+        componentFlows.append(Int32(f))
+        let base = f * Self.maxHops
+        for h in 0..<Int(hopCount[f]) { touchResource(Int(hopResource[base + h])) }
+    }
+
+    mutating func addResourceFlowsToComponent(_ r: Int) {
+        if expanded[r] == epoch { return }
+        expanded[r] = epoch
+        touchResource(r)
+        let entries = resourceEntries[r]
+        for e in entries { addFlowToComponent(Int(e >> 4)) }
+    }
+
+    /// Closes the component under "shares a saturated resource".
+    mutating func closeComponent() {
+        var i = 0
+        while i < componentFlows.count {
+            let f = Int(componentFlows[i])
+            let base = f * Self.maxHops
+            for h in 0..<Int(hopCount[f]) {
+                let r = Int(hopResource[base + h])
+                if expanded[r] != epoch && saturated(r) { addResourceFlowsToComponent(r) }
+            }
+            i += 1
+        }
+    }
+
+    static func key(_ level: Double) -> Int64 {
+        Int64(bitPattern: max(0, level).bitPattern)
+    }
+
+    /// Progressive filling over the current component, then commit of the new rates.
+    mutating func solveComponent(now: Int64) {
+        counters.resolves += 1
+        while true {
+            counters.resolvedFlows += componentFlows.count
+            fill()
+            // Check: a resource this solve saturated may hold outside flows at a higher
+            // share than its new level; those must join.
+            var grew = false
+            for rr in componentResources {
+                let r = Int(rr)
+                let t = newLevel[r]
+                if !t.isFinite || expanded[r] == epoch { continue }
+                for e in resourceEntries[r] {
+                    let g = Int(e >> 4)
+                    if mark[g] != epoch && rate[g] / weight[g] > t * (1 + Self.tolerance) + 1e-9 {
+                        grew = true
+                        break
+                    }
+                }
+                if grew { addResourceFlowsToComponent(r); break }
+            }
+            if !grew { break }
+            closeComponent()
+        }
+        for ff in componentFlows {
+            let f = Int(ff)
+            setRate(f, newRate[f], limiter: newLimiter[f], now: now)
+        }
+        for rr in componentResources {
+            let r = Int(rr)
+            level[r] = newLevel[r]
+            observer.resourceUpdated(r, load: load[r], saturated: saturated(r), flows: resourceEntries[r].count, at: now)
+        }
+    }
+
+    /// Progressive filling: computes `newRate`, `newLimiter` for component flows and
+    /// `newLevel` for component resources.
+    mutating func fill() {
+        levelHeap.removeAll()
+        for rr in componentResources {
+            let r = Int(rr)
+            residual[r] = capacity[r] - load[r]
+            weightSum[r] = 0
+            unfrozenOn[r] = 0
+            newLevel[r] = .infinity
+        }
+        cappedOrder.removeAll(keepingCapacity: true)
+        for ff in componentFlows {
+            let f = Int(ff)
+            frozen[f] = false
+            let base = f * Self.maxHops
+            for h in 0..<Int(hopCount[f]) {
+                let r = Int(hopResource[base + h])
+                let a = hopFactor[base + h]
+                residual[r] += a * rate[f]
+                weightSum[r] += a * weight[f]
+                unfrozenOn[r] += 1
+            }
+            if ceiling[f].isFinite { cappedOrder.append(ff) }
+        }
+        for rr in componentResources {
+            let r = Int(rr)
+            if unfrozenOn[r] > 0 { levelHeap.update(r, to: Self.key(residual[r] / weightSum[r])) }
+        }
+        let cw = ceiling, ww = weight
+        cappedOrder.sort { a, b in
+            let la = cw[Int(a)] / ww[Int(a)], lb = cw[Int(b)] / ww[Int(b)]
+            return la < lb || (la == lb && a < b)
+        }
+        var unfrozen = componentFlows.count
+        var ci = 0
+        while unfrozen > 0 {
+            while ci < cappedOrder.count && frozen[Int(cappedOrder[ci])] { ci += 1 }
+            let tc = ci < cappedOrder.count ? ceiling[Int(cappedOrder[ci])] / weight[Int(cappedOrder[ci])] : .infinity
+            guard let (r, key) = levelHeap.min else {
+                // Only reachable if every remaining flow is capped: freeze at ceilings.
+                precondition(tc.isFinite, "unconstrained flow in component")
+                let f = Int(cappedOrder[ci])
+                freeze(f, rate: ceiling[f], limiter: Self.limitedByCeiling)
+                unfrozen -= 1
+                continue
+            }
+            let tl = Double(bitPattern: UInt64(bitPattern: key))
+            if tc <= tl {
+                let f = Int(cappedOrder[ci])
+                freeze(f, rate: ceiling[f], limiter: Self.limitedByCeiling)
+                unfrozen -= 1
+            } else {
+                levelHeap.remove(r)
+                newLevel[r] = tl
+                for e in resourceEntries[r] {
+                    let g = Int(e >> 4)
+                    if mark[g] == epoch && !frozen[g] {
+                        freeze(g, rate: weight[g] * tl, limiter: Int32(r))
+                        unfrozen -= 1
+                    }
+                }
+            }
+        }
+    }
+
+    mutating func freeze(_ f: Int, rate r: Double, limiter l: Int32) {
+        frozen[f] = true
+        newRate[f] = r
+        newLimiter[f] = l
+        let base = f * Self.maxHops
+        for h in 0..<Int(hopCount[f]) {
+            let res = Int(hopResource[base + h])
+            let a = hopFactor[base + h]
+            residual[res] -= a * r
+            weightSum[res] -= a * weight[f]
+            unfrozenOn[res] -= 1
+            if levelHeap.contains(res) {
+                if unfrozenOn[res] == 0 {
+                    levelHeap.remove(res)
+                } else {
+                    levelHeap.update(res, to: Self.key(max(0, residual[res]) / max(weightSum[res], 1e-300)))
+                }
+            }
+        }
+    }
+}
+
+/// What limits a flow's rate.
+public enum FlowLimiter: Hashable, Sendable {
+    /// A saturated resource: its fair share is the flow's rate.
+    case resource(ResourceID)
+    /// The flow's own ceiling (window/RTT, slow start, a stream's target, a NIC).
+    case ceiling
+    /// Nothing: the flow has no rate (a zero-capacity resource).
+    case none
+}
+

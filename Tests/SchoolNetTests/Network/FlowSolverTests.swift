@@ -1,0 +1,150 @@
+import Testing
+@testable import SchoolNet
+
+/// Max-min cases written as SimGrid's `maxmin_test.cpp` writes them: the system, the
+/// expected allocation and why.
+@Suite struct FlowSolverTests {
+    static let t0 = SimTime.zero
+
+    func mbps(_ s: FlowSolver, _ f: FlowID) -> Double { s.rate(of: f).bitsPerSecond }
+
+    /// Link A (C = 10) carries f1, f2, f3; link B (C = 4) carries f3, f4.
+    /// B is the tighter: f3 = f4 = 2. A then shares its remaining 8 between f1 and f2: 4 each.
+    @Test func twoLinksClassicCase() {
+        var s = FlowSolver()
+        let a = s.addResource(capacity: .bitsPerSecond(10))
+        let b = s.addResource(capacity: .bitsPerSecond(4))
+        let f1 = s.add(hops: [Hop(a)], bytes: nil, now: Self.t0)
+        let f2 = s.add(hops: [Hop(a)], bytes: nil, now: Self.t0)
+        let f3 = s.add(hops: [Hop(a), Hop(b)], bytes: nil, now: Self.t0)
+        let f4 = s.add(hops: [Hop(b)], bytes: nil, now: Self.t0)
+        #expect(abs(mbps(s, f1) - 4) < 1e-9 && abs(mbps(s, f2) - 4) < 1e-9)
+        #expect(abs(mbps(s, f3) - 2) < 1e-9 && abs(mbps(s, f4) - 2) < 1e-9)
+        #expect(s.limiter(of: f1) == .resource(a) && s.limiter(of: f3) == .resource(b))
+        #expect(s.invariantViolations().isEmpty)
+    }
+
+    /// Parking lot: three links of capacity 1, one long flow across all, one short flow per
+    /// link. Every link has two flows, so each gets 1/2.
+    @Test func parkingLot() {
+        var s = FlowSolver()
+        let links = (0..<3).map { _ in s.addResource(capacity: .bitsPerSecond(1)) }
+        let long = s.add(hops: links.map { Hop($0) }, bytes: nil, now: Self.t0)
+        let shorts = links.map { s.add(hops: [Hop($0)], bytes: nil, now: Self.t0) }
+        #expect(abs(mbps(s, long) - 0.5) < 1e-9)
+        for f in shorts { #expect(abs(mbps(s, f) - 0.5) < 1e-9) }
+        #expect(s.invariantViolations().isEmpty)
+    }
+
+    /// Weights 1 and 2 on C = 3 ⇒ 1 and 2.
+    @Test func weights() {
+        var s = FlowSolver()
+        let l = s.addResource(capacity: .bitsPerSecond(3))
+        let f1 = s.add(hops: [Hop(l)], bytes: nil, weight: 1, now: Self.t0)
+        let f2 = s.add(hops: [Hop(l)], bytes: nil, weight: 2, now: Self.t0)
+        #expect(abs(mbps(s, f1) - 1) < 1e-9 && abs(mbps(s, f2) - 2) < 1e-9)
+    }
+
+    /// A ceiling below the fair share frees capacity for the others: C = 10, f1 capped at 2
+    /// ⇒ f2 = f3 = 4.
+    @Test func ceilingRedistributes() {
+        var s = FlowSolver()
+        let l = s.addResource(capacity: .bitsPerSecond(10))
+        let f1 = s.add(hops: [Hop(l)], bytes: nil, ceiling: .bitsPerSecond(2), now: Self.t0)
+        let f2 = s.add(hops: [Hop(l)], bytes: nil, now: Self.t0)
+        let f3 = s.add(hops: [Hop(l)], bytes: nil, now: Self.t0)
+        #expect(abs(mbps(s, f1) - 2) < 1e-9 && abs(mbps(s, f2) - 4) < 1e-9 && abs(mbps(s, f3) - 4) < 1e-9)
+        #expect(s.limiter(of: f1) == .ceiling)
+        s.setCeiling(f1, to: .bitsPerSecond(8), now: Self.t0)
+        #expect(abs(mbps(s, f1) - 10.0 / 3) < 1e-9)
+        #expect(s.invariantViolations().isEmpty)
+    }
+
+    /// Airtime factors: a shared medium C = 10 where f2's client needs 4× the airtime per
+    /// bit. Equal rates r with r + 4r = 10 ⇒ r = 2 each (the rate anomaly).
+    @Test func factorsGiveRateAnomaly() {
+        var s = FlowSolver()
+        let air = s.addResource(capacity: .bitsPerSecond(10))
+        let f1 = s.add(hops: [Hop(air, factor: 1)], bytes: nil, now: Self.t0)
+        let f2 = s.add(hops: [Hop(air, factor: 4)], bytes: nil, now: Self.t0)
+        #expect(abs(mbps(s, f1) - 2) < 1e-9 && abs(mbps(s, f2) - 2) < 1e-9)
+    }
+
+    /// A flow ending lets the others grow; completion times follow: two 1 MB flows on
+    /// 8 Mbps: each at 4 Mbps; both finish at 2 s.
+    @Test func completionsAndRegrowth() {
+        var s = FlowSolver()
+        let l = s.addResource(capacity: .megabitsPerSecond(8))
+        s.add(hops: [Hop(l)], bytes: .megabytes(1), tag: 1, now: Self.t0)
+        s.add(hops: [Hop(l)], bytes: .megabytes(0.5), tag: 2, now: Self.t0)
+        // 0.5 MB at 4 Mbps ends at 1 s; then 0.5 MB left at 8 Mbps: 0.5 s more.
+        let first = s.completeNext()!
+        #expect(first.tag == 2 && first.time == .seconds(1))
+        let second = s.completeNext()!
+        #expect(second.tag == 1 && abs(second.time.seconds - 1.5) < 1e-9)
+        #expect(s.completeNext() == nil)
+    }
+
+    /// An outside flow at a higher share must be pulled in when a new flow saturates a
+    /// resource it shares (the solver's check step). Link X (C = 10) has g alone (capped 9,
+    /// so X is unsaturated); a new uncapped flow h on X and on Y (C = 100): max-min ⇒ 5 / 5.
+    @Test func checkStepPullsInOutsideFlows() {
+        var s = FlowSolver()
+        let x = s.addResource(capacity: .bitsPerSecond(10))
+        let y = s.addResource(capacity: .bitsPerSecond(100))
+        let g = s.add(hops: [Hop(x)], bytes: nil, ceiling: .bitsPerSecond(9), now: Self.t0)
+        #expect(mbps(s, g) == 9)
+        let h = s.add(hops: [Hop(x), Hop(y)], bytes: nil, now: Self.t0)
+        #expect(abs(mbps(s, g) - 5) < 1e-9 && abs(mbps(s, h) - 5) < 1e-9)
+        #expect(s.invariantViolations().isEmpty)
+    }
+
+    /// Random tree-shaped systems with arrivals, departures and ceiling changes keep every
+    /// invariant (max-min optimality, loads, capacities), and bytes delivered equal bytes
+    /// requested (conservation).
+    @Test(arguments: [1, 2, 3, 4] as [UInt64])
+    func randomisedInvariantsAndConservation(seed: UInt64) {
+        var rng = RandomStream(seed: seed)
+        var s = FlowSolver()
+        let root = s.addResource(capacity: .megabitsPerSecond(100))
+        let mids = (0..<4).map { _ in s.addResource(capacity: .megabitsPerSecond(Double(20 + rng.next() % 60))) }
+        let leaves = (0..<16).map { _ in s.addResource(capacity: .megabitsPerSecond(Double(5 + rng.next() % 40))) }
+        var now = SimTime.zero
+        var requested = 0.0, completed = 0.0, delivered = 0.0
+        var live: [FlowID] = []
+        for step in 0..<3000 {
+            now += .milliseconds(Double(rng.next() % 50))
+            while s.nextCompletionTime <= now {
+                let c = s.completeNext()!
+                completed += Double(c.tag)
+                delivered += c.delivered
+                live.removeAll { $0 == c.flow }
+            }
+            switch rng.next() % 10 {
+            case 0..<6:
+                let leaf = Int(rng.next() % 16)
+                var hops = [Hop(leaves[leaf]), Hop(mids[leaf / 4])]
+                if rng.next() % 3 != 0 { hops.append(Hop(root)) }
+                let bytes = Int64(10_000 + rng.next() % 2_000_000)
+                let ceiling: DataRate = rng.next() % 2 == 0 ? .unlimited : .megabitsPerSecond(Double(1 + rng.next() % 30))
+                live.append(s.add(hops: hops, bytes: .bytes(bytes), ceiling: ceiling, tag: bytes, now: now))
+                requested += Double(bytes)
+            case 6..<8:
+                if let f = live.randomElement(using: &rng) {
+                    s.setCeiling(f, to: .megabitsPerSecond(Double(1 + rng.next() % 50)), now: now)
+                }
+            default:
+                break
+            }
+            let problems = s.invariantViolations()
+            #expect(problems.isEmpty, "seed \(seed) step \(step): \(problems.prefix(3))")
+            if !problems.isEmpty { return }
+        }
+        while let c = s.completeNext() { completed += Double(c.tag); delivered += c.delivered }
+        #expect(completed == requested)
+        // Completion times round up to whole nanoseconds, so the fluid model may deliver a
+        // hair more than requested: at most rate × 1 ns per flow.
+        #expect(abs(delivered - requested) / requested < 1e-6, "delivered \(delivered) vs requested \(requested)")
+        #expect(s.activeFlowCount == 0)
+    }
+}
