@@ -27,8 +27,10 @@ public struct FlowObserver: Sendable {
     public private(set) var limitedFlowSeconds: [Double] = []
     /// Bytes moved by flows while limited by each resource.
     public private(set) var limitedBytes: [Double] = []
-    /// Flow-seconds and bytes limited by the flows' own ceilings.
-    public private(set) var ceilingFlowSeconds = 0.0, ceilingBytes = 0.0
+    /// Flow-seconds limited by the flows' own ceilings, by ``CeilingKind`` (index `-2 - code`).
+    public private(set) var ceilingFlowSeconds: [Double] = [0, 0, 0]
+    /// Bytes moved while limited by the flows' own ceilings, by ``CeilingKind``.
+    public private(set) var ceilingBytes: [Double] = [0, 0, 0]
     /// Utilisation time series: per resource, carried bits per bucket.
     public private(set) var buckets: [[Double]] = []
     /// Time at which each resource became saturated, or -1.
@@ -98,9 +100,10 @@ public struct FlowObserver: Sendable {
         if limiter >= 0 {
             limitedFlowSeconds[Int(limiter)] += seconds
             limitedBytes[Int(limiter)] += bytes
-        } else if limiter == FlowSolver.limitedByCeiling {
-            ceilingFlowSeconds += seconds
-            ceilingBytes += bytes
+        } else if limiter <= CeilingKind.application.code {
+            let k = Int(-2 - limiter)
+            ceilingFlowSeconds[k] += seconds
+            ceilingBytes[k] += bytes
         }
     }
 

@@ -63,6 +63,7 @@ public struct FlowSolver {
     var delivered: ContiguousArray<Double> = []  // bytes at lastUpdate
     var lastUpdate: ContiguousArray<Int64> = []
     var limiter: ContiguousArray<Int32> = []
+    var ceilingKind: ContiguousArray<Int32> = []  // CeilingKind.code of the current ceiling
     var active: ContiguousArray<Bool> = []
     var tag: ContiguousArray<Int64> = []
     var freeFlows: ContiguousArray<Int32> = []
@@ -94,9 +95,8 @@ public struct FlowSolver {
     /// Relative tolerance for "saturated" and for level comparisons.
     public static let tolerance = 1e-9
 
-    /// Limiter codes: a resource index (≥ 0), or one of these.
-    public static let limitedByCeiling: Int32 = -1
-    public static let notLimited: Int32 = -2
+    /// Limiter codes: a resource index (≥ 0), ``notLimited``, or a ``CeilingKind`` code.
+    public static let notLimited: Int32 = -1
 
     /// Statistics of the solver's work.
     public private(set) var counters = Counters()
@@ -185,13 +185,14 @@ public struct FlowSolver {
     ///   - bytes: the size; `nil` for an open-ended stream (ended by ``remove(_:now:)``).
     ///   - weight: the max-min weight (> 0).
     ///   - ceiling: the flow's own rate limit (``DataRate/unlimited`` for none).
+    ///   - kind: what the ceiling stands for (for attribution).
     ///   - tag: caller data returned on completion.
     ///   - now: the current time.
     /// - Returns: the flow's identifier (recycled after it ends).
     /// - Complexity: O(hops) on the fast path, else a component re-solve.
     @discardableResult
     public mutating func add(hops: [Hop], bytes: ByteCount?, weight w: Double = 1, ceiling c: DataRate = .unlimited,
-                             tag t: Int64 = 0, now: SimTime) -> FlowID {
+                             kind: CeilingKind = .application, tag t: Int64 = 0, now: SimTime) -> FlowID {
         precondition(!hops.isEmpty && hops.count <= Self.maxHops, "route must have 1…\(Self.maxHops) hops")
         precondition(w > 0 && w.isFinite, "weight must be positive")
         precondition(c.bitsPerSecond >= 0, "ceiling must be ≥ 0")
@@ -207,7 +208,7 @@ public struct FlowSolver {
             hopPosition.append(contentsOf: repeatElement(-1, count: H))
             hopCount.append(0); weight.append(0); ceiling.append(0); rate.append(0)
             remaining.append(0); delivered.append(0); lastUpdate.append(0); limiter.append(Self.notLimited)
-            active.append(false); tag.append(0); mark.append(0); newRate.append(0); newLimiter.append(0)
+            active.append(false); tag.append(0); ceilingKind.append(0); mark.append(0); newRate.append(0); newLimiter.append(0)
             frozen.append(false)
         }
         let base = f * Self.maxHops
@@ -221,6 +222,7 @@ public struct FlowSolver {
         hopCount[f] = UInt8(hops.count)
         weight[f] = w
         ceiling[f] = c.bitsPerSecond
+        ceilingKind[f] = kind.code
         rate[f] = 0
         remaining[f] = bytes.map { Double($0.bytes) } ?? .infinity
         delivered[f] = 0
@@ -239,7 +241,7 @@ public struct FlowSolver {
         // Fast path: a capped flow whose ceiling fits in the spare capacity everywhere.
         if c.bitsPerSecond.isFinite && fitsWithoutSaturating(f, extra: c.bitsPerSecond) {
             counters.fastPaths += 1
-            setRate(f, c.bitsPerSecond, limiter: Self.limitedByCeiling, now: now.nanoseconds)
+            setRate(f, c.bitsPerSecond, limiter: kind.code, now: now.nanoseconds)
             notifyHops(f, now: now.nanoseconds)
             return FlowID(f)
         }
@@ -254,22 +256,26 @@ public struct FlowSolver {
     ///
     /// - Complexity: O(hops) when the flow is held by its ceiling on unsaturated resources
     ///   and the new ceiling fits; else a component re-solve.
-    public mutating func setCeiling(_ id: FlowID, to c: DataRate, now: SimTime) {
+    public mutating func setCeiling(_ id: FlowID, to c: DataRate, kind: CeilingKind? = nil, now: SimTime) {
         let f = id.index
         precondition(active[f], "flow is not active")
+        if let kind {
+            ceilingKind[f] = kind.code
+            if limiter[f] < Self.notLimited { limiter[f] = kind.code }
+        }
         let old = ceiling[f]
         let new = c.bitsPerSecond
         if new == old { return }
         ceiling[f] = new
         let onSaturated = touchesSaturated(f)
-        if !onSaturated && limiter[f] == Self.limitedByCeiling && new.isFinite
+        if !onSaturated && limiter[f] < Self.notLimited && new.isFinite
             && (new < old || fitsWithoutSaturating(f, extra: new - rate[f])) {
             counters.fastPaths += 1
-            setRate(f, new, limiter: Self.limitedByCeiling, now: now.nanoseconds)
+            setRate(f, new, limiter: ceilingKind[f], now: now.nanoseconds)
             notifyHops(f, now: now.nanoseconds)
             return
         }
-        if !onSaturated && new >= old && limiter[f] != Self.limitedByCeiling {
+        if !onSaturated && new >= old && limiter[f] >= Self.notLimited {
             // Held elsewhere and not on a saturated resource: cannot happen for an elastic
             // flow (it saturates its bottleneck); a rate-0 flow on a zero-capacity resource.
             return
@@ -302,11 +308,7 @@ public struct FlowSolver {
     /// Whether the flow is active.
     public func isActive(_ id: FlowID) -> Bool { id.index < active.count && active[id.index] }
     /// What limits the flow now: a resource, its own ceiling, or nothing (rate 0).
-    public func limiter(of id: FlowID) -> FlowLimiter {
-        let l = limiter[id.index]
-        if l >= 0 { return .resource(ResourceID(Int(l))) }
-        return l == Self.limitedByCeiling ? .ceiling : .none
-    }
+    public func limiter(of id: FlowID) -> FlowLimiter { FlowLimiter(code: limiter[id.index]) }
     /// Bytes delivered by an active flow up to `now`.
     public func delivered(_ id: FlowID, at now: SimTime) -> Double {
         let f = id.index
@@ -595,14 +597,14 @@ public struct FlowSolver {
                 // Only reachable if every remaining flow is capped: freeze at ceilings.
                 precondition(tc.isFinite, "unconstrained flow in component")
                 let f = Int(cappedOrder[ci])
-                freeze(f, rate: ceiling[f], limiter: Self.limitedByCeiling)
+                freeze(f, rate: ceiling[f], limiter: ceilingKind[f])
                 unfrozen -= 1
                 continue
             }
             let tl = Double(bitPattern: UInt64(bitPattern: key))
             if tc <= tl {
                 let f = Int(cappedOrder[ci])
-                freeze(f, rate: ceiling[f], limiter: Self.limitedByCeiling)
+                freeze(f, rate: ceiling[f], limiter: ceilingKind[f])
                 unfrozen -= 1
             } else {
                 levelHeap.remove(r)
@@ -640,13 +642,39 @@ public struct FlowSolver {
     }
 }
 
+/// What a flow's own ceiling stands for, so attribution can say "slow start" rather than
+/// just "its own limit".
+public enum CeilingKind: Int32, Sendable, CaseIterable {
+    /// The application's rate (a stream's target bitrate, a NIC, a paced upload).
+    case application = -2
+    /// TCP slow start: the congestion window has not yet grown to the fair share.
+    case slowStart = -3
+    /// The TCP receive window over the round-trip time.
+    case window = -4
+
+    /// The solver's limiter code.
+    public var code: Int32 { rawValue }
+    /// A short label for reports.
+    public var label: String {
+        switch self {
+        case .application: return "application rate"
+        case .slowStart: return "TCP slow start"
+        case .window: return "TCP window / RTT"
+        }
+    }
+}
+
 /// What limits a flow's rate.
 public enum FlowLimiter: Hashable, Sendable {
     /// A saturated resource: its fair share is the flow's rate.
     case resource(ResourceID)
-    /// The flow's own ceiling (window/RTT, slow start, a stream's target, a NIC).
-    case ceiling
-    /// Nothing: the flow has no rate (a zero-capacity resource).
+    /// The flow's own ceiling.
+    case ceiling(CeilingKind)
+    /// Nothing: the flow has no rate yet.
     case none
-}
 
+    /// Decodes the solver's limiter code.
+    public init(code: Int32) {
+        if code >= 0 { self = .resource(ResourceID(Int(code))) } else if let k = CeilingKind(rawValue: code) { self = .ceiling(k) } else { self = .none }
+    }
+}

@@ -54,7 +54,7 @@ import Testing
         let f2 = s.add(hops: [Hop(l)], bytes: nil, now: Self.t0)
         let f3 = s.add(hops: [Hop(l)], bytes: nil, now: Self.t0)
         #expect(abs(mbps(s, f1) - 2) < 1e-9 && abs(mbps(s, f2) - 4) < 1e-9 && abs(mbps(s, f3) - 4) < 1e-9)
-        #expect(s.limiter(of: f1) == .ceiling)
+        #expect(s.limiter(of: f1) == .ceiling(.application))
         s.setCeiling(f1, to: .bitsPerSecond(8), now: Self.t0)
         #expect(abs(mbps(s, f1) - 10.0 / 3) < 1e-9)
         #expect(s.invariantViolations().isEmpty)

@@ -1,0 +1,468 @@
+/// A transfer or stream in the ``Network``.
+public struct TransferID: Hashable, Comparable, Sendable {
+    /// Dense index; recycled after the transfer ends.
+    public var rawValue: Int32
+    /// Creates an identifier.
+    public init(_ rawValue: Int) { self.rawValue = Int32(rawValue) }
+    /// The index.
+    public var index: Int { Int(rawValue) }
+    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// What a workload asks the network to carry.
+public struct TransferRequest: Sendable {
+    /// Sending node.
+    public var source: NodeID
+    /// Receiving node.
+    public var destination: NodeID
+    /// Size; `nil` for an open-ended stream (ended with ``Network/stop(_:now:)``).
+    public var bytes: ByteCount?
+    /// Whether a new connection is opened (DNS and handshakes, and a session on each
+    /// session-limited appliance on the path) or an existing one reused.
+    public var newConnection: Bool
+    /// Whether TCP terms apply (request RTT, slow start, window). Real-time media
+    /// (conference, live class) are paced streams: `false`.
+    public var tcp: Bool
+    /// The application's own rate limit (a stream's bitrate, a paced upload), or unlimited.
+    public var rateLimit: DataRate
+    /// Max-min weight.
+    public var weight: Double
+    /// Caller data, returned with the outcome.
+    public var tag: Int64
+
+    /// Creates a request.
+    public init(from source: NodeID, to destination: NodeID, bytes: ByteCount?, newConnection: Bool = false,
+                tcp: Bool = true, rateLimit: DataRate = .unlimited, weight: Double = 1, tag: Int64 = 0) {
+        self.source = source
+        self.destination = destination
+        self.bytes = bytes
+        self.newConnection = newConnection
+        self.tcp = tcp
+        self.rateLimit = rateLimit
+        self.weight = weight
+        self.tag = tag
+    }
+}
+
+/// The end of a transfer.
+public struct TransferOutcome: Sendable, Equatable {
+    /// The transfer (its identifier is free again).
+    public var transfer: TransferID
+    /// The caller's tag.
+    public var tag: Int64
+    /// When it was requested.
+    public var requested: SimTime
+    /// When its last byte arrived.
+    public var finished: SimTime
+    /// Time spent waiting for an appliance session.
+    public var sessionWait: SimDuration
+}
+
+/// The network model the workloads drive: topology, routes, the max-min ``FlowSolver``
+/// underneath, and the TCP/application terms on top (``TCPParameters``), with
+/// session-limited appliances (``SessionLimit``).
+///
+/// It meets the kernel through two questions (STYLE.md §8): ``nextEventTime`` — the
+/// earliest flow completion or TCP timer — and ``advance(to:)``, which processes that
+/// event and may return a finished transfer.
+///
+/// **Queueing delay** (for RTTs; bufferbloat): a resource at load ρ < 1 adds the M/M/1
+/// waiting time in segments, ρ/(1−ρ) × segment/C, capped at buffer/C; a saturated resource
+/// adds buffer/C (TCP keeps a saturated bottleneck's buffer full). **Source**: Kleinrock,
+/// *Queueing Systems* vol. 1 (M/M/1); Gettys & Nichols 2011 (bufferbloat).
+///
+/// **Validated by**: `NetworkTests` (closed-form transfer times, window ceiling,
+/// processor-sharing mean, session tables, bottleneck attribution).
+public struct Network {
+    /// The topology (nodes, links, resources).
+    public let topology: Topology
+    /// The bandwidth-sharing solver (its observer holds the attribution tallies).
+    public private(set) var solver = FlowSolver()
+    /// TCP terms.
+    public var tcp: TCPParameters
+
+    // Routes, cached per (source, destination). Only looked up, never iterated.
+    var routeIndex: [Int64: Int32] = [:]
+    var routes: [CachedRoute] = []
+
+    struct CachedRoute {
+        var hops: [Hop]
+        var returnHops: [Hop]
+        var propagation: Double  // one way, seconds
+        var appliances: [Int32]  // session-limited nodes on the path, in order
+    }
+
+    enum Phase: UInt8 { case free, waitingSession, setup, body }
+
+    // Transfers (structure of arrays).
+    var phase: [Phase] = []
+    var flow: [Int32] = []
+    var route: [Int32] = []
+    var bytes: [Double] = []
+    var cwnd: [Double] = []
+    var rtt: [Double] = []
+    var rateLimit: [Double] = []
+    var weight: [Double] = []
+    var tag: [Int64] = []
+    var requested: [Int64] = []
+    var usesTCP: [Bool] = []
+    var newConnection: [Bool] = []
+    var sessionsHeld: [UInt8] = []
+    var waitStart: [Int64] = []
+    var waited: [Int64] = []
+    var freeTransfers: [Int32] = []
+    /// Pending TCP timers (end of set-up, end of a slow-start round), by transfer.
+    var timers = IndexedHeap()
+    /// Transfer behind each solver flow.
+    var transferOfFlow: [Int32] = []
+
+    // Session tables, by node.
+    var sessionsInUse: [Int]
+    var sessionQueue: [[Int32]]
+    var sessionQueueHead: [Int]
+    /// Per node: peak sessions in use, total wait (s), connections refused, connections queued.
+    public private(set) var sessionStats: [SessionStats]
+
+    /// Session-table statistics of one appliance.
+    public struct SessionStats: Sendable, Equatable {
+        /// Peak concurrent sessions.
+        public var peak = 0
+        /// Connections that had to wait.
+        public var queued = 0
+        /// Connections refused.
+        public var refused = 0
+        /// Total time connections waited, seconds.
+        public var waitSeconds = 0.0
+    }
+
+    /// Transfers started and finished so far.
+    public private(set) var transfersStarted = 0, transfersFinished = 0
+
+    /// Creates the network for a topology; every resource becomes a solver resource.
+    public init(topology: Topology, tcp: TCPParameters = TCPParameters(), bucketWidth: SimDuration = .seconds(1)) {
+        self.topology = topology
+        self.tcp = tcp
+        solver.observer.bucketWidth = bucketWidth.nanoseconds
+        for r in topology.resources { solver.addResource(capacity: r.capacity) }
+        sessionsInUse = Array(repeating: 0, count: topology.nodes.count)
+        sessionQueue = Array(repeating: [], count: topology.nodes.count)
+        sessionQueueHead = Array(repeating: 0, count: topology.nodes.count)
+        sessionStats = Array(repeating: SessionStats(), count: topology.nodes.count)
+    }
+
+    /// The number of transfers in progress (including those waiting for a session).
+    public var activeTransfers: Int { transfersStarted - transfersFinished }
+
+    // MARK: - Routes
+
+    /// The cached route between two nodes, computing it on first use.
+    ///
+    /// - Returns: the route index, or nil if the nodes are not connected.
+    mutating func routeID(_ s: NodeID, _ d: NodeID) -> Int32? {
+        let key = Int64(s.rawValue) << 32 | Int64(d.rawValue)
+        if let r = routeIndex[key] { return r }
+        guard let forward = topology.route(from: s, to: d), let back = topology.route(from: d, to: s) else { return nil }
+        let appliances = forward.nodes.filter { topology.nodes[$0.index].sessionLimit != nil }.map(\.rawValue)
+        routes.append(CachedRoute(hops: forward.hops, returnHops: back.hops, propagation: forward.propagation.seconds,
+                                  appliances: appliances))
+        let id = Int32(routes.count - 1)
+        routeIndex[key] = id
+        return id
+    }
+
+    /// The route between two nodes (for reports and tests).
+    public mutating func route(from s: NodeID, to d: NodeID) -> (hops: [Hop], propagation: SimDuration)? {
+        guard let r = routeID(s, d) else { return nil }
+        return (routes[Int(r)].hops, .seconds(routes[Int(r)].propagation))
+    }
+
+    /// The queueing delay a resource adds now, seconds (see the type's discussion).
+    public func queueingDelay(_ r: ResourceID) -> Double {
+        let c = solver.capacity(of: r).bitsPerSecond
+        guard c > 0 else { return 0 }
+        let bufferDelay = topology.resources[r.index].buffer.bits / c
+        if solver.isSaturated(r) { return bufferDelay }
+        let rho = min(solver.load(of: r).bitsPerSecond / c, 0.999_999)
+        return min(bufferDelay, rho / (1 - rho) * tcp.segmentSize.bits / c)
+    }
+
+    /// The round-trip time of a route now: propagation both ways plus queueing on both paths.
+    func roundTrip(_ routeIndex: Int32) -> Double {
+        let r = routes[Int(routeIndex)]
+        var q = 0.0
+        for h in r.hops { q += queueingDelay(h.resource) }
+        for h in r.returnHops { q += queueingDelay(h.resource) }
+        return 2 * r.propagation + q
+    }
+
+    /// The current round-trip time between two nodes, seconds.
+    public mutating func roundTripTime(from s: NodeID, to d: NodeID) -> SimDuration? {
+        routeID(s, d).map { .seconds(roundTrip($0)) }
+    }
+
+    // MARK: - Transfers
+
+    /// Why a transfer could not start.
+    public enum StartError: Error, Equatable {
+        /// No route between the nodes.
+        case noRoute
+        /// An appliance's session table was full and its policy is to refuse.
+        case sessionRefused(NodeID)
+    }
+
+    /// Starts a transfer or stream.
+    ///
+    /// - Returns: its identifier.
+    /// - Throws: ``StartError``.
+    public mutating func start(_ request: TransferRequest, now: SimTime) throws(StartError) -> TransferID {
+        guard let r = routeID(request.source, request.destination) else { throw .noRoute }
+        // A refusing appliance refuses before anything is allocated.
+        if request.newConnection {
+            for a in routes[Int(r)].appliances {
+                let limit = topology.nodes[Int(a)].sessionLimit!
+                if limit.policy == .refuse && sessionsInUse[Int(a)] >= limit.capacity {
+                    sessionStats[Int(a)].refused += 1
+                    throw .sessionRefused(NodeID(Int(a)))
+                }
+            }
+        }
+        let t: Int
+        if let free = freeTransfers.popLast() {
+            t = Int(free)
+        } else {
+            t = phase.count
+            phase.append(.free); flow.append(-1); route.append(0); bytes.append(0); cwnd.append(0); rtt.append(0)
+            rateLimit.append(0); weight.append(1); tag.append(0); requested.append(0); usesTCP.append(true)
+            newConnection.append(false); sessionsHeld.append(0); waitStart.append(0); waited.append(0)
+        }
+        route[t] = r
+        flow[t] = -1
+        bytes[t] = request.bytes.map { Double($0.bytes) } ?? .infinity
+        rateLimit[t] = request.rateLimit.bitsPerSecond
+        weight[t] = request.weight
+        tag[t] = request.tag
+        requested[t] = now.nanoseconds
+        usesTCP[t] = request.tcp
+        newConnection[t] = request.newConnection
+        sessionsHeld[t] = 0
+        waited[t] = 0
+        transfersStarted += 1
+        acquireSessions(t, now: now.nanoseconds)
+        return TransferID(t)
+    }
+
+    /// Stops a transfer or stream early (abandoned request, stream ended).
+    ///
+    /// - Returns: the bytes it delivered.
+    @discardableResult
+    public mutating func stop(_ id: TransferID, now: SimTime) -> ByteCount {
+        let t = id.index
+        precondition(phase[t] != .free, "transfer is not active")
+        var delivered = ByteCount.zero
+        if flow[t] >= 0 {
+            delivered = solver.remove(FlowID(Int(flow[t])), now: now)
+        }
+        if phase[t] == .waitingSession {
+            // Leave the queue: mark and let the release loop skip it.
+            let a = Int(routes[Int(route[t])].appliances[Int(sessionsHeld[t])])
+            if let i = sessionQueue[a][sessionQueueHead[a]...].firstIndex(of: Int32(t)) { sessionQueue[a][i] = -1 }
+        }
+        finish(t, now: now.nanoseconds)
+        return delivered
+    }
+
+    /// Bytes a transfer has delivered so far.
+    public func delivered(_ id: TransferID, at now: SimTime) -> Double {
+        let f = flow[id.index]
+        return f >= 0 ? solver.delivered(FlowID(Int(f)), at: now) : 0
+    }
+
+    /// The current rate of a transfer (0 before its body starts).
+    public func rate(of id: TransferID) -> DataRate {
+        let f = flow[id.index]
+        return f >= 0 ? solver.rate(of: FlowID(Int(f))) : .zero
+    }
+
+    // MARK: - Events
+
+    /// The time of the network's next event: a flow completion or a TCP timer.
+    public var nextEventTime: SimTime {
+        let c = solver.nextCompletionTime
+        if let m = timers.min { return min(c, SimTime(nanoseconds: m.key)) }
+        return c
+    }
+
+    /// Processes the network's next event, which must be at `now` (= ``nextEventTime``).
+    ///
+    /// - Returns: the transfer that finished, if the event was a completion.
+    public mutating func advance(to now: SimTime) -> TransferOutcome? {
+        let timerTime = timers.min?.key ?? .max
+        if timerTime <= solver.nextCompletionTime.nanoseconds {
+            let (t, at) = timers.popMin()!
+            precondition(at == now.nanoseconds, "network advanced to the wrong time")
+            fireTimer(t, now: at)
+            return nil
+        }
+        guard let c = solver.completeNext() else { return nil }
+        precondition(c.time == now, "network advanced to the wrong time")
+        let t = Int(c.tag)
+        flow[t] = -1
+        let outcome = TransferOutcome(transfer: TransferID(t), tag: tag[t], requested: SimTime(nanoseconds: requested[t]),
+                                      finished: c.time, sessionWait: SimDuration(nanoseconds: waited[t]))
+        finish(t, now: now.nanoseconds)
+        return outcome
+    }
+
+    /// Closes every open observation interval at `now` (before reading statistics).
+    public mutating func finishObservation(at now: SimTime) {
+        solver.observer.finish(at: now.nanoseconds)
+    }
+
+    // MARK: - Internals
+
+    mutating func acquireSessions(_ t: Int, now: Int64) {
+        let apps = routes[Int(route[t])].appliances
+        if newConnection[t] {
+            while Int(sessionsHeld[t]) < apps.count {
+                let a = Int(apps[Int(sessionsHeld[t])])
+                let limit = topology.nodes[a].sessionLimit!
+                if sessionsInUse[a] >= limit.capacity {
+                    // Queue (refusing appliances were checked at start).
+                    phase[t] = .waitingSession
+                    waitStart[t] = now
+                    sessionQueue[a].append(Int32(t))
+                    sessionStats[a].queued += 1
+                    return
+                }
+                sessionsInUse[a] += 1
+                sessionStats[a].peak = max(sessionStats[a].peak, sessionsInUse[a])
+                sessionsHeld[t] += 1
+            }
+        }
+        beginSetup(t, now: now)
+    }
+
+    mutating func beginSetup(_ t: Int, now: Int64) {
+        let rt = roundTrip(route[t])
+        rtt[t] = rt
+        var rounds = 0
+        if usesTCP[t] {
+            rounds = 1 + (newConnection[t] ? tcp.dnsRoundTrips + tcp.handshakeRoundTrips : 0)
+            if !tcp.slowStart && tcp.dnsRoundTrips == 0 && tcp.handshakeRoundTrips == 0 { rounds = 0 }
+        }
+        // Paced streams and the pure fluid mode pay the one-way propagation once.
+        let delay = rounds > 0 ? Double(rounds) * rt : routes[Int(route[t])].propagation
+        phase[t] = .setup
+        timers.update(t, to: now + Int64((delay * 1e9).rounded()))
+    }
+
+    mutating func fireTimer(_ t: Int, now: Int64) {
+        switch phase[t] {
+        case .setup:
+            phase[t] = .body
+            startBody(t, now: now)
+        case .body:
+            slowStartRound(t, now: now)
+        default:
+            preconditionFailure("timer for a transfer in phase \(phase[t])")
+        }
+    }
+
+    mutating func startBody(_ t: Int, now: Int64) {
+        let r = routes[Int(route[t])]
+        var ceiling = rateLimit[t]
+        var kind = CeilingKind.application
+        let slowStart = usesTCP[t] && tcp.slowStart
+        if usesTCP[t] {
+            let rt = max(rtt[t], 1e-9)
+            let windowRate = Double(tcp.receiveWindow.bytes) * 8 / rt
+            cwnd[t] = slowStart ? Double(tcp.initialWindow.bytes) : Double(tcp.receiveWindow.bytes)
+            let ssRate = cwnd[t] * 8 / rt
+            if min(ssRate, windowRate) < ceiling {
+                ceiling = min(ssRate, windowRate)
+                kind = ssRate < windowRate ? .slowStart : .window
+            }
+        }
+        let size: ByteCount? = bytes[t].isFinite ? ByteCount(bytes: Int64(bytes[t])) : nil
+        let f = solver.add(hops: r.hops, bytes: size, weight: weight[t], ceiling: DataRate(bitsPerSecond: ceiling),
+                           kind: kind, tag: Int64(t), now: SimTime(nanoseconds: now))
+        flow[t] = f.rawValue
+        if slowStart && kind == .slowStart {
+            timers.update(t, to: now + Int64((rtt[t] * 1e9).rounded()))
+        }
+    }
+
+    mutating func slowStartRound(_ t: Int, now: Int64) {
+        let f = FlowID(Int(flow[t]))
+        guard solver.isActive(f) else { return }
+        let held = solver.limiter(of: f)
+        let rt = max(roundTrip(route[t]), 1e-9)
+        rtt[t] = rt
+        let windowBytes = Double(tcp.receiveWindow.bytes)
+        let nowT = SimTime(nanoseconds: now)
+        if case .resource = held {
+            // Found its fair share: slow start ends (first loss); the window caps it.
+            exitSlowStart(t, f, rt: rt, now: nowT)
+            return
+        }
+        cwnd[t] *= 2
+        if cwnd[t] >= windowBytes {
+            exitSlowStart(t, f, rt: rt, now: nowT)
+            return
+        }
+        let ssRate = cwnd[t] * 8 / rt
+        if ssRate >= rateLimit[t] {
+            solver.setCeiling(f, to: DataRate(bitsPerSecond: rateLimit[t]), kind: .application, now: nowT)
+            return
+        }
+        solver.setCeiling(f, to: DataRate(bitsPerSecond: ssRate), kind: .slowStart, now: nowT)
+        timers.update(t, to: now + Int64((rt * 1e9).rounded()))
+    }
+
+    mutating func exitSlowStart(_ t: Int, _ f: FlowID, rt: Double, now: SimTime) {
+        cwnd[t] = Double(tcp.receiveWindow.bytes)
+        let windowRate = cwnd[t] * 8 / rt
+        if windowRate < rateLimit[t] {
+            solver.setCeiling(f, to: DataRate(bitsPerSecond: windowRate), kind: .window, now: now)
+        } else {
+            solver.setCeiling(f, to: DataRate(bitsPerSecond: rateLimit[t]), kind: .application, now: now)
+        }
+    }
+
+    mutating func finish(_ t: Int, now: Int64) {
+        timers.remove(t)
+        // Release sessions in route order, then admit waiting connections.
+        let apps = routes[Int(route[t])].appliances
+        let held = Int(sessionsHeld[t])
+        phase[t] = .free
+        flow[t] = -1
+        sessionsHeld[t] = 0
+        freeTransfers.append(Int32(t))
+        transfersFinished += 1
+        for i in 0..<held {
+            let a = Int(apps[i])
+            sessionsInUse[a] -= 1
+            admitWaiting(at: a, now: now)
+        }
+    }
+
+    mutating func admitWaiting(at a: Int, now: Int64) {
+        let limit = topology.nodes[a].sessionLimit!
+        while sessionsInUse[a] < limit.capacity && sessionQueueHead[a] < sessionQueue[a].count {
+            let next = Int(sessionQueue[a][sessionQueueHead[a]])
+            sessionQueueHead[a] += 1
+            if sessionQueueHead[a] > 1024 && sessionQueueHead[a] * 2 > sessionQueue[a].count {
+                sessionQueue[a].removeFirst(sessionQueueHead[a])
+                sessionQueueHead[a] = 0
+            }
+            if next < 0 { continue }  // stopped while waiting
+            let w = now - waitStart[next]
+            waited[next] += w
+            sessionStats[a].waitSeconds += Double(w) * 1e-9
+            sessionsInUse[a] += 1
+            sessionStats[a].peak = max(sessionStats[a].peak, sessionsInUse[a])
+            sessionsHeld[next] += 1
+            acquireSessions(next, now: now)
+        }
+    }
+}

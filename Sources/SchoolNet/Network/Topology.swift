@@ -1,0 +1,194 @@
+/// The network as the scenario describes it: nodes, links between them, and the capacity
+/// resources the links use; plus static routes between nodes.
+///
+/// A full-duplex cable is one link owning two resources (one per direction, named
+/// `"NAME ↑"` for the lower-to-upper direction and `"NAME ↓"` back). A shared half-duplex
+/// medium (a Wi-Fi cell's airtime) is one resource that several links — one per client —
+/// use in both directions, each with its client's airtime factor (see ``Hop``). Links
+/// are added lower node first (device side, then internet side), which fixes what "up"
+/// means.
+///
+/// Routes are shortest paths by hop count (breadth-first, neighbours in link order, so ties
+/// are broken the same way every run) in the school → access → aggregation → destination
+/// tree or DAG, computed once per (source, destination) and cached by ``Network``.
+public struct Topology: Sendable {
+    /// What a node is; reports and validation use it.
+    public enum NodeKind: String, Sendable, CaseIterable {
+        case device, accessPoint, `switch`, router, appliance, gateway, service, internet
+    }
+
+    /// A node.
+    public struct Node: Sendable {
+        /// Unique name, e.g. `"school-3/class-2-1/student-17"`.
+        public var name: String
+        /// What the node is.
+        public var kind: NodeKind
+        /// Concurrent-session limit of an appliance (firewall, proxy, UTM), if any.
+        public var sessionLimit: SessionLimit?
+    }
+
+    /// A capacity constraint.
+    public struct Resource: Sendable {
+        /// Name shown in reports, e.g. `"school-3 access ↑"`.
+        public var name: String
+        /// Capacity.
+        public var capacity: DataRate
+        /// Buffer in front of it (for queueing delay), e.g. a router's port buffer.
+        public var buffer: ByteCount
+        /// The link (or medium) this resource belongs to, for grouping in reports.
+        public var group: String
+    }
+
+    /// A link between two nodes.
+    public struct Link: Sendable {
+        /// Name, e.g. `"school-3 access"`.
+        public var name: String
+        /// Lower (device-side) end.
+        public var lower: NodeID
+        /// Upper (internet-side) end.
+        public var upper: NodeID
+        /// One-way propagation delay.
+        public var propagation: SimDuration
+        /// Resources used going up (lower → upper).
+        public var up: [Hop]
+        /// Resources used going down (upper → lower).
+        public var down: [Hop]
+    }
+
+    /// A route: the hops a flow crosses and the one-way propagation delay.
+    public struct Route: Sendable, Equatable {
+        /// Resources crossed, in order.
+        public var hops: [Hop]
+        /// Nodes visited, source first.
+        public var nodes: [NodeID]
+        /// One-way propagation delay, summed over links.
+        public var propagation: SimDuration
+    }
+
+    /// All nodes, by ``NodeID``.
+    public private(set) var nodes: [Node] = []
+    /// All resources, by ``ResourceID``.
+    public private(set) var resources: [Resource] = []
+    /// All links, by ``LinkID``.
+    public private(set) var links: [Link] = []
+    /// Links touching each node, in link order.
+    public private(set) var adjacency: [[LinkID]] = []
+
+    /// Creates an empty topology.
+    public init() {}
+
+    /// Adds a node.
+    @discardableResult
+    public mutating func addNode(_ name: String, kind: NodeKind, sessionLimit: SessionLimit? = nil) -> NodeID {
+        nodes.append(Node(name: name, kind: kind, sessionLimit: sessionLimit))
+        adjacency.append([])
+        return NodeID(nodes.count - 1)
+    }
+
+    /// Adds a resource (a shared medium, or one used by several links).
+    @discardableResult
+    public mutating func addResource(_ name: String, capacity: DataRate, buffer: ByteCount = .kilobytes(256),
+                                     group: String? = nil) -> ResourceID {
+        resources.append(Resource(name: name, capacity: capacity, buffer: buffer, group: group ?? name))
+        return ResourceID(resources.count - 1)
+    }
+
+    /// Adds a link using the given hops in each direction.
+    @discardableResult
+    public mutating func addLink(_ name: String, lower: NodeID, upper: NodeID, propagation: SimDuration = .zero,
+                                 up: [Hop], down: [Hop]) -> LinkID {
+        links.append(Link(name: name, lower: lower, upper: upper, propagation: propagation, up: up, down: down))
+        let id = LinkID(links.count - 1)
+        adjacency[lower.index].append(id)
+        adjacency[upper.index].append(id)
+        return id
+    }
+
+    /// Adds a full-duplex link with its own resource in each direction.
+    ///
+    /// - Parameters:
+    ///   - name: the link's name; resources are `"NAME ↑"` and `"NAME ↓"`.
+    ///   - up: capacity lower → upper.
+    ///   - down: capacity upper → lower.
+    ///   - buffer: the buffer in front of each direction.
+    @discardableResult
+    public mutating func addDuplexLink(_ name: String, lower: NodeID, upper: NodeID, up: DataRate, down: DataRate,
+                                       propagation: SimDuration = .zero, buffer: ByteCount = .kilobytes(256)) -> LinkID {
+        let u = addResource(name + " ↑", capacity: up, buffer: buffer, group: name)
+        let d = addResource(name + " ↓", capacity: down, buffer: buffer, group: name)
+        return addLink(name, lower: lower, upper: upper, propagation: propagation, up: [Hop(u)], down: [Hop(d)])
+    }
+
+    /// The node named `name`, if any.
+    public func node(named name: String) -> NodeID? {
+        nodes.firstIndex { $0.name == name }.map { NodeID($0) }
+    }
+
+    /// The shortest route (by links) from `source` to `destination`, or nil if none.
+    ///
+    /// - Complexity: O(nodes + links) breadth-first search.
+    public func route(from source: NodeID, to destination: NodeID) -> Route? {
+        if source == destination { return nil }
+        var previous = [Int32](repeating: -1, count: nodes.count)  // link index used to reach
+        var seen = [Bool](repeating: false, count: nodes.count)
+        var queue = [source.index]
+        seen[source.index] = true
+        var head = 0
+        while head < queue.count {
+            let n = queue[head]; head += 1
+            if n == destination.index { break }
+            for l in adjacency[n] {
+                let link = links[l.index]
+                let other = link.lower.index == n ? link.upper.index : link.lower.index
+                if !seen[other] {
+                    seen[other] = true
+                    previous[other] = l.rawValue
+                    queue.append(other)
+                }
+            }
+        }
+        guard seen[destination.index] else { return nil }
+        var hops: [Hop] = []
+        var path: [NodeID] = [destination]
+        var propagation = SimDuration.zero
+        var n = destination.index
+        while n != source.index {
+            let link = links[Int(previous[n])]
+            let from = link.lower.index == n ? link.upper.index : link.lower.index
+            // Traversed from `from` to `n`: up if from is the lower end.
+            let used = link.lower.index == from ? link.up : link.down
+            hops.insert(contentsOf: used, at: 0)
+            propagation += link.propagation
+            path.insert(NodeID(from), at: 0)
+            n = from
+        }
+        return Route(hops: hops, nodes: path, propagation: propagation)
+    }
+}
+
+/// A concurrent-session table of an appliance (firewall / UTM / proxy).
+///
+/// **Assumptions**: a transfer that opens a new connection through the appliance holds
+/// `sessionsPerConnection` entries from the start of its set-up to its end (a reused
+/// connection holds none: its session was counted when it was opened). When the table is
+/// full, a new connection either waits in FIFO order for a free entry or is refused at once.
+/// **Source**: FACTS.md §2 (vendor note that proxies/UTMs limit concurrent sessions and
+/// that some cloud services open > 100 sessions per device).
+public struct SessionLimit: Sendable, Equatable {
+    /// What happens to a connection that finds the table full.
+    public enum Policy: String, Sendable {
+        /// Wait (FIFO) for a free entry.
+        case queue
+        /// Fail at once; the application may retry.
+        case refuse
+    }
+    /// Table size.
+    public var capacity: Int
+    /// Policy when full.
+    public var policy: Policy
+    /// Creates a limit.
+    public init(capacity: Int, policy: Policy) {
+        self.capacity = capacity
+        self.policy = policy
+    }
+}

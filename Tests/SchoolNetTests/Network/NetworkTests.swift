@@ -1,0 +1,176 @@
+import Testing
+@testable import SchoolNet
+
+/// The TCP/application terms and the network around the solver, against closed forms.
+@Suite struct NetworkTests {
+    /// device —(access, rate, one-way prop)— server.
+    static func line(rate: DataRate, oneWay: SimDuration, buffer: ByteCount = .kilobytes(256)) -> (Topology, NodeID, NodeID) {
+        var t = Topology()
+        let d = t.addNode("device", kind: .device)
+        let s = t.addNode("server", kind: .service)
+        t.addDuplexLink("access", lower: d, upper: s, up: rate, down: rate, propagation: oneWay, buffer: buffer)
+        return (t, d, s)
+    }
+
+    /// Runs the network alone until no event is left; returns outcomes by tag.
+    static func drain(_ net: inout Network) -> [Int64: TransferOutcome] {
+        var out: [Int64: TransferOutcome] = [:]
+        while net.nextEventTime != .never {
+            if let o = net.advance(to: net.nextEventTime) { out[o.tag] = o }
+        }
+        return out
+    }
+
+    /// A 50 kB item over a 40 ms RTT on an idle 1 Gbps line, new connection:
+    /// (DNS 1 + TCP 1 + TLS 1 + request 1) RTT = 160 ms, then slow start from IW10
+    /// (14,600 B): rounds of 14.6 kB and 29.2 kB (43.8 kB after 2 RTT), then 6.2 kB at
+    /// 58.4 kB per RTT: 2.1062 RTT. Total 6.1062 × 40 ms = 244.25 ms — several round trips,
+    /// though the bytes alone would take 0.4 ms.
+    @Test func shortTransferClosedForm() {
+        let (topo, d, s) = Self.line(rate: .gigabitsPerSecond(1), oneWay: .milliseconds(20))
+        var net = Network(topology: topo)
+        _ = try! net.start(TransferRequest(from: s, to: d, bytes: .kilobytes(50), newConnection: true, tag: 1), now: .zero)
+        let o = Self.drain(&net)[1]!
+        let rtt = 0.040
+        let expected = 4 * rtt + 2 * rtt + (50_000.0 - 43_800) / (58_400 / rtt)
+        #expect(abs(o.finished.seconds - expected) < 20e-6, "took \(o.finished.seconds) s, closed form \(expected) s")
+        // A reused connection skips DNS and handshakes: 3 RTT less.
+        var net2 = Network(topology: topo)
+        _ = try! net2.start(TransferRequest(from: s, to: d, bytes: .kilobytes(50), tag: 2), now: .zero)
+        let o2 = Self.drain(&net2)[2]!
+        #expect(abs(o2.finished.seconds - (expected - 3 * rtt)) < 20e-6)
+    }
+
+    /// Window ceiling: 4 MiB receive window, 20 ms RTT, 10 Gbps line: a long flow is held at
+    /// window/RTT = 4 × 1,048,576 × 8 / 0.02 = 1.678 Gbps (the line is far from full).
+    /// At 2 ms RTT window/RTT would be 16.8 Gbps, so the 10 Gbps line holds it instead.
+    @Test func windowCeiling() {
+        for (oneWay, expectedRate, byWindow) in [(10.0, 4 * 1_048_576 * 8 / 0.020, true), (1.0, 10e9, false)] {
+            let (topo, d, s) = Self.line(rate: .gigabitsPerSecond(10), oneWay: .milliseconds(oneWay), buffer: .bytes(1))
+            var net = Network(topology: topo)
+            let id = try! net.start(TransferRequest(from: s, to: d, bytes: .gigabytes(10), tag: 1), now: .zero)
+            // Run 2 s of events (slow start is over in < 20 rounds).
+            while net.nextEventTime <= .seconds(2) { _ = net.advance(to: net.nextEventTime) }
+            let r = net.rate(of: id).bitsPerSecond
+            #expect(abs(r - expectedRate) / expectedRate < 1e-3, "rate \(r) vs \(expectedRate)")
+            let limiter = net.solver.limiter(of: FlowID(Int(net.flow[id.index])))
+            #expect(byWindow ? limiter == .ceiling(.window) : limiter == .resource(ResourceID(1)))
+        }
+    }
+
+    /// Processor sharing (M/G/1-PS): Poisson arrivals at load ρ = 0.8 on C = 100 Mbps, mean
+    /// size 10 MB ⇒ mean transfer time = E[S]/(C(1−ρ)) = 0.8 s / 0.2 = 4.0 s, for any size
+    /// distribution (Kleinrock 1976, insensitivity). Pure fluid mode (no TCP terms).
+    /// Checked over 10 independent replications of 20,000 transfers: the 99 % Student-t
+    /// interval must contain 4.0 and the grand mean lie within 5 %.
+    @Test(arguments: ["exponential", "bounded Pareto"])
+    func processorSharingMeanIsInsensitive(sizes: String) {
+        let meanBytes = 10e6
+        let dist: Distribution
+        if sizes == "exponential" {
+            dist = .exponential(mean: meanBytes)
+        } else {
+            // α = 1.5, H/L = 10⁴, L scaled so the mean is 10 MB.
+            let unit = Distribution.boundedPareto(alpha: 1.5, low: 1, high: 1e4)
+            let l = meanBytes / unit.mean
+            dist = .boundedPareto(alpha: 1.5, low: l, high: 1e4 * l)
+        }
+        var means = Tally()
+        for rep in 0..<10 {
+            let (topo, d, s) = Self.line(rate: .megabitsPerSecond(100), oneWay: .zero)
+            var net = Network(topology: topo, tcp: .fluid, bucketWidth: .zero)
+            var rng = RandomStream(seed: 77).derived(sizes).derived(rep)
+            let lambda = 0.8 * 100e6 / 8 / meanBytes  // arrivals per second
+            var nextArrival = SimTime.zero + .seconds(Distribution.exponential(mean: 1 / lambda).sample(using: &rng))
+            var started = 0, done = 0
+            var sum = 0.0
+            let n = 20_000
+            while done < n {
+                let tn = net.nextEventTime
+                if started < n && nextArrival <= tn {
+                    let size = max(1, dist.sample(using: &rng).rounded())
+                    _ = try! net.start(TransferRequest(from: s, to: d, bytes: .bytes(Int64(size)), tcp: true, tag: 0), now: nextArrival)
+                    started += 1
+                    nextArrival += .seconds(Distribution.exponential(mean: 1 / lambda).sample(using: &rng))
+                } else if let o = net.advance(to: tn) {
+                    sum += (o.finished - o.requested).seconds
+                    done += 1
+                }
+            }
+            means.record(sum / Double(n))
+        }
+        let ci = ConfidenceInterval(means, level: 0.99)!
+        #expect(ci.contains(4.0), "\(sizes): \(ci.mean) ± \(ci.halfWidth)")
+        #expect(abs(ci.mean - 4.0) / 4.0 < 0.05, "\(sizes): mean \(ci.mean)")
+    }
+
+    /// A session table of 10 and 20 simultaneous new connections: with `queue`, ten wait
+    /// for the first ten to end; with `refuse`, ten are refused.
+    @Test func sessionTableQueuesOrRefuses() {
+        for policy in [SessionLimit.Policy.queue, .refuse] {
+            var t = Topology()
+            let d = t.addNode("device", kind: .device)
+            let fw = t.addNode("proxy", kind: .appliance, sessionLimit: SessionLimit(capacity: 10, policy: policy))
+            let s = t.addNode("server", kind: .service)
+            t.addDuplexLink("lan", lower: d, upper: fw, up: .gigabitsPerSecond(1), down: .gigabitsPerSecond(1), propagation: .milliseconds(1))
+            t.addDuplexLink("wan", lower: fw, upper: s, up: .gigabitsPerSecond(1), down: .gigabitsPerSecond(1), propagation: .milliseconds(4))
+            var net = Network(topology: t)
+            var refused = 0
+            for i in 0..<20 {
+                do {
+                    _ = try net.start(TransferRequest(from: s, to: d, bytes: .kilobytes(100), newConnection: true, tag: Int64(i)), now: .zero)
+                } catch {
+                    #expect(error == .sessionRefused(fw))
+                    refused += 1
+                }
+            }
+            let outcomes = Self.drain(&net)
+            if policy == .queue {
+                #expect(refused == 0 && outcomes.count == 20)
+                #expect(net.sessionStats[fw.index].queued == 10 && net.sessionStats[fw.index].peak == 10)
+                let waits = outcomes.values.filter { $0.sessionWait > .zero }
+                #expect(waits.count == 10)
+                #expect(net.sessionStats[fw.index].waitSeconds > 0)
+            } else {
+                #expect(refused == 10 && outcomes.count == 10)
+                #expect(net.sessionStats[fw.index].refused == 10)
+            }
+        }
+    }
+
+    /// Ten classroom links of 300 Mbps, 40 bulk downloads each, feeding a school uplink.
+    /// With a 1 Gbps uplink the uplink limits every flow (1 Gbps / 400 < 300 Mbps / 40), so
+    /// it is ranked first by limited flow-seconds; with 10 Gbps the classroom links are.
+    @Test(arguments: [(1.0, true), (10.0, false)])
+    func attributionRanksTheBottleneck(uplinkGbps: Double, uplinkFirst: Bool) {
+        var t = Topology()
+        let internet = t.addNode("internet", kind: .internet)
+        let school = t.addNode("school", kind: .router)
+        t.addDuplexLink("uplink", lower: school, upper: internet, up: .gigabitsPerSecond(uplinkGbps),
+                        down: .gigabitsPerSecond(uplinkGbps), propagation: .milliseconds(5))
+        var devices: [NodeID] = []
+        for c in 0..<10 {
+            let room = t.addNode("class-\(c)", kind: .switch)
+            t.addDuplexLink("class-\(c) link", lower: room, upper: school, up: .megabitsPerSecond(300), down: .megabitsPerSecond(300))
+            for s in 0..<40 {
+                let dev = t.addNode("class-\(c)/dev-\(s)", kind: .device)
+                t.addDuplexLink("class-\(c)/dev-\(s) nic", lower: dev, upper: room, up: .gigabitsPerSecond(1), down: .gigabitsPerSecond(1))
+                devices.append(dev)
+            }
+        }
+        var net = Network(topology: t)
+        for (i, d) in devices.enumerated() {
+            _ = try! net.start(TransferRequest(from: internet, to: d, bytes: .megabytes(50), tag: Int64(i)), now: .zero)
+        }
+        _ = Self.drain(&net)
+        let obs = net.solver.observer
+        let ranked = obs.limitedFlowSeconds.indices.sorted { obs.limitedFlowSeconds[$0] > obs.limitedFlowSeconds[$1] }
+        let top = t.resources[ranked[0]].name
+        if uplinkFirst {
+            #expect(top == "uplink ↓", "top was \(top)")
+        } else {
+            #expect(top.hasPrefix("class-") && top.hasSuffix("link ↓"), "top was \(top)")
+        }
+        #expect(net.solver.invariantViolations().isEmpty)
+    }
+}
