@@ -27,6 +27,10 @@ public struct FlowObserver: Sendable {
     public private(set) var limitedFlowSeconds: [Double] = []
     /// Bytes moved by flows while limited by each resource.
     public private(set) var limitedBytes: [Double] = []
+    /// Flow-seconds limited by each resource, per flow class: index `resource × maxClasses + class`.
+    public private(set) var limitedFlowSecondsByClass: [Double] = []
+    /// Flow classes (workloads) distinguished in attribution.
+    public static let maxClasses = 8
     /// Flow-seconds limited by the flows' own ceilings, by ``CeilingKind`` (index `-2 - code`).
     public private(set) var ceilingFlowSeconds: [Double] = [0, 0, 0]
     /// Bytes moved while limited by the flows' own ceilings, by ``CeilingKind``.
@@ -50,6 +54,7 @@ public struct FlowObserver: Sendable {
         peakFlows.append(0)
         limitedFlowSeconds.append(0)
         limitedBytes.append(0)
+        limitedFlowSecondsByClass.append(contentsOf: repeatElement(0, count: Self.maxClasses))
         buckets.append([])
         saturatedSince.append(-1)
         lastChange.append(0)
@@ -96,9 +101,10 @@ public struct FlowObserver: Sendable {
         }
     }
 
-    mutating func flowProgressed(limiter: Int32, seconds: Double, bytes: Double) {
+    mutating func flowProgressed(limiter: Int32, flowClass: Int, seconds: Double, bytes: Double) {
         if limiter >= 0 {
             limitedFlowSeconds[Int(limiter)] += seconds
+            limitedFlowSecondsByClass[Int(limiter) * Self.maxClasses + flowClass] += seconds
             limitedBytes[Int(limiter)] += bytes
         } else if limiter <= CeilingKind.application.code {
             let k = Int(-2 - limiter)

@@ -66,6 +66,13 @@ public struct FlowSolver {
     var ceilingKind: ContiguousArray<Int32> = []  // CeilingKind.code of the current ceiling
     var active: ContiguousArray<Bool> = []
     var tag: ContiguousArray<Int64> = []
+    var flowClass: ContiguousArray<UInt8> = []  // who the flow is for (attribution by workload)
+    // Per-flow delay attribution: the longest run of time one resource limited the flow.
+    var runLimiter: ContiguousArray<Int32> = []
+    var runSeconds: ContiguousArray<Double> = []
+    var worstLimiter: ContiguousArray<Int32> = []
+    var worstSeconds: ContiguousArray<Double> = []
+    var resourceLimitedSeconds: ContiguousArray<Double> = []
     var freeFlows: ContiguousArray<Int32> = []
     var completions = IndexedHeap()
 
@@ -186,13 +193,16 @@ public struct FlowSolver {
     ///   - weight: the max-min weight (> 0).
     ///   - ceiling: the flow's own rate limit (``DataRate/unlimited`` for none).
     ///   - kind: what the ceiling stands for (for attribution).
+    ///   - flowClass: who the flow serves (a workload index < ``FlowObserver/maxClasses``),
+    ///     so attribution can say for whom a resource gave way.
     ///   - tag: caller data returned on completion.
     ///   - now: the current time.
     /// - Returns: the flow's identifier (recycled after it ends).
     /// - Complexity: O(hops) on the fast path, else a component re-solve.
     @discardableResult
     public mutating func add(hops: [Hop], bytes: ByteCount?, weight w: Double = 1, ceiling c: DataRate = .unlimited,
-                             kind: CeilingKind = .application, tag t: Int64 = 0, now: SimTime) -> FlowID {
+                             kind: CeilingKind = .application, flowClass: Int = 0, tag t: Int64 = 0,
+                             now: SimTime) -> FlowID {
         precondition(!hops.isEmpty && hops.count <= Self.maxHops, "route must have 1…\(Self.maxHops) hops")
         precondition(w > 0 && w.isFinite, "weight must be positive")
         precondition(c.bitsPerSecond >= 0, "ceiling must be ≥ 0")
@@ -208,7 +218,9 @@ public struct FlowSolver {
             hopPosition.append(contentsOf: repeatElement(-1, count: H))
             hopCount.append(0); weight.append(0); ceiling.append(0); rate.append(0)
             remaining.append(0); delivered.append(0); lastUpdate.append(0); limiter.append(Self.notLimited)
-            active.append(false); tag.append(0); ceilingKind.append(0); mark.append(0); newRate.append(0); newLimiter.append(0)
+            active.append(false); tag.append(0); ceilingKind.append(0); self.flowClass.append(0)
+            runLimiter.append(-1); runSeconds.append(0); worstLimiter.append(-1); worstSeconds.append(0)
+            resourceLimitedSeconds.append(0); mark.append(0); newRate.append(0); newLimiter.append(0)
             frozen.append(false)
         }
         let base = f * Self.maxHops
@@ -223,6 +235,10 @@ public struct FlowSolver {
         weight[f] = w
         ceiling[f] = c.bitsPerSecond
         ceilingKind[f] = kind.code
+        precondition(flowClass >= 0 && flowClass < FlowObserver.maxClasses, "flow class out of range")
+        self.flowClass[f] = UInt8(flowClass)
+        runLimiter[f] = -1; runSeconds[f] = 0; worstLimiter[f] = -1; worstSeconds[f] = 0
+        resourceLimitedSeconds[f] = 0
         rate[f] = 0
         remaining[f] = bytes.map { Double($0.bytes) } ?? .infinity
         delivered[f] = 0
@@ -309,6 +325,13 @@ public struct FlowSolver {
     public func isActive(_ id: FlowID) -> Bool { id.index < active.count && active[id.index] }
     /// What limits the flow now: a resource, its own ceiling, or nothing (rate 0).
     public func limiter(of id: FlowID) -> FlowLimiter { FlowLimiter(code: limiter[id.index]) }
+    /// The resource that held the flow back longest in one stretch (nil if none did), and
+    /// the total seconds any resource limited it — settled at its last rate change.
+    public func delay(of id: FlowID) -> (worst: ResourceID?, resourceLimitedSeconds: Double) {
+        let f = id.index
+        return (worstLimiter[f] >= 0 ? ResourceID(Int(worstLimiter[f])) : nil, resourceLimitedSeconds[f])
+    }
+
     /// Bytes delivered by an active flow up to `now`.
     public func delivered(_ id: FlowID, at now: SimTime) -> Double {
         let f = id.index
@@ -342,6 +365,12 @@ public struct FlowSolver {
         return (FlowID(f), tg, SimTime(nanoseconds: t), bytes)
     }
 
+    /// Settles every active flow's progress at `now` (before reading the observer at the
+    /// end of a run, so flows still running are counted).
+    public mutating func settleAll(now: SimTime) {
+        for f in 0..<active.count where active[f] { settle(f, now: now.nanoseconds) }
+    }
+
     // MARK: - Internals: rates and progress
 
     /// Settles `f`'s progress at `now` at its current rate.
@@ -351,7 +380,13 @@ public struct FlowSolver {
             let bytes = rate[f] / 8 * dt
             delivered[f] += bytes
             remaining[f] -= bytes
-            observer.flowProgressed(limiter: limiter[f], seconds: dt, bytes: bytes)
+            let l = limiter[f]
+            observer.flowProgressed(limiter: l, flowClass: Int(flowClass[f]), seconds: dt, bytes: bytes)
+            if l >= 0 {
+                resourceLimitedSeconds[f] += dt
+                if runLimiter[f] == l { runSeconds[f] += dt } else { runLimiter[f] = l; runSeconds[f] = dt }
+                if runSeconds[f] > worstSeconds[f] { worstSeconds[f] = runSeconds[f]; worstLimiter[f] = l }
+            }
         }
         lastUpdate[f] = now
     }

@@ -27,12 +27,16 @@ public struct TransferRequest: Sendable {
     public var rateLimit: DataRate
     /// Max-min weight.
     public var weight: Double
+    /// Who the transfer serves (a workload's index), for attribution "for whom".
+    public var flowClass: Int
     /// Caller data, returned with the outcome.
     public var tag: Int64
 
     /// Creates a request.
     public init(from source: NodeID, to destination: NodeID, bytes: ByteCount?, newConnection: Bool = false,
-                tcp: Bool = true, rateLimit: DataRate = .unlimited, weight: Double = 1, tag: Int64 = 0) {
+                tcp: Bool = true, rateLimit: DataRate = .unlimited, weight: Double = 1, flowClass: Int = 0,
+                tag: Int64 = 0) {
+        self.flowClass = flowClass
         self.source = source
         self.destination = destination
         self.bytes = bytes
@@ -56,6 +60,10 @@ public struct TransferOutcome: Sendable, Equatable {
     public var finished: SimTime
     /// Time spent waiting for an appliance session.
     public var sessionWait: SimDuration
+    /// The resource that held the transfer back longest in one stretch, if any.
+    public var worstLimiter: ResourceID?
+    /// Total seconds resources (not its own ceilings) limited the transfer's rate.
+    public var resourceLimitedSeconds: Double
 }
 
 /// The network model the workloads drive: topology, routes, the max-min ``FlowSolver``
@@ -104,6 +112,7 @@ public struct Network {
     var rateLimit: [Double] = []
     var weight: [Double] = []
     var tag: [Int64] = []
+    var flowClass: [UInt8] = []
     var requested: [Int64] = []
     var usesTCP: [Bool] = []
     var newConnection: [Bool] = []
@@ -232,7 +241,7 @@ public struct Network {
         } else {
             t = phase.count
             phase.append(.free); flow.append(-1); route.append(0); bytes.append(0); cwnd.append(0); rtt.append(0)
-            rateLimit.append(0); weight.append(1); tag.append(0); requested.append(0); usesTCP.append(true)
+            rateLimit.append(0); weight.append(1); tag.append(0); flowClass.append(0); requested.append(0); usesTCP.append(true)
             newConnection.append(false); sessionsHeld.append(0); waitStart.append(0); waited.append(0)
         }
         route[t] = r
@@ -241,6 +250,7 @@ public struct Network {
         rateLimit[t] = request.rateLimit.bitsPerSecond
         weight[t] = request.weight
         tag[t] = request.tag
+        flowClass[t] = UInt8(request.flowClass)
         requested[t] = now.nanoseconds
         usesTCP[t] = request.tcp
         newConnection[t] = request.newConnection
@@ -303,18 +313,22 @@ public struct Network {
             fireTimer(t, now: at)
             return nil
         }
-        guard let c = solver.completeNext() else { return nil }
+        guard let next = solver.completions.min else { return nil }
+        let delay = solver.delay(of: FlowID(next.index))
+        let c = solver.completeNext()!
         precondition(c.time == now, "network advanced to the wrong time")
         let t = Int(c.tag)
         flow[t] = -1
         let outcome = TransferOutcome(transfer: TransferID(t), tag: tag[t], requested: SimTime(nanoseconds: requested[t]),
-                                      finished: c.time, sessionWait: SimDuration(nanoseconds: waited[t]))
+                                      finished: c.time, sessionWait: SimDuration(nanoseconds: waited[t]),
+                                      worstLimiter: delay.worst, resourceLimitedSeconds: delay.resourceLimitedSeconds)
         finish(t, now: now.nanoseconds)
         return outcome
     }
 
     /// Closes every open observation interval at `now` (before reading statistics).
     public mutating func finishObservation(at now: SimTime) {
+        solver.settleAll(now: now)
         solver.observer.finish(at: now.nanoseconds)
     }
 
@@ -385,7 +399,7 @@ public struct Network {
         }
         let size: ByteCount? = bytes[t].isFinite ? ByteCount(bytes: Int64(bytes[t])) : nil
         let f = solver.add(hops: r.hops, bytes: size, weight: weight[t], ceiling: DataRate(bitsPerSecond: ceiling),
-                           kind: kind, tag: Int64(t), now: SimTime(nanoseconds: now))
+                           kind: kind, flowClass: Int(flowClass[t]), tag: Int64(t), now: SimTime(nanoseconds: now))
         flow[t] = f.rawValue
         if slowStart && kind == .slowStart {
             timers.update(t, to: now + Int64((rtt[t] * 1e9).rounded()))
