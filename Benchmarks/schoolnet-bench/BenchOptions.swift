@@ -54,8 +54,9 @@ struct BenchOptions: Equatable {
 
         EXIT STATUS:
           0   all counts equal the baseline (time regressions are reported, not fatal)
-          1   a count differs from the baseline (a correctness regression), or a case failed
-          64  bad command line or unreadable baseline
+          1   a count differs from the baseline (a correctness regression), a case
+              failed, or a report file could not be read or written
+          64  bad command line
 
         Release builds only; timings are never asserted inside `swift test`.
         """

@@ -89,13 +89,26 @@ struct BenchReport: Codable {
         }
         let report: BenchReport
         do { report = try JSONDecoder().decode(BenchReport.self, from: data) } catch {
-            throw BenchError.unreadableReport(path: path, reason: "not a schoolnet-bench report (\(error))")
+            throw BenchError.unreadableReport(path: path, reason: "not a schoolnet-bench report (\(Self.describe(error)))")
         }
         guard report.schemaVersion == currentSchemaVersion else {
             throw BenchError.unreadableReport(
                 path: path, reason: "schema version \(report.schemaVersion), this harness reads \(currentSchemaVersion)")
         }
         return report
+    }
+
+    /// A short description of a decoding error: the missing or mistyped key path.
+    private static func describe(_ error: Error) -> String {
+        switch error as? DecodingError {
+        case .keyNotFound(let key, let context)?:
+            return "missing key \((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))"
+        case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?, .dataCorrupted(let context)?:
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return (path.isEmpty ? "" : path + ": ") + context.debugDescription
+        default:
+            return "\(error)"
+        }
     }
 }
 

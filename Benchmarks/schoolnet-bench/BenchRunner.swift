@@ -15,7 +15,8 @@ struct BenchRunner {
     /// Runs `benchCase` `repeats` times in this process.
     ///
     /// The counts must be identical on every repeat (they are deterministic by contract);
-    /// metrics come from the repeat whose wall time is the (lower) median.
+    /// metrics come from the repeat whose wall time is the (lower) median. Peak RSS is
+    /// read after the first repeat, so it does not grow with `--repeats`.
     ///
     /// - Parameter resetPeak: try to reset the process's peak RSS first (`--in-process`).
     /// - Throws: ``BenchError/caseFailed(name:reason:)`` if the counts vary between repeats.
@@ -23,11 +24,15 @@ struct BenchRunner {
         let isolated = resetPeak ? PeakMemory.resetPeak() : true
         let startRSS = PeakMemory.currentResidentBytes()
         var runs: [(measurement: CaseMeasurement, seconds: Double)] = []
+        var peak: UInt64?
         for _ in 0..<repeats {
             let stopwatch = Stopwatch()
             let m = benchCase.run(scale)
             let outer = stopwatch.elapsedSeconds
             runs.append((m, m.measuredSeconds ?? outer))
+            // The peak after the first repeat: later repeats can only add memory the
+            // allocator kept from earlier ones, which would make the peak depend on --repeats.
+            if peak == nil { peak = PeakMemory.peakResidentBytes() }
         }
         let first = runs[0].measurement
         for (m, _) in runs where (m.events, m.flows, m.resolves) != (first.events, first.flows, first.resolves) {
@@ -45,7 +50,7 @@ struct BenchRunner {
             events: first.events, flows: first.flows, resolves: first.resolves,
             repeats: repeats, wallSeconds: wall,
             eventsPerSecond: wall.median > 0 ? Double(first.events) / wall.median : 0,
-            peakRSSBytes: PeakMemory.peakResidentBytes(), startRSSBytes: startRSS,
+            peakRSSBytes: peak, startRSSBytes: startRSS,
             peakRSSIsolated: isolated, metrics: medianRun.measurement.metrics)
     }
 
