@@ -1,58 +1,5 @@
 import Foundation
 
-/// Wall-time statistics of a case over its repeats, in seconds.
-struct WallStats: Codable, Equatable {
-    /// The median (mean of the middle two for an even count).
-    var median: Double
-    /// The fastest repeat.
-    var min: Double
-    /// The slowest repeat.
-    var max: Double
-
-    /// The statistics of `samples` (non-empty).
-    init(samples: [Double]) {
-        precondition(!samples.isEmpty, "no samples")
-        let sorted = samples.sorted()
-        let mid = sorted.count / 2
-        median = sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-        min = sorted[0]
-        max = sorted[sorted.count - 1]
-    }
-}
-
-/// The result of one case at one scale: deterministic counts, then measurements.
-struct CaseResult: Codable, Equatable {
-    /// The case name (without `@quick`).
-    var name: String
-    /// The scale it ran at.
-    var scale: BenchScale
-    /// The case's one-line summary.
-    var summary: String
-    /// Simulated events processed (gated exactly by `--compare`).
-    var events: UInt64
-    /// Flows completed (gated exactly).
-    var flows: UInt64
-    /// Rate re-solves (gated exactly).
-    var resolves: UInt64
-    /// How many times the case ran.
-    var repeats: Int
-    /// Wall time of the measured region over the repeats.
-    var wallSeconds: WallStats
-    /// `events / wallSeconds.median`.
-    var eventsPerSecond: Double
-    /// Peak resident set size of the process running the case, in bytes.
-    var peakRSSBytes: UInt64?
-    /// Resident set size before the case first ran (runtime overhead), in bytes.
-    var startRSSBytes: UInt64?
-    /// Whether the peak is this case's alone (own process, or a successful reset).
-    var peakRSSIsolated: Bool
-    /// Case-specific metrics from the median repeat.
-    var metrics: [String: Double]
-
-    /// The key of this result in a report: `name` or `name@quick`.
-    var key: String { name + scale.keySuffix }
-}
-
 /// A benchmark report: the `--json` output, and the format of `Benchmarks/baseline.json`.
 ///
 /// Versioned by ``schemaVersion``; bump it when a field changes meaning. Written with
@@ -112,27 +59,3 @@ struct BenchReport: Codable {
     }
 }
 
-/// Errors the harness reports to the user (exit status 64 for usage, 1 otherwise).
-enum BenchError: Error, CustomStringConvertible {
-    /// A bad command line.
-    case usage(String)
-    /// A report or baseline file that cannot be used.
-    case unreadableReport(path: String, reason: String)
-    /// A case's child process failed.
-    case caseFailed(name: String, reason: String)
-
-    /// The message, without the "error: " prefix.
-    var description: String {
-        switch self {
-        case .usage(let message): return message
-        case .unreadableReport(let path, let reason): return "\(path): \(reason)"
-        case .caseFailed(let name, let reason): return "case \(name) failed: \(reason)"
-        }
-    }
-
-    /// The process exit status for this error.
-    var exitStatus: Int32 {
-        if case .usage = self { return 64 }
-        return 1
-    }
-}
