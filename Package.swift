@@ -22,5 +22,7 @@ let package = Package(
         // Benchmark harness (release builds only; never run inside `swift test`).
         .executableTarget(name: "schoolnet-bench", dependencies: ["SchoolNet"], path: "Benchmarks/schoolnet-bench"),
         .testTarget(name: "SchoolNetTests", dependencies: ["SchoolNet"], path: "Tests/SchoolNetTests"),
+        // The harness's parsing, comparison rule and case counts — no timing assertions.
+        .testTarget(name: "SchoolNetBenchTests", dependencies: ["schoolnet-bench"], path: "Tests/SchoolNetBenchTests"),
     ]
 )

@@ -1,23 +1,26 @@
-import SchoolNet
+// schoolnet-bench: the benchmark harness (DESIGN.md layer 10). Thin: parse, run, print.
+// Cases live in BenchRegistry.swift; see Benchmarks/README.md.
 import Foundation
 
-// Temporary: hold-model timing while the harness is built.
-func hold(_ p: Int, holds: Int) -> Double {
-    var q = EventQueue<UInt32>(reservingCapacity: p)
-    var rng = RandomStream(seed: 1)
-    for i in 0..<p { q.schedule(UInt32(i), at: SimTime(nanoseconds: Int64(-1e9 * log(rng.nextOpenUnit())))) }
-    let start = DispatchTime.now().uptimeNanoseconds
-    var sum: UInt64 = 0
-    for _ in 0..<holds {
-        let e = q.popNext()!
-        sum &+= UInt64(e.payload)
-        let d = Int64(-1e9 * log(rng.nextOpenUnit()))
-        q.schedule(e.payload, at: SimTime(nanoseconds: e.time.nanoseconds + d))
+BenchRegistry.validate()
+do {
+    let options = try BenchOptions.parse(Array(CommandLine.arguments.dropFirst()), knownCases: BenchRegistry.names)
+    if options.help {
+        print(BenchOptions.helpText)
+    } else if options.list {
+        for c in BenchRegistry.all { print("\(c.name)\(c.runsInQuick ? "" : " (full only)"): \(c.summary)") }
+    } else if let name = options.single, let benchCase = BenchRegistry.named(name) {
+        // Child mode: one case, result as JSON on stdout (see BenchRunner.runInChild).
+        let result = try BenchRunner(repeats: options.repeats, scale: options.scale).runHere(benchCase, resetPeak: false)
+        FileHandle.standardOutput.write(try JSONEncoder().encode(result))
+    } else {
+        exit(try BenchCommand(options: options).run())
     }
-    let end = DispatchTime.now().uptimeNanoseconds
-    if sum == 42 { print("") }
-    return Double(end - start) / Double(holds)
-}
-for p in [1000, 100_000, 1_000_000] {
-    print(p, hold(p, holds: 5_000_000))
+} catch let error as BenchError {
+    printError("error: \(error)")
+    if case .usage = error { printError("Run 'schoolnet-bench --help' for usage.") }
+    exit(error.exitStatus)
+} catch {
+    printError("error: \(error)")
+    exit(1)
 }
