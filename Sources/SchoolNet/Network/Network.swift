@@ -144,6 +144,11 @@ public struct Network {
         public var waitSeconds = 0.0
     }
 
+    /// Scheduled capacity changes (time ns, resource, bits/s), sorted by time then order
+    /// of scheduling; `nextCapacityChange` indexes the first pending one.
+    var capacityChanges: [(time: Int64, resource: Int32, rate: Double)] = []
+    var nextCapacityChange = 0
+
     /// Transfers started and finished so far.
     public private(set) var transfersStarted = 0, transfersFinished = 0
 
@@ -295,10 +300,22 @@ public struct Network {
 
     // MARK: - Events
 
-    /// The time of the network's next event: a flow completion or a TCP timer.
+    /// Schedules a capacity change (a best-effort line's hourly availability, an LTE
+    /// sector's public load), applied at `time` before other network events then.
+    public mutating func scheduleCapacity(_ r: ResourceID, to rate: DataRate, at time: SimTime) {
+        let entry = (time: time.nanoseconds, resource: r.rawValue, rate: rate.bitsPerSecond)
+        let i = capacityChanges[nextCapacityChange...].firstIndex { $0.time > time.nanoseconds } ?? capacityChanges.endIndex
+        capacityChanges.insert(entry, at: i)
+    }
+
+    /// The time of the network's next event: a capacity change, a flow completion or a
+    /// TCP timer.
     public var nextEventTime: SimTime {
-        let c = solver.nextCompletionTime
-        if let m = timers.min { return min(c, SimTime(nanoseconds: m.key)) }
+        var c = solver.nextCompletionTime
+        if let m = timers.min { c = min(c, SimTime(nanoseconds: m.key)) }
+        if nextCapacityChange < capacityChanges.count {
+            c = min(c, SimTime(nanoseconds: capacityChanges[nextCapacityChange].time))
+        }
         return c
     }
 
@@ -306,6 +323,12 @@ public struct Network {
     ///
     /// - Returns: the transfer that finished, if the event was a completion.
     public mutating func advance(to now: SimTime) -> TransferOutcome? {
+        if nextCapacityChange < capacityChanges.count && capacityChanges[nextCapacityChange].time <= now.nanoseconds {
+            let c = capacityChanges[nextCapacityChange]
+            nextCapacityChange += 1
+            solver.setCapacity(ResourceID(Int(c.resource)), to: DataRate(bitsPerSecond: c.rate), now: now)
+            return nil
+        }
         let timerTime = timers.min?.key ?? .max
         if timerTime <= solver.nextCompletionTime.nanoseconds {
             let (t, at) = timers.popMin()!

@@ -176,7 +176,7 @@ public struct Topology: Sendable {
 /// that some cloud services open > 100 sessions per device).
 public struct SessionLimit: Sendable, Equatable {
     /// What happens to a connection that finds the table full.
-    public enum Policy: String, Sendable {
+    public enum Policy: String, Sendable, CaseIterable {
         /// Wait (FIFO) for a free entry.
         case queue
         /// Fail at once; the application may retry.

@@ -1,0 +1,192 @@
+/// Turns a ``Scenario`` into a network and a ready-to-run ``Simulation``.
+///
+/// **Topology** (node names are what reports show):
+/// - `internet`, and one node per cloud service (`cbt`, `identity`, `video`, …) linked to it
+///   with the service's capacity and the internet delay;
+/// - with an `egress`: `datacenter`, then each appliance in order, then `egress uplink` to
+///   the internet; schools with `"breakout": "central"` reach `datacenter` over their
+///   access line, the others go straight to the internet;
+/// - per school `S`: a core switch `S/core`; its access line `S access` (fiber, with a
+///   separate `S PPPoE unit` resource for PPPoE) or `S SINET line` to the `sinet` node;
+/// - Wi-Fi: per class `S/C/ap`, its uplink `S/C uplink`, and one half-duplex air resource
+///   `S/C Wi-Fi` whose capacity is the Bianchi/A-MPDU cell capacity with all the class's
+///   devices active; each device uses it with its airtime factor (slow clients pay more);
+/// - local 5G: one gNB `S/5G` with `S 5G ↓` / `S 5G ↑` resources (TDD split), linked to the
+///   core; LTE: a public sector `S LTE ↓` / `S LTE ↑` linked to the internet through the
+///   operator's core (no school line).
+///
+/// Hour-dependent capacities (best-effort availability, PPPoE load, LTE public load) are
+/// scheduled as capacity changes on the hour.
+///
+/// **Assumptions**: device NICs are never the bottleneck (the radio is); the teacher's
+/// device is not modelled separately; one route per (device, service).
+public struct ScenarioBuilder {
+    /// The scenario.
+    public let scenario: Scenario
+    /// The topology.
+    public private(set) var topology = Topology()
+    /// Service endpoints.
+    public private(set) var services: ServiceDirectory
+    /// Per school, per class: the students' devices.
+    public private(set) var devices: [[[NodeID]]] = []
+    /// Capacity changes on the hour: resource, per-hour capacity.
+    var hourly: [(ResourceID, (Int) -> DataRate)] = []
+
+    /// Builds the topology.
+    public init(_ scenario: Scenario) {
+        self.scenario = scenario
+        var t = Topology()
+        let internet = t.addNode("internet", kind: .internet)
+        var ids: [ServiceSpec.Role: NodeID] = [:]
+        for s in scenario.services {
+            let n = t.addNode(s.role.rawValue, kind: .service, sessionLimit: s.sessions)
+            t.addDuplexLink("\(s.role.rawValue) server", lower: internet, upper: n, up: s.capacity, down: s.capacity,
+                            propagation: scenario.internetDelay + s.extraDelay)
+            ids[s.role] = n
+        }
+        services = ServiceDirectory(cbtServer: ids[.cbt]!, identityProvider: ids[.identity]!, videoCDN: ids[.video]!,
+                                    conferenceRelay: ids[.conference]!, updateServer: ids[.update]!, cloudOffice: ids[.office]!)
+        var datacenter: NodeID?
+        if let e = scenario.egress {
+            let dc = t.addNode("datacenter", kind: .router)
+            var previous = dc
+            for a in e.appliances {
+                let n = t.addNode(a.name, kind: .appliance, sessionLimit: a.sessions)
+                t.addDuplexLink(a.name, lower: previous, upper: n, up: a.throughput, down: a.throughput)
+                previous = n
+            }
+            t.addDuplexLink("egress uplink", lower: previous, upper: internet, up: e.uplink, down: e.uplink)
+            datacenter = dc
+        }
+        var sinet: NodeID?
+        topology = t
+        let startHour = Int(scenario.start.seconds / 3600)
+        for school in scenario.schools {
+            devices.append(addSchool(school, internet: internet, datacenter: datacenter, sinet: &sinet, hour: startHour))
+        }
+    }
+
+    mutating func addSchool(_ s: SchoolSpec, internet: NodeID, datacenter: NodeID?, sinet: inout NodeID?, hour: Int) -> [[NodeID]] {
+        let name = s.name
+        let topSeed = RandomStream(seed: scenario.seed).derived("topology").derived(name)
+        var attach: NodeID  // where the school's radio side attaches
+        if case .lte(let cell, let cqi, _, let coreDelay) = s.radio {
+            let sector = topology.addNode("\(name)/LTE", kind: .gateway)
+            topology.addDuplexLink("\(name) mobile core", lower: sector, upper: internet, up: .gigabitsPerSecond(100),
+                                   down: .gigabitsPerSecond(100), propagation: coreDelay)
+            let dl = topology.addResource("\(name) LTE ↓", capacity: cell.capacity(direction: .downlink, hour: hour), group: "\(name) LTE")
+            let ul = topology.addResource("\(name) LTE ↑", capacity: cell.capacity(direction: .uplink, hour: hour), group: "\(name) LTE")
+            hourly.append((dl, { cell.capacity(direction: .downlink, hour: $0) }))
+            hourly.append((ul, { cell.capacity(direction: .uplink, hour: $0) }))
+            let mix = Distribution.empirical(cqi.keys.sorted().map { (Double($0), cqi[$0]!) })
+            return s.classes.map { c in
+                var rng = topSeed.derived(c.name)
+                return (0..<c.students).map { i in
+                    let q = Int(mix.sample(using: &rng))
+                    let f = cell.airtimeFactor(cqi: q)
+                    let d = topology.addNode("\(name)/\(c.name)/\(i + 1)", kind: .device)
+                    topology.addLink("\(name)/\(c.name)/\(i + 1) LTE", lower: d, upper: sector, up: [Hop(ul, factor: f)], down: [Hop(dl, factor: f)])
+                    return d
+                }
+            }
+        }
+        let core = topology.addNode("\(name)/core", kind: .switch)
+        attach = core
+        switch s.access! {
+        case .fiber(let fiber, let delay):
+            let upper = s.centralBreakout ? datacenter! : internet
+            let line = FiberAccess(service: fiber.service, session: .ipoe)
+            var top = upper
+            if case .pppoe(let unit) = fiber.session {
+                // The shared termination unit is its own resource so attribution can name it.
+                let nte = topology.addNode("\(name)/PPPoE", kind: .gateway)
+                let l = topology.addDuplexLink("\(name) PPPoE unit", lower: nte, upper: upper, up: unit.availableShare(hour: hour),
+                                               down: unit.availableShare(hour: hour))
+                let link = topology.links[l.index]
+                hourly.append((link.up[0].resource, { unit.availableShare(hour: $0) }))
+                hourly.append((link.down[0].resource, { unit.availableShare(hour: $0) }))
+                top = nte
+            }
+            let l = topology.addDuplexLink("\(name) access", lower: core, upper: top, up: line.capacity(direction: .uplink, hour: hour),
+                                           down: line.capacity(direction: .downlink, hour: hour), propagation: delay)
+            if case .bestEffort = fiber.service {
+                let link = topology.links[l.index]
+                hourly.append((link.up[0].resource, { line.capacity(direction: .uplink, hour: $0) }))
+                hourly.append((link.down[0].resource, { line.capacity(direction: .downlink, hour: $0) }))
+            }
+        case .sinet(let access, let backboneKm):
+            if sinet == nil {
+                let n = topology.addNode("sinet", kind: .router)
+                topology.addDuplexLink("SINET backbone", lower: n, upper: internet, up: access.backbone, down: access.backbone,
+                                       propagation: SINETAccess.propagationDelay(distanceKm: backboneKm))
+                sinet = n
+            }
+            topology.addDuplexLink("\(name) SINET line", lower: core, upper: sinet!, up: access.capacity, down: access.capacity,
+                                   propagation: SINETAccess.propagationDelay(distanceKm: access.accessDistanceKm))
+        }
+        switch s.radio {
+        case .wifi(let w):
+            return s.classes.map { c in
+                let ap = topology.addNode("\(name)/\(c.name)/ap", kind: .accessPoint)
+                topology.addDuplexLink("\(name)/\(c.name) uplink", lower: ap, upper: attach, up: s.classroomUplink, down: s.classroomUplink)
+                let n = c.students
+                let air = topology.addResource("\(name)/\(c.name) Wi-Fi", capacity: w.cell.capacity(activeStations: n))
+                let slowPHY = WiFiPHY(standard: w.cell.referencePHY.standard, mcsIndex: w.slowClientMCS,
+                                      channelWidthMHz: w.cell.referencePHY.channelWidthMHz,
+                                      spatialStreams: 1)
+                let slowFactor = w.cell.airtimeFactor(client: slowPHY, activeStations: n)
+                var rng = topSeed.derived(c.name)
+                return (0..<n).map { i in
+                    let f = rng.nextUnit() < w.slowClientFraction ? slowFactor : 1
+                    let d = topology.addNode("\(name)/\(c.name)/\(i + 1)", kind: .device)
+                    topology.addLink("\(name)/\(c.name)/\(i + 1) Wi-Fi", lower: d, upper: ap, up: [Hop(air, factor: f)], down: [Hop(air, factor: f)])
+                    return d
+                }
+            }
+        case .local5G(let cell, let cqi):
+            let gnb = topology.addNode("\(name)/5G", kind: .accessPoint)
+            topology.addDuplexLink("\(name)/5G backhaul", lower: gnb, upper: attach, up: .gigabitsPerSecond(10), down: .gigabitsPerSecond(10))
+            let dl = topology.addResource("\(name) 5G ↓", capacity: cell.capacity(direction: .downlink), group: "\(name) 5G")
+            let ul = topology.addResource("\(name) 5G ↑", capacity: cell.capacity(direction: .uplink), group: "\(name) 5G")
+            let fd = cell.airtimeFactor(cqi: cqi, direction: .downlink), fu = cell.airtimeFactor(cqi: cqi, direction: .uplink)
+            return s.classes.map { c in
+                (0..<c.students).map { i in
+                    let d = topology.addNode("\(name)/\(c.name)/\(i + 1)", kind: .device)
+                    topology.addLink("\(name)/\(c.name)/\(i + 1) 5G", lower: d, upper: gnb, up: [Hop(ul, factor: fu)], down: [Hop(dl, factor: fd)])
+                    return d
+                }
+            }
+        case .lte:
+            preconditionFailure("handled above")
+        }
+    }
+
+    /// A simulation of the scenario with `seed` (replication r uses scenario seed + r).
+    public func makeSimulation(seed: UInt64) -> Simulation {
+        var network = Network(topology: topology, tcp: scenario.tcp, bucketWidth: scenario.bucket)
+        // Hourly capacity changes at each hour boundary inside the simulated period.
+        var h = Int(scenario.start.seconds / 3600) + 1
+        while Double(h) * 3600 < scenario.end.seconds {
+            let t = SimTime.zero + (.hours(Double(h)) - scenario.start)
+            for (r, capacity) in hourly { network.scheduleCapacity(r, to: capacity(h % 24), at: t) }
+            h += 1
+        }
+        let sim = Simulation(network: network, seed: seed)
+        for a in scenario.activities {
+            var sessions: [ActivitySession] = []
+            for (si, school) in scenario.schools.enumerated() where a.schools.isEmpty || a.schools.contains(school.name) {
+                for (ci, c) in school.classes.enumerated()
+                where (a.grades.isEmpty || a.grades.contains(c.grade)) && (a.classes.isEmpty || a.classes.contains(c.name)) {
+                    sessions.append(ActivitySession(label: "\(school.name)/\(c.name)", school: school.name, classroom: c.name,
+                                                    devices: devices[si][ci], start: .zero + (a.start - scenario.start),
+                                                    end: .zero + (a.end - scenario.start), startJitter: a.jitter))
+                }
+            }
+            sim.add(a.make(a.name, sessions, services))
+        }
+        return sim
+    }
+
+    /// The simulated horizon.
+    public var horizon: SimTime { .zero + (scenario.end - scenario.start) }
+}

@@ -1,0 +1,193 @@
+extension Scenario {
+    /// Reads `schoolTypes`: named templates, each a complete school.
+    static func readTemplates(_ r: ScenarioReader) throws -> [(name: String, spec: SchoolSpec)] {
+        guard let t = try r.optionalMember("schoolTypes") else { return [] }
+        guard case .object(let members) = t.value else { throw t.error(expected: "an object of named school templates") }
+        var out: [(String, SchoolSpec)] = []
+        for (key, _) in members {
+            let m = try t.member(key, expected: "")
+            out.append((key, try m.finishing { try readSchool($0, base: nil, name: key) }))
+        }
+        return out
+    }
+
+    /// Reads `schools`: each entry a template (`type`) instantiated `count` times with
+    /// overrides, or a complete school.
+    static func readSchools(_ r: ScenarioReader, templates: [(name: String, spec: SchoolSpec)], hasEgress: Bool) throws -> [SchoolSpec] {
+        var out: [SchoolSpec] = []
+        _ = try r.array("schools", minCount: 1, expected: "a list of schools, e.g. [{\"type\": \"elementary\", \"count\": 30}]") { s in
+            try s.finishing { s in
+                var base: SchoolSpec?
+                if let typeName = try s.optionalString("type") {
+                    guard let t = templates.first(where: { $0.name == typeName }) else {
+                        let names = templates.map(\.name)
+                        let m = try s.member("type", expected: "")
+                        throw m.error(.invalidValue(expected: names.isEmpty ? "a name defined in \"schoolTypes\" (none defined)" : "one of the school types: " + names.map { "\"\($0)\"" }.joined(separator: ", "),
+                                                    found: "\"\(typeName)\"", suggestion: Spelling.suggestion(for: typeName, in: names)))
+                    }
+                    base = t.spec
+                }
+                let count = try s.int("count", in: 1...maxSchools, default: 1, source: "one school")
+                let name = try s.string("name", default: base?.name ?? "school", source: "the school type's name")
+                let spec = try readSchool(s, base: base, name: name)
+                if spec.centralBreakout && !hasEgress {
+                    throw s.error("\"breakout\": \"central\" needs an \"egress\" (the data center) at the top level")
+                }
+                for i in 0..<count {
+                    var one = spec
+                    one.name = count == 1 ? name : "\(name)-\(i + 1)"
+                    guard !out.contains(where: { $0.name == one.name }) else {
+                        throw s.error("two schools are named \"\(one.name)\"; give each entry its own \"name\"")
+                    }
+                    out.append(one)
+                    guard out.count <= maxSchools else { throw s.error("more than \(maxSchools) schools") }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Reads one school's keys; with a `base`, every key is optional and overrides it.
+    static func readSchool(_ s: ScenarioReader, base: SchoolSpec?, name: String) throws -> SchoolSpec {
+        let src = base == nil ? "default" : "school type"
+        let grades = try s.int("grades", in: 1...12, default: base.map { Set($0.classes.map(\.grade)).count } ?? 6, source: "\(src): 6 grades (elementary)")
+        let firstGrade = try s.int("firstGrade", in: 1...12, default: base?.classes.first?.grade ?? 1, source: "\(src): grade 1")
+        let perGrade = try s.int("classesPerGrade", in: 1...40,
+                                 default: base.map { b in b.classes.filter { $0.grade == b.classes[0].grade }.count } ?? 3,
+                                 source: "\(src): 3 classes per grade")
+        let perClass = try s.int("studentsPerClass", in: 1...60, default: base?.classes.first?.students ?? 33,
+                                 source: "\(src): 33 students (FACTS.md §1: 40–43 devices per classroom AP incl. teacher)")
+        guard firstGrade + grades - 1 <= 12 else { throw s.error("grades \(firstGrade)…\(firstGrade + grades - 1) go beyond grade 12") }
+        var classes: [ClassSpec] = []
+        for g in firstGrade..<(firstGrade + grades) {
+            for c in 1...perGrade { classes.append(ClassSpec(grade: g, name: "\(g)-\(c)", students: perClass)) }
+        }
+        let radio = try s.optionalMember("radio").map { try readRadio($0) } ?? base?.radio ?? .wifi(defaultWiFi)
+        var access: AccessSpec?
+        if let a = try s.optionalMember("access") {
+            if case .lte = radio { throw a.error("an LTE school reaches the internet through the mobile network; remove \"access\"") }
+            access = try readAccess(a)
+        } else if case .lte = radio {
+            access = nil
+        } else {
+            access = base?.access ?? .fiber(.bestEffort1G(), delay: .milliseconds(2))
+        }
+        let uplink = try s.rate("classroomUplink", default: base?.classroomUplink ?? .gigabitsPerSecond(1),
+                                source: "\(src): 1 Gbps classroom switch uplink")
+        let breakout = try s.read("breakout", as: .oneOf([("local", false), ("central", true)]),
+                                  default: base?.centralBreakout ?? false, source: "\(src): local breakout")
+        if breakout, case .lte = radio { throw s.error("an LTE school cannot break out centrally") }
+        return SchoolSpec(name: name, classes: classes, radio: radio, access: access, classroomUplink: uplink, centralBreakout: breakout)
+    }
+
+    /// 802.11ax, 40 MHz, 2 streams, MCS 9, 32-frame A-MPDU (FACTS.md §1: 5 GHz 40 MHz in
+    /// classrooms; the aggregation depth is an ESTIMATE for a loaded classroom).
+    static var defaultWiFi: WiFiSpec {
+        WiFiSpec(cell: WiFiCell(referencePHY: WiFiPHY(standard: .ax, mcsIndex: 9, channelWidthMHz: 40, spatialStreams: 2),
+                                aggregationSubframes: 32),
+                 slowClientFraction: 0, slowClientMCS: 2)
+    }
+
+    static func readRadio(_ r: ScenarioReader) throws -> RadioSpec {
+        try r.finishing { r in
+            let type = try r.oneOf("type", ["wifi", "local5g", "lte"])
+            switch type {
+            case "wifi":
+                let standard = try r.read("standard", as: .choice, default: WiFiStandard.ax, source: "802.11ax (Wi-Fi 6)")
+                let width = try r.read("channelWidth", as: .oneOf(standard.channelWidthsMHz.map { ("\($0) MHz", $0) },
+                                                                  expected: "one of " + standard.channelWidthsMHz.map(String.init).joined(separator: ", ") + " MHz"),
+                                       default: min(40, standard.channelWidthsMHz.last!), source: "FACTS.md §1: 40 MHz in classrooms")
+                let streams = try r.int("spatialStreams", in: 1...standard.maximumSpatialStreams, default: min(2, standard.maximumSpatialStreams),
+                                        source: "2 streams (typical tablet/Chromebook)")
+                let mcs = try r.int("mcs", in: 0...standard.maximumMCS, default: min(9, standard.maximumMCS),
+                                    source: "ESTIMATE: MCS 9 at classroom distances")
+                let ampdu = try r.int("aggregation", in: 1...256, default: standard == .a ? 1 : 32,
+                                      source: "ESTIMATE: 32-frame A-MPDU under load")
+                let slow = try r.fraction("slowClients", default: 0, source: "no slow clients")
+                let slowMCS = try r.int("slowClientMCS", in: 0...standard.maximumMCS, default: 1, source: "MCS 1 for far clients")
+                let co = try r.int("coChannel", in: 1...8, default: 1, source: "one AP per channel (no co-channel sharing)")
+                let phy = WiFiPHY(standard: standard, mcsIndex: mcs, channelWidthMHz: width, spatialStreams: streams)
+                return .wifi(WiFiSpec(cell: WiFiCell(referencePHY: phy, aggregationSubframes: ampdu, coChannelCells: co),
+                                      slowClientFraction: slow, slowClientMCS: slowMCS))
+            case "local5g":
+                let band = try r.read("bandwidth", as: .oneOf([("100 MHz", 100), ("400 MHz", 400)], expected: "\"100 MHz\" (4.7 GHz) or \"400 MHz\" (28 GHz)"),
+                                      default: 100, source: "FACTS.md §5: n79 100 MHz channels")
+                let patternText = try r.string("pattern", default: "DDDSU", source: "FACTS.md §5: synchronous DDDSU")
+                guard let pattern = NRTDDPattern(patternText) else {
+                    throw try r.member("pattern", expected: "").error(expected: "a TDD pattern of D, S and U slots, e.g. \"DDDSU\" or \"DSUUU\"")
+                }
+                let dl = try r.int("downlinkLayers", in: 1...8, default: 4, source: "TS 38.306 4-layer UE")
+                let ul = try r.int("uplinkLayers", in: 1...4, default: 2, source: "FACTS.md §5: 2 UL layers")
+                let cqi = try r.int("cqi", in: 1...15, default: 15, source: "best channel (a small indoor cell)")
+                let cell = band == 100
+                    ? NRCell(numerology: 1, resourceBlocks: 273, pattern: pattern, downlinkLayers: dl, uplinkLayers: ul)
+                    : NRCell(numerology: 3, resourceBlocks: 264, isFR2: true, pattern: pattern, downlinkLayers: dl, uplinkLayers: ul)
+                return .local5G(cell, cqi: cqi)
+            default:
+                let bw = try r.read("bandwidth", as: .oneOf([("5 MHz", 5.0), ("10 MHz", 10.0), ("15 MHz", 15.0), ("20 MHz", 20.0)],
+                                                           expected: "one of 5, 10, 15, 20 MHz"),
+                                    default: 20, source: "FACTS.md §5: 20 MHz FDD")
+                let cqis = try r.readIfPresent("cqi", as: .intList(in: 1...15)) ?? [7, 9, 11]
+                let coreDelay = try r.duration("coreDelay", default: .milliseconds(15), source: "ESTIMATE: LTE RAN + core one way")
+                var weights: [Int: Double] = [:]
+                for c in cqis { weights[c, default: 0] += 1 }
+                return .lte(LTECell(bandwidthMHz: bw), cqi: weights, plan: nil,
+                            coreDelay: coreDelay)
+            }
+        }
+    }
+
+    static func readAccess(_ r: ScenarioReader) throws -> AccessSpec {
+        try r.finishing { r in
+            switch try r.oneOf("type", ["fiber", "sinet"]) {
+            case "fiber":
+                let kind = try r.read("service", as: .oneOf([("bestEffort", "bestEffort"), ("dedicated", "dedicated")]),
+                                      default: "bestEffort", source: "FACTS.md §2: ~95 % of boards use best-effort lines")
+                let down = try r.rate("down", default: .gigabitsPerSecond(1), source: "FACTS.md §5: 1 Gbps FTTH")
+                let up = try r.rate("up", default: down, source: "symmetric")
+                var availability = FiberAccess.defaultAvailability
+                if let values = try r.readIfPresent("availability", as: .fractionList24) { availability = HourlyProfile(values) }
+                let service: FiberAccess.Service = kind == "dedicated"
+                    ? .dedicated(downlink: down, uplink: up)
+                    : .bestEffort(downlink: down, uplink: up, availability: availability)
+                var session = FiberAccess.Session.ipoe
+                if try r.read("session", as: .oneOf([("ipoe", "ipoe"), ("pppoe", "pppoe")]), default: "ipoe",
+                              source: "IPoE (bypasses the PPPoE termination unit)") == "pppoe" {
+                    var unit = PPPoETermination()
+                    if let p = try r.optionalMember("pppoe") {
+                        try p.finishing { p in
+                            unit.capacity = try p.rate("capacity", default: .gigabitsPerSecond(1), source: "FACTS.md §2: 1 Gbps unit")
+                            unit.subscribers = try p.int("subscribers", in: 0...100_000, default: 5_000, source: "FACTS.md §2: several thousand")
+                        }
+                    }
+                    session = .pppoe(unit)
+                }
+                let delay = try r.duration("delay", default: .milliseconds(2), source: "ESTIMATE: school to ISP edge")
+                return .fiber(FiberAccess(service: service, session: session), delay: delay)
+            default:
+                let line = try r.rate("line", expected: "the line to the SINET node, e.g. \"10 Gbps\"")
+                let km = try r.double("distanceKm", in: 0...3000, default: 20, source: "ESTIMATE: 20 km to the prefecture node")
+                let backboneKm = try r.double("backboneKm", in: 0...3000, default: 500, source: "ESTIMATE: to the cloud region")
+                let vpn = try r.read("vpn", as: .oneOf([("ipsec", VPNEncapsulation.ipsecTunnelAESGCM),
+                                                        ("ipsec-nat", .ipsecTunnelAESGCMNATTraversal), ("none", .none)],
+                                                       expected: "\"ipsec\", \"ipsec-nat\" or \"none\""),
+                                     default: .ipsecTunnelAESGCM, source: "seeds 001: schools join SINET over a VPN")
+                return .sinet(SINETAccess(accessLine: line, accessDistanceKm: km, vpn: vpn), backboneKm: backboneKm)
+            }
+        }
+    }
+}
+
+extension ScenarioValueKind where Value == [Double] {
+    /// Exactly 24 fractions (one per hour from midnight).
+    static var fractionList24: Self {
+        let expected = "24 fractions between 0 and 1, one per hour from midnight"
+        return ScenarioValueKind(expected: expected, convert: { v in
+            guard case .array(let items) = v, items.count == 24 else { throw UnitParseError(expected: expected, found: v.foundDescription) }
+            return try items.map { item in
+                guard case .number(let n) = item, n >= 0, n <= 1 else { throw UnitParseError(expected: expected, found: item.foundDescription) }
+                return n
+            }
+        }, format: { $0.map { UnitFormat.number($0) }.joined(separator: ", ") })
+    }
+}

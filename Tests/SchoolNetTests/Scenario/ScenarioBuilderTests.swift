@@ -1,0 +1,102 @@
+import Testing
+@testable import SchoolNet
+
+@Suite struct ScenarioBuilderTests {
+    static func scenario(access: String = #"{"type": "fiber", "service": "dedicated", "down": "300 Mbps"}"#,
+                         radio: String = #"{"type": "wifi"}"#, extra: String = "") -> String {
+        """
+        {
+          "name": "test school",
+          "day": {"start": "09:00", "end": "09:10"},
+          "schools": [{"name": "es", "grades": 1, "firstGrade": 6, "classesPerGrade": 2, "studentsPerClass": 30,
+                       "radio": \(radio), "access": \(access)}],
+          "activities": [{"activity": "bulk", "start": "09:01", "end": "09:09", "jitter": "0 s", "settings": {"size": "20 MB"}}]
+          \(extra)
+        }
+        """
+    }
+
+    static func run(_ json: String) throws -> (Simulation, ScenarioBuilder) {
+        let s = try Scenario.read(json: json, file: "test.json")
+        let b = ScenarioBuilder(s)
+        let sim = b.makeSimulation(seed: s.seed)
+        sim.run(until: b.horizon)
+        return (sim, b)
+    }
+
+    static func topResource(_ sim: Simulation) -> String {
+        let obs = sim.network.solver.observer
+        let r = obs.limitedFlowSeconds.indices.max { (obs.limitedFlowSeconds[$0], -$0) < (obs.limitedFlowSeconds[$1], -$1) }!
+        return sim.network.topology.resources[r].name
+    }
+
+    /// 60 devices × 20 MB = 9.6 Gbit over a 300 Mbps line: ≥ 32 s, and the line, not the
+    /// classroom Wi-Fi (≈ 256 Mbps per cell with 30 stations: 802.11ax 40 MHz 2×2 MCS 9,
+    /// 32-frame A-MPDU), limits.
+    @Test func bulkDownloadOverFiberRanksTheAccessLine() throws {
+        let (sim, _) = try Self.run(Self.scenario())
+        let report = sim.workloads[0].report(in: sim)
+        #expect(report.entities == 60)
+        let slowest = report.metrics.first { $0.key == "time_max" }!.value
+        #expect(slowest >= 32 && slowest < 120, "slowest \(slowest)")
+        #expect(Self.topResource(sim) == "es access ↓")
+    }
+
+    /// Deliberately undersized media each rank first.
+    @Test(arguments: [
+        (#"{"type": "wifi", "standard": "ac", "channelWidth": "20 MHz", "spatialStreams": 1, "mcs": 3, "aggregation": 1}"#,
+         #"{"type": "fiber", "service": "dedicated", "down": "10 Gbps"}"#, "Wi-Fi"),
+        (#"{"type": "lte", "cqi": [7]}"#, "null", "es LTE ↓"),
+        (#"{"type": "local5g", "pattern": "DSUUU"}"#, #"{"type": "fiber", "service": "dedicated", "down": "100 Mbps"}"#, "es access ↓"),
+        (#"{"type": "wifi"}"#, #"{"type": "sinet", "line": "200 Mbps"}"#, "es SINET line ↓"),
+        (#"{"type": "wifi"}"#, #"{"type": "fiber", "service": "bestEffort", "down": "10 Gbps", "session": "pppoe", "pppoe": {"subscribers": 8000}}"#, "es PPPoE unit ↓"),
+    ])
+    func undersizedMediumRanksFirst(radio: String, access: String, expected: String) throws {
+        var json = Self.scenario(access: access, radio: radio)
+        if access == "null" { json = json.replacingOccurrences(of: #", "access": null"#, with: "") }
+        let (sim, _) = try Self.run(json)
+        let top = Self.topResource(sim)
+        #expect(top.contains(expected), "top was \(top)")
+    }
+
+    /// A central egress with a small uplink shared by 3 schools ranks first.
+    @Test func centralEgressRanksFirst() throws {
+        let json = """
+        {
+          "name": "city",
+          "day": {"start": "09:00", "end": "09:10"},
+          "egress": {"uplink": "500 Mbps", "appliances": [{"name": "proxy", "throughput": "10 Gbps"}]},
+          "schoolTypes": {"es": {"grades": 1, "classesPerGrade": 1, "studentsPerClass": 20, "breakout": "central",
+                                 "access": {"type": "fiber", "service": "dedicated", "down": "1 Gbps"}}},
+          "schools": [{"type": "es", "count": 3}],
+          "activities": [{"activity": "bulk", "jitter": "0 s", "settings": {"size": "50 MB"}}]
+        }
+        """
+        let (sim, _) = try Self.run(json)
+        #expect(Self.topResource(sim) == "egress uplink ↓")
+        #expect(sim.network.topology.node(named: "es-3/core") != nil)
+    }
+
+    @Test(arguments: [
+        (#"{"name": "x"}"#, #"t.json: missing required key "day" (expected an object with "start" and "end" clock times, e.g. {"start": "08:30", "end": "12:30"})"#),
+        (scenario(radio: #"{"type": "wifi", "channelWidth": "90 MHz"}"#),
+         #"t.json: schools[0].radio.channelWidth: expected one of 20, 40, 80, 160 MHz, found "90 MHz""#),
+        (scenario(radio: #"{"type": "wifi", "chanelWidth": "40 MHz"}"#),
+         #"t.json: schools[0].radio.chanelWidth: unknown key; did you mean "channelWidth"?"#),
+        (scenario(access: #"{"type": "fiber", "service": "dedicated", "down": "1 Gbs"}"#),
+         #"t.json: schools[0].access.down: expected a bit rate with a unit (bps, kbps, Mbps, Gbps, Tbps, bit/s, kbit/s, Mbit/s, Gbit/s, Tbit/s, b/s, kb/s, Mb/s, Gb/s, Tb/s), found "1 Gbs"; did you mean "1 Gbps"?"#),
+        (scenario(extra: #", "targets": {"bulk.tme_p95": "<= 2 s"}"#),
+         #"t.json: targets["bulk.tme_p95"]: expected one of "bulk.time_p50", "bulk.time_p95", "bulk.time_max", "bulk.unfinished", found "bulk.tme_p95"; did you mean "bulk.time_p95"?"#),
+    ])
+    func badInputGetsPreciseErrors(json: String, message: String) {
+        do {
+            _ = try Scenario.read(json: json, file: "t.json")
+            Issue.record("no error for \(message)")
+        } catch let e as ScenarioError {
+            #expect(e.description == message)
+            #expect(e.exitCode == 2)
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+}
