@@ -1,0 +1,123 @@
+import SchoolNet
+
+/// The parsed command line of `schoolnet`. Hand-written (no package dependencies); every
+/// mistake gets a message naming the option and what it expects, and exit code 2.
+struct CommandLineOptions: Equatable {
+    enum Command: String, CaseIterable {
+        case run, validate, explain, compare, sweep, size, help
+    }
+
+    enum Format: String, CaseIterable {
+        case text, json, csv, html
+    }
+
+    var command: Command = .run
+    var files: [String] = []
+    var seed: UInt64?
+    var replications: Int?
+    var jobs: Int = ParallelRunner.defaultJobs
+    var outDirectory: String?
+    var formats: [Format] = [.text]
+    var quiet = false
+    var sets: [String] = []
+    var varies: [String] = []
+    var costs: [Double] = []
+    var helpTopic: Command?
+
+    /// Parses `arguments` (without the program name).
+    static func parse(_ arguments: [String]) throws(UsageError) -> CommandLineOptions {
+        var o = CommandLineOptions()
+        var args = arguments[...]
+        if let first = args.first, !first.hasPrefix("-") || first == "--help" || first == "-h" {
+            if first == "--help" || first == "-h" {
+                o.command = .help
+                args = args.dropFirst()
+            } else if let c = Command(rawValue: first) {
+                o.command = c
+                args = args.dropFirst()
+            } else if first.hasSuffix(".json") {
+                o.command = .run  // `schoolnet scenario.json` runs it
+            } else {
+                let names = Command.allCases.map(\.rawValue)
+                throw UsageError("unknown command \"\(first)\"" + (Spelling.suggestion(for: first, in: names).map { "; did you mean \"\($0)\"?" } ?? "")
+                                 + " (commands: \(names.joined(separator: ", ")))")
+            }
+        }
+        func value(_ name: String) throws(UsageError) -> String {
+            guard let v = args.first, !(v.hasPrefix("--") && v.count > 2) else { throw UsageError("\(name) needs a value") }
+            args = args.dropFirst()
+            return v
+        }
+        func integer(_ name: String, _ range: ClosedRange<Int>) throws(UsageError) -> Int {
+            let v = try value(name)
+            guard let n = Int(v), range.contains(n) else {
+                throw UsageError("\(name) expects a whole number from \(range.lowerBound) to \(range.upperBound), found \"\(v)\"")
+            }
+            return n
+        }
+        while let a = args.first {
+            args = args.dropFirst()
+            switch a {
+            case "--help", "-h":
+                o.helpTopic = o.command == .help ? nil : o.command
+                o.command = .help
+            case "--seed": o.seed = UInt64(try integer("--seed", 0...Int(Int32.max)))
+            case "--replications", "-r": o.replications = try integer("--replications", 1...1000)
+            case "--jobs", "-j": o.jobs = try integer("--jobs", 1...256)
+            case "--out", "-o": o.outDirectory = try value("--out")
+            case "--quiet", "-q": o.quiet = true
+            case "--set": o.sets.append(try value("--set"))
+            case "--vary": o.varies.append(try value("--vary"))
+            case "--costs":
+                let v = try value("--costs")
+                o.costs = try v.split(separator: ",").map { (part: Substring) throws(UsageError) -> Double in
+                    guard let c = Double(part.trimmingCharacters(in: .whitespaces)), c.isFinite, c >= 0 else {
+                        throw UsageError("--costs expects comma-separated non-negative numbers, found \"\(part)\"")
+                    }
+                    return c
+                }
+            case "--format", "-f":
+                let v = try value("--format")
+                o.formats = try v.split(separator: ",").map { (part: Substring) throws(UsageError) -> Format in
+                    guard let f = Format(rawValue: String(part)) else {
+                        throw UsageError("--format expects text, json, csv or html (comma-separated), found \"\(part)\"")
+                    }
+                    return f
+                }
+            default:
+                if a.hasPrefix("-") && a.count > 1 {
+                    let known = ["--seed", "--replications", "--jobs", "--out", "--format", "--quiet", "--set", "--vary", "--costs", "--help"]
+                    throw UsageError("unknown option \"\(a)\"" + (Spelling.suggestion(for: a, in: known).map { "; did you mean \"\($0)\"?" } ?? ""))
+                }
+                if o.command == .help, let c = Command(rawValue: a) { o.helpTopic = c; continue }
+                o.files.append(a)
+            }
+        }
+        try o.check()
+        return o
+    }
+
+    func check() throws(UsageError) {
+        switch command {
+        case .run:
+            if files.count > 1 { throw UsageError("run takes one scenario file (or none for the built-in default)") }
+        case .validate, .explain:
+            if files.count != 1 { throw UsageError("\(command.rawValue) takes one scenario file") }
+        case .compare:
+            if files.count != 2 { throw UsageError("compare takes two scenario files: schoolnet compare A.json B.json") }
+        case .sweep, .size:
+            if files.count != 1 { throw UsageError("\(command.rawValue) takes one scenario file") }
+            if varies.isEmpty { throw UsageError("\(command.rawValue) needs --vary KEY=V1,V2,… (e.g. --vary schools[0].access.down=\"500 Mbps,1 Gbps\")") }
+            if command == .size && varies.count != 1 { throw UsageError("size varies exactly one key") }
+        case .help:
+            break
+        }
+        if !costs.isEmpty && command != .size { throw UsageError("--costs applies to size only") }
+    }
+}
+
+/// A command-line mistake (exit code 2).
+struct UsageError: Error, CustomStringConvertible, Equatable {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
