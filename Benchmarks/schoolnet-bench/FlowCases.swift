@@ -8,11 +8,11 @@ extension BenchCase {
     /// and a saturated root (every flow coupled through it: the O(n)-per-event worst case).
     static let flowCases: [BenchCase] = [
         flowTree(name: "flows-10k-tree", rootGbps: 1000, summary: "10k concurrent flows, 3-level tree, root with spare capacity"),
-        flowTree(name: "flows-10k-tree-saturated-root", rootGbps: 2, summary: "10k concurrent flows, 3-level tree, saturated root"),
+        flowTree(name: "flows-10k-tree-saturated-root", rootGbps: 2, summary: "10k concurrent flows, 3-level tree, saturated root", quick: false),
     ]
 
-    static func flowTree(name: String, rootGbps: Double, summary: String) -> BenchCase {
-        BenchCase(name, summary) { scale in
+    static func flowTree(name: String, rootGbps: Double, summary: String, quick: Bool = true) -> BenchCase {
+        BenchCase(name, summary, quick: quick) { scale in
             let completions = scale == .quick ? 20_000 : 200_000
             return FlowTreeBenchmark.run(rootGbps: rootGbps, concurrent: 10_000, completions: completions, seed: 1)
         }
