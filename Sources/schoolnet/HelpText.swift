@@ -1,0 +1,56 @@
+/// `--help` text for each command (snapshot-tested).
+enum HelpText {
+    static let overview = """
+    schoolnet — network capacity simulator for school connectivity
+
+    Answers: which link gives way first, when, for whom, and what fixes it.
+
+    USAGE
+      schoolnet run [SCENARIO.json]     simulate (no file: the built-in 600-student elementary school)
+      schoolnet validate SCENARIO.json  check a scenario without running it
+      schoolnet explain SCENARIO.json   show every setting, with defaults and their sources
+      schoolnet compare A.json B.json   run both with common random numbers; differences and significance
+      schoolnet sweep SCENARIO.json --vary KEY=V1,V2,…   one row per value (or a grid with several --vary)
+      schoolnet size SCENARIO.json --vary KEY=V1,V2,… [--costs C1,C2,…]
+                                        smallest (cheapest) value meeting the scenario's targets
+      schoolnet help [COMMAND]
+
+    OPTIONS
+      --seed N            scenario seed (default: the file's, else 1)
+      --replications N    independent runs, reported as mean ± 95 % CI (default: the file's, else 1)
+      --jobs N            parallel runs (default: all cores); results are identical for any N
+      --set KEY=VALUE     override a scenario key, e.g. --set 'schools[0].access.down=2 Gbps'
+      --out DIR           where json/csv/html reports go (default: schoolnet-out)
+      --format LIST       text,json,csv,html (default: text on the terminal)
+      --quiet             no terminal summary or progress
+
+    EXIT CODES
+      0 ran, all targets met (or none set)   2 bad input (scenario or command line)
+      3 ran, some target missed             1 internal error
+    """
+
+    static func text(for command: CommandLineOptions.Command?) -> String {
+        switch command {
+        case .run?:
+            return """
+            schoolnet run [SCENARIO.json] [--seed N] [--replications N] [--jobs N] [--set KEY=VALUE]… [--out DIR] [--format LIST] [--quiet]
+
+            Simulates the scenario (the built-in 600-student elementary school if no file is given)
+            and prints what gives way first, quality per activity against its targets, and a verdict.
+            With --format json,csv,html the reports are written to --out (default schoolnet-out).
+            """
+        case .validate?:
+            return "schoolnet validate SCENARIO.json\n\nChecks the file: every key, unit and reference. Prints \"ok\" or the first problem (exit 2).\n"
+        case .explain?:
+            return "schoolnet explain SCENARIO.json [--set KEY=VALUE]…\n\nPrints the resolved scenario: the network built, the activities, and every setting with its line in the file or its default and source.\n"
+        case .compare?:
+            return "schoolnet compare A.json B.json [--replications N] [--seed N] [--jobs N]\n\nRuns both scenarios with the same seeds (common random numbers) and reports each metric's difference B − A with a 95 % confidence interval and whether it is significant.\n"
+        case .sweep?:
+            return "schoolnet sweep SCENARIO.json --vary KEY=V1,V2,… [--vary KEY2=…] [--replications N]\n\nRuns the scenario once per value (a grid with several --vary) and prints a table of the metrics and the top bottleneck per point.\n"
+        case .size?:
+            return "schoolnet size SCENARIO.json --vary KEY=V1,V2,… [--costs C1,C2,…] [--replications N]\n\nTries the values in order of cost (or as listed) and reports the first that meets every target of the scenario, verified by a final run with fresh seeds, and shows that the option below it fails.\n"
+        case .help?, nil:
+            return overview
+        }
+    }
+}
