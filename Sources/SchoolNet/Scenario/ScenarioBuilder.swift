@@ -20,7 +20,7 @@
 ///
 /// **Assumptions**: device NICs are never the bottleneck (the radio is); the teacher's
 /// device is not modelled separately; one route per (device, service).
-public struct ScenarioBuilder {
+public struct ScenarioBuilder: @unchecked Sendable {
     /// The scenario.
     public let scenario: Scenario
     /// The topology.

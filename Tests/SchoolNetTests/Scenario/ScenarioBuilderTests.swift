@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SchoolNet
 
@@ -98,5 +99,16 @@ import Testing
         } catch {
             Issue.record("unexpected \(error)")
         }
+    }
+}
+
+@Suite struct DefaultScenarioTests {
+    /// The built-in default must be the reference file, byte for byte (plus the final newline
+    /// the raw string keeps).
+    @Test func builtInDefaultMatchesReferenceFile() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Scenarios/elementary-600.json")
+        let file = try String(contentsOf: url, encoding: .utf8)
+        #expect(file == DefaultScenario.json + "\n" || file == DefaultScenario.json)
     }
 }

@@ -1,0 +1,80 @@
+/// Replications, sweeps and sizing searches over a scenario.
+///
+/// Replication *r* runs with seed `seed + r`; runs are independent and spread over `jobs`
+/// threads by ``ParallelRunner``, and results come back in replication order, so every
+/// output is the same for any `jobs`. Two scenarios compared with the same seeds see the
+/// same random draws for every entity they share (common random numbers).
+public enum Experiment {
+    /// Runs `replications` independent runs of `scenario`.
+    ///
+    /// - Parameters:
+    ///   - scenario: the scenario.
+    ///   - seed: seed of the first replication.
+    ///   - replications: how many.
+    ///   - jobs: threads.
+    ///   - progress: told the overall fraction done (may be called from several threads).
+    ///   - transform: turns a finished simulation into what the caller keeps (a result),
+    ///     so simulations are freed as soon as possible.
+    /// - Returns: one value per replication, in order.
+    public static func replicate<T: Sendable>(
+        _ scenario: Scenario, seed: UInt64, replications: Int, jobs: Int,
+        progress: (@Sendable (Double) -> Void)? = nil,
+        _ transform: @escaping @Sendable (Simulation, ScenarioBuilder, UInt64) -> T
+    ) -> [T] {
+        let builder = ScenarioBuilder(scenario)
+        let fractions = FractionBoard(count: replications)
+        return ParallelRunner.map(replications, jobs: jobs) { r in
+            let s = seed &+ UInt64(r)
+            let sim = builder.makeSimulation(seed: s)
+            sim.run(until: builder.horizon) { f in
+                if let progress { progress(fractions.update(r, f)) }
+            }
+            return transform(sim, builder, s)
+        }
+    }
+
+    /// Mean of each metric over replications, keyed `workload name / metric key`, in report
+    /// order; NaN values are skipped (a metric with no samples in a run).
+    public static func meanMetrics(_ runs: [[WorkloadReport]]) -> [(workload: String, kind: String, metric: Metric)] {
+        guard let first = runs.first else { return [] }
+        var out: [(String, String, Metric)] = []
+        for (w, report) in first.enumerated() {
+            for (m, metric) in report.metrics.enumerated() {
+                let values = runs.map { $0[w].metrics[m].value }.filter { !$0.isNaN }
+                var mean = metric
+                mean.value = values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
+                out.append((report.name, report.kind, mean))
+            }
+        }
+        return out
+    }
+
+    /// Whether every metric with a target passes (on the means).
+    public static func passes(_ means: [(workload: String, kind: String, metric: Metric)]) -> Bool {
+        means.allSatisfy { $0.metric.passed ?? true }
+    }
+
+    final class FractionBoard: @unchecked Sendable {
+        private var done: [Double]
+        private let lock = NSLockish()
+        init(count: Int) { done = Array(repeating: 0, count: count) }
+        func update(_ i: Int, _ f: Double) -> Double {
+            lock.withLock {
+                done[i] = f
+                return done.reduce(0, +) / Double(done.count)
+            }
+        }
+    }
+}
+
+import Foundation
+
+/// `NSLock` with a closure helper (kept local so the Experiments layer reads simply).
+final class NSLockish: @unchecked Sendable {
+    private let lock = NSLock()
+    func withLock<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
+    }
+}

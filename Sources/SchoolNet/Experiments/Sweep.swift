@@ -1,0 +1,108 @@
+/// `schoolnet sweep` and `schoolnet size`: runs over edited variants of one scenario.
+public enum Sweep {
+    /// A key varied over values, parsed from `KEY=V1,V2,…`.
+    public struct Axis: Sendable, Equatable {
+        /// The key path as written.
+        public var path: String
+        /// The values as written.
+        public var values: [String]
+
+        /// Parses `KEY=V1,V2,…`.
+        public init(parsing text: String) throws(ExperimentError) {
+            guard let eq = text.firstIndex(of: "=") else {
+                throw ExperimentError("--vary expects KEY=V1,V2,…, e.g. 'schools[0].access.down=500 Mbps,1 Gbps'; found \"\(text)\"")
+            }
+            path = String(text[..<eq])
+            values = text[text.index(after: eq)...].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard !values.isEmpty, !values.contains(where: \.isEmpty) else { throw ExperimentError("--vary \(path): no values, or an empty one") }
+            _ = try ScenarioOverride(path: path, value: values[0])
+        }
+    }
+
+    /// One evaluated point.
+    public struct Point: Sendable {
+        /// The settings of this point.
+        public var overrides: [ScenarioOverride]
+        /// Mean metrics over the replications.
+        public var means: [(workload: String, kind: String, metric: Metric)]
+        /// The resource that held traffic back most (summed over replications), if any.
+        public var topBottleneck: String?
+        /// Whether every target passed (nil without targets).
+        public var passed: Bool?
+    }
+
+    /// Every combination of the axes' values (the first axis varies slowest).
+    public static func grid(_ axes: [Axis]) throws(ExperimentError) -> [[ScenarioOverride]] {
+        var points: [[ScenarioOverride]] = [[]]
+        for a in axes {
+            var next: [[ScenarioOverride]] = []
+            for p in points {
+                for v in a.values { next.append(p + [try ScenarioOverride(path: a.path, value: v)]) }
+            }
+            points = next
+        }
+        return points
+    }
+
+    /// Evaluates one point: `replications` runs from `seed`.
+    public static func evaluate(_ source: ScenarioSource, overrides: [ScenarioOverride], seed: UInt64?, replications: Int?,
+                                jobs: Int) throws -> Point {
+        let scenario = try source.scenario(with: overrides)
+        let runs = Experiment.replicate(scenario, seed: seed ?? scenario.seed, replications: replications ?? scenario.replications,
+                                        jobs: jobs) { sim, _, _ -> ([WorkloadReport], [Double]) in
+            (scenario.applyingTargets(to: sim.workloads.map { $0.report(in: sim) }), sim.network.solver.observer.limitedFlowSeconds)
+        }
+        let means = Experiment.meanMetrics(runs.map(\.0))
+        var limited = [Double](repeating: 0, count: runs.first?.1.count ?? 0)
+        for r in runs { for i in r.1.indices { limited[i] += r.1[i] } }
+        let top = limited.indices.filter { limited[$0] > 0 }.max { (limited[$0], -$0) < (limited[$1], -$1) }
+        let names = ScenarioBuilder(scenario).topology.resources
+        let hasTargets = means.contains { $0.metric.target != nil }
+        return Point(overrides: overrides, means: means, topBottleneck: top.map { names[$0].name },
+                     passed: hasTargets ? Experiment.passes(means) : nil)
+    }
+
+    /// The result of a sizing search.
+    public struct Sizing: Sendable {
+        /// Candidates in the order tried (by cost), with cost and outcome (nil: not tried).
+        public var candidates: [(value: String, cost: Double?, point: Point?)]
+        /// Index of the chosen candidate in `candidates`, if any passed.
+        public var chosen: Int?
+        /// The chosen value re-run with fresh seeds.
+        public var verification: Point?
+    }
+
+    /// Finds the first candidate, in order of cost, whose runs meet every target; verifies
+    /// it with fresh seeds (seed + 1000 …). The candidate before it in that order has been
+    /// run and failed.
+    ///
+    /// - Throws: ``ExperimentError`` when the scenario has no targets or costs do not match.
+    public static func size(_ source: ScenarioSource, axis: Axis, costs: [Double], base: [ScenarioOverride], seed: UInt64?,
+                            replications: Int?, jobs: Int, progress: ((String) -> Void)? = nil) throws -> Sizing {
+        guard costs.isEmpty || costs.count == axis.values.count else {
+            throw ExperimentError("--costs has \(costs.count) values but --vary has \(axis.values.count)")
+        }
+        let scenario = try source.scenario(with: base)
+        guard !scenario.targets.isEmpty else { throw ExperimentError("size needs targets in the scenario, e.g. \"targets\": {\"cbt.item_p95\": \"<= 2 s\"}") }
+        var order = Array(axis.values.indices)
+        if !costs.isEmpty { order.sort { (costs[$0], $0) < (costs[$1], $1) } }
+        var candidates: [(value: String, cost: Double?, point: Point?)] = order.map { (axis.values[$0], costs.isEmpty ? nil : costs[$0], nil) }
+        // Check every value reads before running anything.
+        for c in candidates { _ = try source.scenario(with: base + [try ScenarioOverride(path: axis.path, value: c.value)]) }
+        var chosen: Int?
+        for i in candidates.indices {
+            progress?("trying \(axis.path)=\(candidates[i].value)")
+            let o = base + [try ScenarioOverride(path: axis.path, value: candidates[i].value)]
+            let p = try evaluate(source, overrides: o, seed: seed, replications: replications, jobs: jobs)
+            candidates[i].point = p
+            if p.passed == true { chosen = i; break }
+        }
+        var verification: Point?
+        if let c = chosen {
+            progress?("verifying \(axis.path)=\(candidates[c].value) with fresh seeds")
+            let o = base + [try ScenarioOverride(path: axis.path, value: candidates[c].value)]
+            verification = try evaluate(source, overrides: o, seed: (seed ?? scenario.seed) &+ 1000, replications: replications, jobs: jobs)
+        }
+        return Sizing(candidates: candidates, chosen: chosen, verification: verification)
+    }
+}
