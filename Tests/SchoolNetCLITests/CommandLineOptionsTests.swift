@@ -1,0 +1,46 @@
+import Testing
+@testable import schoolnet
+
+@Suite struct CommandLineOptionsTests {
+    @Test func defaultsToRunningTheBuiltInScenario() throws {
+        let o = try CommandLineOptions.parse([])
+        #expect(o.command == .run && o.files.isEmpty && o.formats == [.text])
+    }
+
+    @Test func parsesCommonOptions() throws {
+        let o = try CommandLineOptions.parse(["run", "city.json", "--seed", "7", "-r", "5", "--jobs", "2", "--format", "json,html",
+                                              "--out", "out", "--set", "schools[0].access.down=2 Gbps", "--quiet"])
+        #expect(o.files == ["city.json"] && o.seed == 7 && o.replications == 5 && o.jobs == 2)
+        #expect(o.formats == [.json, .html] && o.outDirectory == "out" && o.quiet)
+        #expect(o.sets == ["schools[0].access.down=2 Gbps"])
+    }
+
+    @Test func aBareScenarioFileRunsIt() throws {
+        #expect(try CommandLineOptions.parse(["city.json"]).command == .run)
+    }
+
+    @Test(arguments: [
+        (["rnu"], #"unknown command "rnu"; did you mean "run"? (commands: run, validate, explain, compare, sweep, size, help)"#),
+        (["run", "--sed", "3"], #"unknown option "--sed"; did you mean "--seed"?"#),
+        (["run", "--seed", "x"], #"--seed expects a whole number from 0 to 2147483647, found "x""#),
+        (["run", "--format", "pdf"], #"--format expects text, json, csv or html (comma-separated), found "pdf""#),
+        (["validate"], "validate takes one scenario file"),
+        (["compare", "a.json"], "compare takes two scenario files: schoolnet compare A.json B.json"),
+        (["size", "a.json"], #"size needs --vary KEY=V1,V2,… (e.g. --vary schools[0].access.down="500 Mbps,1 Gbps")"#),
+        (["run", "--jobs"], "--jobs needs a value"),
+    ])
+    func mistakesGetPreciseMessages(args: [String], message: String) {
+        #expect(throws: UsageError(message)) { try CommandLineOptions.parse(args) }
+    }
+
+    /// Golden text: the overview help is what users read first.
+    @Test func helpOverviewSnapshot() throws {
+        let o = try CommandLineOptions.parse(["--help"])
+        #expect(o.command == .help && o.helpTopic == nil)
+        let text = HelpText.text(for: nil)
+        #expect(text.hasPrefix("schoolnet — network capacity simulator for school connectivity\n"))
+        #expect(text.contains("schoolnet run [SCENARIO.json]     simulate (no file: the built-in 600-student elementary school)"))
+        #expect(text.contains("0 ran, all targets met (or none set)   2 bad input (scenario or command line)"))
+        #expect(try CommandLineOptions.parse(["size", "--help"]).helpTopic == .size)
+    }
+}
