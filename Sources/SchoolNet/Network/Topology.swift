@@ -73,6 +73,10 @@ public struct Topology: Sendable {
     public private(set) var links: [Link] = []
     /// Links touching each node, in link order.
     public private(set) var adjacency: [[LinkID]] = []
+    /// Each node's link towards the internet (the first link where it is the lower end),
+    /// or -1; and whether every node has at most one (a tree, routed by walking up).
+    var upLink: [Int32] = []
+    var isTree = true
 
     /// Creates an empty topology.
     public init() {}
@@ -82,6 +86,7 @@ public struct Topology: Sendable {
     public mutating func addNode(_ name: String, kind: NodeKind, sessionLimit: SessionLimit? = nil) -> NodeID {
         nodes.append(Node(name: name, kind: kind, sessionLimit: sessionLimit))
         adjacency.append([])
+        upLink.append(-1)
         return NodeID(nodes.count - 1)
     }
 
@@ -99,6 +104,7 @@ public struct Topology: Sendable {
                                  up: [Hop], down: [Hop]) -> LinkID {
         links.append(Link(name: name, lower: lower, upper: upper, propagation: propagation, up: up, down: down))
         let id = LinkID(links.count - 1)
+        if upLink[lower.index] >= 0 { isTree = false } else { upLink[lower.index] = id.rawValue }
         adjacency[lower.index].append(id)
         adjacency[upper.index].append(id)
         return id
@@ -126,9 +132,16 @@ public struct Topology: Sendable {
 
     /// The shortest route (by links) from `source` to `destination`, or nil if none.
     ///
-    /// - Complexity: O(nodes + links) breadth-first search.
+    /// - Complexity: O(depth) in a tree (every node with at most one upward link: walk up
+    ///   from both ends to the lowest common ancestor); O(nodes + links) breadth-first
+    ///   search otherwise.
     public func route(from source: NodeID, to destination: NodeID) -> Route? {
         if source == destination { return nil }
+        return isTree ? treeRoute(from: source, to: destination) : breadthFirstRoute(from: source, to: destination)
+    }
+
+    /// Breadth-first shortest path (neighbours in link order).
+    func breadthFirstRoute(from source: NodeID, to destination: NodeID) -> Route? {
         var previous = [Int32](repeating: -1, count: nodes.count)  // link index used to reach
         var seen = [Bool](repeating: false, count: nodes.count)
         var queue = [source.index]
@@ -161,6 +174,47 @@ public struct Topology: Sendable {
             propagation += link.propagation
             path.insert(NodeID(from), at: 0)
             n = from
+        }
+        return Route(hops: hops, nodes: path, propagation: propagation)
+    }
+
+    /// The unique path in a tree: up from the source to the lowest common ancestor, then
+    /// down to the destination.
+    func treeRoute(from source: NodeID, to destination: NodeID) -> Route? {
+        func ancestors(_ n: Int) -> [(node: Int, link: Int32)] {  // (node, link used to reach it from below)
+            var out = [(n, Int32(-1))]
+            var cur = n
+            while upLink[cur] >= 0 {
+                let l = upLink[cur]
+                cur = links[Int(l)].upper.index
+                out.append((cur, l))
+                if out.count > nodes.count { return out }  // defensive: a cycle of up-links
+            }
+            return out
+        }
+        let up = ancestors(source.index)
+        let down = ancestors(destination.index)
+        guard let meetInDown = down.firstIndex(where: { d in up.contains { $0.node == d.node } }) else { return nil }
+        let meet = down[meetInDown].node
+        let meetInUp = up.firstIndex { $0.node == meet }!
+        var hops: [Hop] = []
+        var path: [NodeID] = []
+        var propagation = SimDuration.zero
+        for i in 0...meetInUp {
+            path.append(NodeID(up[i].node))
+            if i > 0 {
+                let link = links[Int(up[i].link)]
+                hops.append(contentsOf: link.up)
+                propagation += link.propagation
+            }
+        }
+        var i = meetInDown
+        while i > 0 {
+            let link = links[Int(down[i].link)]
+            hops.append(contentsOf: link.down)
+            propagation += link.propagation
+            path.append(NodeID(down[i - 1].node))
+            i -= 1
         }
         return Route(hops: hops, nodes: path, propagation: propagation)
     }

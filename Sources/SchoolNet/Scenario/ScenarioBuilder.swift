@@ -1,8 +1,9 @@
 /// Turns a ``Scenario`` into a network and a ready-to-run ``Simulation``.
 ///
 /// **Topology** (node names are what reports show):
-/// - `internet`, and one node per cloud service (`cbt`, `identity`, `video`, …) linked to it
-///   with the service's capacity and the internet delay;
+/// - `internet` (the root), and one node per cloud service (`cbt`, `identity`, `video`, …)
+///   linked below it with the service's capacity and the internet delay (`cbt server ↑` is
+///   what the CBT server sends);
 /// - with an `egress`: `datacenter`, then each appliance in order, then `egress uplink` to
 ///   the internet; schools with `"breakout": "central"` reach `datacenter` over their
 ///   access line, the others go straight to the internet;
@@ -40,7 +41,8 @@ public struct ScenarioBuilder: @unchecked Sendable {
         var ids: [ServiceSpec.Role: NodeID] = [:]
         for s in scenario.services {
             let n = t.addNode(s.role.rawValue, kind: .service, sessionLimit: s.sessions)
-            t.addDuplexLink("\(s.role.rawValue) server", lower: internet, upper: n, up: s.capacity, down: s.capacity,
+            // The service hangs below the internet node: its "↑" is what it sends.
+            t.addDuplexLink("\(s.role.rawValue) server", lower: n, upper: internet, up: s.capacity, down: s.capacity,
                             propagation: scenario.internetDelay + s.extraDelay)
             ids[s.role] = n
         }

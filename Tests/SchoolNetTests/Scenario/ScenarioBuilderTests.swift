@@ -112,3 +112,27 @@ import Testing
         #expect(file == DefaultScenario.json + "\n" || file == DefaultScenario.json)
     }
 }
+
+@Suite struct TopologyRoutingTests {
+    /// In a tree, walking up to the common ancestor gives the same route as breadth-first
+    /// search, for every pair of a generated municipality's nodes sampled.
+    @Test func treeWalkEqualsBreadthFirst() throws {
+        let json = """
+        {"name": "t", "day": {"start": "09:00", "end": "09:10"},
+         "egress": {"uplink": "1 Gbps", "appliances": [{"name": "fw", "throughput": "1 Gbps"}]},
+         "schoolTypes": {"a": {"grades": 2, "classesPerGrade": 2, "studentsPerClass": 3, "breakout": "central"}},
+         "schools": [{"type": "a", "count": 3}, {"name": "lte", "radio": {"type": "lte"}}, {"name": "nr", "radio": {"type": "local5g"}},
+                     {"name": "si", "access": {"type": "sinet", "line": "1 Gbps"}}],
+         "activities": [{"activity": "bulk", "settings": {"size": "1 MB"}}]}
+        """
+        let t = ScenarioBuilder(try Scenario.read(json: json, file: "t.json")).topology
+        let tree = t.isTree
+        #expect(tree)
+        var rng = RandomStream(seed: 3)
+        for _ in 0..<500 {
+            let a = NodeID(Int(rng.next() % UInt64(t.nodes.count))), b = NodeID(Int(rng.next() % UInt64(t.nodes.count)))
+            let same = t.treeRoute(from: a, to: b) == t.breadthFirstRoute(from: a, to: b)
+            #expect(same, "\(t.nodes[a.index].name) → \(t.nodes[b.index].name)")
+        }
+    }
+}

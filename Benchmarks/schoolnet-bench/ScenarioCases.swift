@@ -1,0 +1,59 @@
+import SchoolNet
+
+extension BenchCase {
+    /// The scenario ladder: the same simulation the `schoolnet` command runs, from one
+    /// classroom to a municipality, timed end to end (topology build + run).
+    static let scenarioCases: [BenchCase] = [
+        scenario("one-classroom", "one class of 40 on one AP: CBT login burst and items, 30 min", quick: true) { _ in
+            ScenarioLadder.json(name: "one classroom", schools: 1, grades: 1, classesPerGrade: 1, students: 40,
+                                minutes: 30, egress: false)
+        },
+        scenario("school-day", "the default 600-student elementary school (Scenarios/elementary-600.json)", quick: true) { _ in
+            DefaultScenario.json
+        },
+        scenario("municipality", "30 schools × 300 students behind a central egress with a proxy; CBT and video, 1 h", quick: false) { _ in
+            ScenarioLadder.json(name: "municipality", schools: 30, grades: 6, classesPerGrade: 2, students: 25,
+                                minutes: 60, egress: true)
+        },
+        scenario("prefecture", "500 schools × 300 students, local breakout; CBT and video, 1 h", quick: false) { _ in
+            ScenarioLadder.json(name: "prefecture", schools: 500, grades: 6, classesPerGrade: 2, students: 25,
+                                minutes: 60, egress: false)
+        },
+    ]
+
+    static func scenario(_ name: String, _ summary: String, quick: Bool, json: @escaping @Sendable (BenchScale) -> String) -> BenchCase {
+        BenchCase(name, summary, quick: quick) { scale in
+            let stopwatch = Stopwatch()
+            let scenario = try! Scenario.read(json: json(scale), file: name)
+            let builder = ScenarioBuilder(scenario)
+            let sim = builder.makeSimulation(seed: scenario.seed)
+            sim.run(until: builder.horizon)
+            let k = sim.network.solver.counters
+            return CaseMeasurement(events: sim.eventsProcessed, flows: UInt64(k.flowsEnded), resolves: UInt64(k.resolves),
+                                   measuredSeconds: stopwatch.elapsedSeconds,
+                                   metrics: ["students": Double(scenario.studentCount), "resources": Double(builder.topology.resources.count)])
+        }
+    }
+}
+
+/// Generates the ladder's scenarios: identical schools with CBT for the top grade and
+/// video for the one below, everyone else on digital textbooks.
+enum ScenarioLadder {
+    static func json(name: String, schools: Int, grades: Int, classesPerGrade: Int, students: Int, minutes: Int, egress: Bool) -> String {
+        let end = String(format: "%02d:%02d", 9 + minutes / 60, minutes % 60)
+        let top = grades, below = max(1, grades - 1)
+        return """
+        {
+          "name": "\(name)",
+          "day": {"start": "09:00", "end": "\(end)"},
+          \(egress ? #""egress": {"uplink": "10 Gbps", "appliances": [{"name": "proxy", "throughput": "5 Gbps", "sessions": 200000}]},"# : "")
+          "schoolTypes": {"school": {"grades": \(grades), "classesPerGrade": \(classesPerGrade), "studentsPerClass": \(students),
+                                     "breakout": "\(egress ? "central" : "local")"}},
+          "schools": [{"type": "school", "count": \(schools)}],
+          "activities": [
+            {"activity": "cbt", "name": "CBT", "grades": [\(top)]}\(grades > 1 ? #",\n    {"activity": "video", "name": "video", "grades": [\#(below)]}"# : "")
+          ]
+        }
+        """
+    }
+}
