@@ -78,7 +78,7 @@ extension Scenario {
             var spec = ServiceSpec(role: role, capacity: .gigabitsPerSecond(100), sessions: nil, extraDelay: .zero)
             if let s = try m?.optionalMember(role.rawValue) {
                 try s.finishing { s in
-                    spec.capacity = try s.rate("capacity", default: .gigabitsPerSecond(100),
+                    spec.capacity = try s.capacity("capacity", default: .gigabitsPerSecond(100),
                                                source: "ESTIMATE: a cloud service is not the bottleneck unless set")
                     if let n = try s.optionalInt("sessions", in: 1...100_000_000) {
                         spec.sessions = SessionLimit(capacity: n, policy: try s.read("whenFull", as: .choice, default: SessionLimit.Policy.refuse,
@@ -94,12 +94,12 @@ extension Scenario {
     }
 
     static func readEgress(_ e: ScenarioReader) throws -> EgressSpec {
-        let uplink = try e.rate("uplink", expected: "the data center's internet uplink, e.g. \"10 Gbps\"")
+        let uplink = try e.capacity("uplink", expected: "the data center's internet uplink, e.g. \"10 Gbps\"")
         let delay = try e.duration("delay", default: .milliseconds(1), source: "ESTIMATE: ~100 km of fiber to the data center (FACTS.md §5)")
         let appliances: [ApplianceSpec] = try e.optionalArray("appliances") { (a: ScenarioReader) throws -> ApplianceSpec in
             try a.finishing { (a: ScenarioReader) throws -> ApplianceSpec in
                 let name = try a.string("name", expected: "the appliance's name, e.g. \"proxy\"")
-                let throughput = try a.rate("throughput", expected: "its throughput limit, e.g. \"2 Gbps\"")
+                let throughput = try a.capacity("throughput", expected: "its throughput limit, e.g. \"2 Gbps\"")
                 var limit: SessionLimit?
                 if let n = try a.optionalInt("sessions", in: 1...100_000_000) {
                     limit = SessionLimit(capacity: n, policy: try a.read("whenFull", as: .choice, default: SessionLimit.Policy.queue,

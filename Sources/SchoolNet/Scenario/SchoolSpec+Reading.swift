@@ -30,6 +30,10 @@ extension Scenario {
                 let count = try s.int("count", in: 1...maxSchools, default: 1, source: "one school")
                 let name = try s.string("name", default: base?.name ?? "school", source: "the school type's name")
                 let spec = try readSchool(s, base: base, name: name)
+                let total = out.reduce(0) { $0 + $1.studentCount } + spec.studentCount * count
+                guard total <= maxStudents else {
+                    throw s.error("\(total) students is more than this build simulates (\(maxStudents)); check \"count\" and \"studentsPerClass\"")
+                }
                 if spec.centralBreakout && !hasEgress {
                     throw s.error("\"breakout\": \"central\" needs an \"egress\" (the data center) at the top level")
                 }
@@ -72,7 +76,7 @@ extension Scenario {
         } else {
             access = base?.access ?? .fiber(.bestEffort1G(), delay: .milliseconds(2))
         }
-        let uplink = try s.rate("classroomUplink", default: base?.classroomUplink ?? .gigabitsPerSecond(1),
+        let uplink = try s.capacity("classroomUplink", default: base?.classroomUplink ?? .gigabitsPerSecond(1),
                                 source: "\(src): 1 Gbps classroom switch uplink")
         let breakout = try s.read("breakout", as: .oneOf([("local", false), ("central", true)]),
                                   default: base?.centralBreakout ?? false, source: "\(src): local breakout")
@@ -143,8 +147,8 @@ extension Scenario {
             case "fiber":
                 let kind = try r.read("service", as: .oneOf([("bestEffort", "bestEffort"), ("dedicated", "dedicated")]),
                                       default: "bestEffort", source: "FACTS.md §2: ~95 % of boards use best-effort lines")
-                let down = try r.rate("down", default: .gigabitsPerSecond(1), source: "FACTS.md §5: 1 Gbps FTTH")
-                let up = try r.rate("up", default: down, source: "symmetric")
+                let down = try r.capacity("down", default: .gigabitsPerSecond(1), source: "FACTS.md §5: 1 Gbps FTTH")
+                let up = try r.capacity("up", default: down, source: "symmetric")
                 var availability = FiberAccess.defaultAvailability
                 if let values = try r.readIfPresent("availability", as: .fractionList24) { availability = HourlyProfile(values) }
                 let service: FiberAccess.Service = kind == "dedicated"
@@ -156,7 +160,7 @@ extension Scenario {
                     var unit = PPPoETermination()
                     if let p = try r.optionalMember("pppoe") {
                         try p.finishing { p in
-                            unit.capacity = try p.rate("capacity", default: .gigabitsPerSecond(1), source: "FACTS.md §2: 1 Gbps unit")
+                            unit.capacity = try p.capacity("capacity", default: .gigabitsPerSecond(1), source: "FACTS.md §2: 1 Gbps unit")
                             unit.subscribers = try p.int("subscribers", in: 0...100_000, default: 5_000, source: "FACTS.md §2: several thousand")
                         }
                     }
@@ -165,7 +169,7 @@ extension Scenario {
                 let delay = try r.duration("delay", default: .milliseconds(2), source: "ESTIMATE: school to ISP edge")
                 return .fiber(FiberAccess(service: service, session: session), delay: delay)
             default:
-                let line = try r.rate("line", expected: "the line to the SINET node, e.g. \"10 Gbps\"")
+                let line = try r.capacity("line", expected: "the line to the SINET node, e.g. \"10 Gbps\"")
                 let km = try r.double("distanceKm", in: 0...3000, default: 20, source: "ESTIMATE: 20 km to the prefecture node")
                 let backboneKm = try r.double("backboneKm", in: 0...3000, default: 500, source: "ESTIMATE: to the cloud region")
                 let vpn = try r.read("vpn", as: .oneOf([("ipsec", VPNEncapsulation.ipsecTunnelAESGCM),
