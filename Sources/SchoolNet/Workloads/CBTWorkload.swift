@@ -91,22 +91,39 @@ public final class CBTWorkload: Workload {
 
     /// One student's state machine.
     struct Student {
+        /// The student's device.
         var device: NodeID
+        /// Item and recording sizes; think times; backoff factors — separate streams, so a
+        /// retry never shifts a think time.
         var sizeRNG: RandomStream, thinkRNG: RandomStream, retryRNG: RandomStream
+        /// Where the student is.
         var phase = Phase.waiting
+        /// Current item (0-based), login round trip, and attempt of the current request.
         var item = 0, step = 0, attempt = 0
+        /// Size of the current foreground request (fixed across its retries).
         var requestBytes = ByteCount.zero
+        /// First attempt of the current request; start of the login.
         var requestStart = SimTime.zero, loginStart = SimTime.zero
+        /// The foreground transfer in flight, its timeout, the attempt's serial (stale
+        /// timeouts carry an old one), and the text answers its save covers.
         var fg: TransferID?, fgTimer: EventToken?, fgSerial: Int32 = 0, fgCovers = 0
+        /// The same for the autosave.
         var auto: TransferID?, autoTimer: EventToken?, autoSerial: Int32 = 0, autoCovers = 0
+        /// Whether a connection to the identity provider / CBT server is open.
         var connectedIdP = false, connectedCBT = false
+        /// Answers given and saved, text and speaking; text answers are saved in order.
         var answeredText = 0, savedText = 0, answeredSpeaking = 0, savedSpeaking = 0
+        /// What the reports see.
         var outcome = StudentOutcome()
     }
 
+    /// Every student, sessions in order, devices in order.
     var students: [Student] = []
+    /// This workload's index in the simulation (set by ``start(in:)``).
     var index: Int32 = -1
+    /// Which resources delayed which student (fed with every transfer outcome).
     var ledger = DelayLedger(entities: 0, resources: 0)
+    /// Login, item response and upload times, seconds.
     var loginTimes = QuantileSketch(), itemTimes = QuantileSketch(), uploadTimes = QuantileSketch()
 
     /// Creates the workload.
