@@ -39,7 +39,8 @@
 ///
 /// **Validated by**: `CBTWorkloadTests` (`itemTimeMatchesClosedForm`,
 /// `undersizedSessionTableLosesAnswers`, `speakingTestExposesTheUplink`,
-/// `sameSeedSameOutcomes`, `addingAClassKeepsOtherDraws`, scenario-reading tests).
+/// `preDeliveryIsOneBulkDownloadPerStudent`, `sameSeedSameOutcomes`,
+/// `addingAClassKeepsOtherDraws`; `CBTScenarioTests` for reading).
 public final class CBTWorkload: Workload {
     /// The label in reports.
     public let name: String
