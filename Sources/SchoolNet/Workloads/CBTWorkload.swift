@@ -1,0 +1,208 @@
+/// Computer-based testing (MEXCBT-like): every student of every session logs in, receives
+/// the test's items, thinks, saves answers, autosaves, and submits, through the network,
+/// with timeouts, retries and exponential backoff (DESIGN.md layer 5).
+///
+/// Per student, a state machine runs one foreground request at a time:
+///
+/// 1. **Login** at `session.start` + start jitter: `loginRoundTrips` request round trips to
+///    the identity provider (small responses; the first opens a connection).
+/// 2. **Delivery**: all items in one bulk download (`pre`), or each item when opened
+///    (`perItem`). Item response time = first request to last byte, retries included
+///    (with `pre`, the bulk download is the one item-time sample).
+/// 3. **Think** per item; speaking items record audio meanwhile.
+/// 4. **Save the answer** (device → server): a small save for text items, the recording
+///    for speaking items (this exposes the uplink). The student waits for it, then opens
+///    the next item. A periodic **autosave** (one at a time, no retries; the next tick
+///    tries again) saves every answer given so far.
+/// 5. **Submit** saves everything; the student has completed the test.
+///
+/// A request attempt that does not finish within `timeout` is stopped and counts as a
+/// timeout; a connection refused by a full session table counts as a refusal; both are
+/// failed attempts, retried on a new connection after `backoff × 2^(attempt−1)` scaled by
+/// U[0.5, 1.5). When the attempts run out: a failed login or item download ends the
+/// student's test (not completed); a failed answer save leaves the answer unsaved (a later
+/// autosave or the submit may still save a text answer, but not a recording); a failed
+/// submit ends the test (not completed). When the window (`session.end`) closes, everything
+/// in flight is stopped. An answer is **lost** when it was given but never saved.
+///
+/// **Assumptions**: a student's requests are sequential apart from autosave; an autosave
+/// or save carries every text answer given so far; a recording is saved only by its own
+/// upload; item, size and think-time draws come from per-student streams separate from
+/// the backoff stream, so a retry never shifts a student's think times (common random
+/// numbers); each student's streams derive from the workload's name, its session's label
+/// (with the label's occurrence number) and its index in the session, so adding a class
+/// does not change another class's draws.
+///
+/// **Source**: FACTS.md §4 (MEXCBT; 2023 speaking test: audio uploads, 12.5 % lost
+/// answers; synchronized login, pre-delivery and session limits as failure modes);
+/// FACTS.md §3 (PARCC 50 kbps per student); defaults in ``Configuration``.
+///
+/// **Validated by**: `CBTWorkloadTests` (`itemTimeMatchesClosedForm`,
+/// `undersizedSessionTableLosesAnswers`, `speakingTestExposesTheUplink`,
+/// `preDeliveryIsOneBulkDownloadPerStudent`, `sameSeedSameOutcomes`,
+/// `addingAClassKeepsOtherDraws`; `CBTScenarioTests` for reading).
+public final class CBTWorkload: Workload {
+    /// The label in reports.
+    public let name: String
+    /// Always `"cbt"`.
+    public var kind: String { "cbt" }
+    /// The activity's parameters.
+    public let configuration: Configuration
+    /// The sessions (classes × periods) that take the test.
+    public let sessions: [ActivitySession]
+    /// Where the CBT server and the identity provider are.
+    public let services: ServiceDirectory
+    /// Targets by metric key (`item_p95` → 2.0), applied to the report; none by default.
+    public var targets: [String: Double] = [:]
+
+    /// What happened to one student, for tests and per-student reports.
+    public struct StudentOutcome: Sendable, Equatable {
+        /// Login time (first request to last byte of the last round trip), if logged in.
+        public var loginSeconds: Double?
+        /// Items delivered (all of them at once with pre-delivery).
+        public var itemsDelivered = 0
+        /// Sum of item response times, seconds.
+        public var itemSeconds = 0.0
+        /// Answers given (items whose think time ended within the window).
+        public var answersGiven = 0
+        /// Answers given but never saved.
+        public var lostAnswers = 0
+        /// Whether the submission was saved.
+        public var submitted = false
+        /// Request attempts that timed out.
+        public var timeouts = 0
+        /// Connections refused by a session table.
+        public var refusals = 0
+        /// Sum of the think times drawn, seconds.
+        public var thinkSeconds = 0.0
+        /// When the student's test ended (submitted, gave up, or the window closed).
+        public var finished: SimTime = .never
+    }
+
+    /// Per-student outcomes, by student (sessions in order, devices in order).
+    public var outcomes: [StudentOutcome] { students.map(\.outcome) }
+
+    // MARK: State
+
+    /// Where a student is in the test.
+    enum Phase: UInt8 { case waiting, login, delivery, thinking, answering, submitting, done }
+
+    /// Event codes (``WorkloadEvent/code``); `aux` carries a request serial for timeouts.
+    enum Code: Int32 { case begin, timeout, retry, thinkDone, autosaveTick, autosaveTimeout, windowClose }
+
+    /// One student's state machine.
+    struct Student {
+        /// The student's device.
+        var device: NodeID
+        /// Item and recording sizes; think times; backoff factors — separate streams, so a
+        /// retry never shifts a think time.
+        var sizeRNG: RandomStream, thinkRNG: RandomStream, retryRNG: RandomStream
+        /// Where the student is.
+        var phase = Phase.waiting
+        /// Current item (0-based), login round trip, and attempt of the current request.
+        var item = 0, step = 0, attempt = 0
+        /// Size of the current foreground request (fixed across its retries).
+        var requestBytes = ByteCount.zero
+        /// First attempt of the current request; start of the login.
+        var requestStart = SimTime.zero, loginStart = SimTime.zero
+        /// The foreground transfer in flight, its timeout, the attempt's serial (stale
+        /// timeouts carry an old one), and the text answers its save covers.
+        var fg: TransferID?, fgTimer: EventToken?, fgSerial: Int32 = 0, fgCovers = 0
+        /// The same for the autosave.
+        var auto: TransferID?, autoTimer: EventToken?, autoSerial: Int32 = 0, autoCovers = 0
+        /// Whether a connection to the identity provider / CBT server is open.
+        var connectedIdP = false, connectedCBT = false
+        /// Answers given and saved, text and speaking; text answers are saved in order.
+        var answeredText = 0, savedText = 0, answeredSpeaking = 0, savedSpeaking = 0
+        /// What the reports see.
+        var outcome = StudentOutcome()
+    }
+
+    /// Every student, sessions in order, devices in order.
+    var students: [Student] = []
+    /// This workload's index in the simulation (set by ``start(in:)``).
+    var index: Int32 = -1
+    /// Which resources delayed which student (fed with every transfer outcome).
+    var ledger = DelayLedger(entities: 0, resources: 0)
+    /// Login, item response and upload times, seconds.
+    var loginTimes = QuantileSketch(), itemTimes = QuantileSketch(), uploadTimes = QuantileSketch()
+
+    /// Creates the workload.
+    ///
+    /// - Parameters:
+    ///   - name: the label in reports; also names the workload's random streams.
+    ///   - configuration: the test and client parameters (must have no ``Configuration/problems``).
+    ///   - sessions: who takes the test, when.
+    ///   - services: the CBT server and identity provider nodes.
+    public init(name: String, configuration: Configuration, sessions: [ActivitySession], services: ServiceDirectory) {
+        precondition(configuration.problems.isEmpty, "invalid CBT configuration: \(configuration.problems)")
+        self.name = name
+        self.configuration = configuration
+        self.sessions = sessions
+        self.services = services
+    }
+
+    /// Creates every student's state and schedules logins and window ends.
+    public func start(in sim: Simulation) {
+        guard let me = sim.workloads.firstIndex(where: { $0 === self }) else { preconditionFailure("workload not added") }
+        index = Int32(me)
+        let root = sim.rng.derived("cbt").derived(name)
+        var seen: [String: Int] = [:]  // looked up only, never iterated
+        students.removeAll()
+        var startAt: [SimTime] = [], windowEnd: [SimTime] = []
+        for session in sessions {
+            let occurrence = seen[session.label, default: 0]
+            seen[session.label] = occurrence + 1
+            let sessionRNG = root.derived(session.label).derived(occurrence)
+            for (i, device) in session.devices.enumerated() {
+                let base = sessionRNG.derived(i)
+                var startRNG = base.derived("start")
+                let jitter = max(0, session.startJitter.sample(using: &startRNG))
+                students.append(Student(device: device, sizeRNG: base.derived("size"), thinkRNG: base.derived("think"),
+                                        retryRNG: base.derived("retry")))
+                windowEnd.append(session.end)
+                startAt.append(session.start + .seconds(jitter))
+            }
+        }
+        ledger = DelayLedger(entities: students.count, resources: sim.network.topology.resources.count)
+        for s in students.indices {
+            sim.schedule(event(s, .begin), at: max(startAt[s], sim.now))
+            sim.schedule(event(s, .windowClose), at: max(windowEnd[s], sim.now))
+        }
+    }
+
+    /// An event of this workload for student `s`.
+    func event(_ s: Int, _ code: Code, aux: Int32 = 0) -> WorkloadEvent {
+        WorkloadEvent(workload: index, entity: Int32(s), code: code.rawValue, aux: aux)
+    }
+
+    /// The CBT metrics (keys `login_p95`, `item_p50`, `item_p95`, `item_p99`, `timeouts`,
+    /// `lost_answers`, `lost_answer_ratio`, `completion_rate`, `upload_p95`) and the delay
+    /// ledger's ranking.
+    public func report(in sim: Simulation) -> WorkloadReport {
+        var timeouts = 0, lost = 0, given = 0, submitted = 0
+        for s in students {
+            timeouts += s.outcome.timeouts
+            lost += s.outcome.lostAnswers
+            given += s.outcome.answersGiven
+            submitted += s.outcome.submitted ? 1 : 0
+        }
+        func q(_ sketch: QuantileSketch, _ p: Double) -> Double { sketch.quantile(p) ?? .nan }
+        let n = students.count
+        var metrics = [
+            Metric(key: "login_p95", label: "Login time, 95th percentile", value: q(loginTimes, 0.95), unit: "s"),
+            Metric(key: "item_p50", label: "Item response time, median", value: q(itemTimes, 0.50), unit: "s"),
+            Metric(key: "item_p95", label: "Item response time, 95th percentile", value: q(itemTimes, 0.95), unit: "s"),
+            Metric(key: "item_p99", label: "Item response time, 99th percentile", value: q(itemTimes, 0.99), unit: "s"),
+            Metric(key: "timeouts", label: "Requests timed out", value: Double(timeouts), unit: "count"),
+            Metric(key: "lost_answers", label: "Answers lost (given, never saved)", value: Double(lost), unit: "count"),
+            Metric(key: "lost_answer_ratio", label: "Answers lost, share of answers given",
+                   value: given > 0 ? 100 * Double(lost) / Double(given) : .nan, unit: "%"),
+            Metric(key: "completion_rate", label: "Students who submitted",
+                   value: n > 0 ? 100 * Double(submitted) / Double(n) : .nan, unit: "%", higherIsBetter: true),
+            Metric(key: "upload_p95", label: "Answer upload time, 95th percentile", value: q(uploadTimes, 0.95), unit: "s"),
+        ]
+        for i in metrics.indices { metrics[i].target = targets[metrics[i].key] }
+        return WorkloadReport(name: name, kind: kind, entities: n, metrics: metrics, delayedBy: ledger.shares())
+    }
+}

@@ -1,0 +1,228 @@
+import Testing
+@testable import SchoolNet
+
+/// The CBT workload against a closed form and against the failure modes of FACTS.md §4:
+/// session tables, the uplink in a speaking test, and determinism.
+@Suite struct CBTWorkloadTests {
+    /// A school: `n` devices —(1 Gbps NIC)— switch [—(1 Gbps)— proxy] —(access line, up /
+    /// down, 5 ms one way)— server. The server is the CBT server and identity provider.
+    static func school(students n: Int, up: DataRate, down: DataRate, proxy: SessionLimit? = nil)
+        -> (topology: Topology, devices: [NodeID], server: NodeID, proxy: NodeID?) {
+        var t = Topology()
+        let server = t.addNode("server", kind: .service)
+        let sw = t.addNode("switch", kind: .switch)
+        var edge = sw
+        var proxyNode: NodeID?
+        if let proxy {
+            let p = t.addNode("proxy", kind: .appliance, sessionLimit: proxy)
+            t.addDuplexLink("lan", lower: sw, upper: p, up: .gigabitsPerSecond(1), down: .gigabitsPerSecond(1))
+            edge = p
+            proxyNode = p
+        }
+        t.addDuplexLink("access", lower: edge, upper: server, up: up, down: down, propagation: .milliseconds(5))
+        let devices = (0..<n).map { i in
+            let d = t.addNode("student-\(i)", kind: .device)
+            t.addDuplexLink("nic-\(i)", lower: d, upper: sw, up: .gigabitsPerSecond(1), down: .gigabitsPerSecond(1))
+            return d
+        }
+        return (t, devices, server, proxyNode)
+    }
+
+    /// Every service on one node.
+    static func services(_ server: NodeID) -> ServiceDirectory {
+        ServiceDirectory(cbtServer: server, identityProvider: server, videoCDN: server, conferenceRelay: server,
+                         updateServer: server, cloudOffice: server)
+    }
+
+    /// Runs one CBT workload for 20 simulated minutes; returns the simulation and workload.
+    static func run(_ topology: Topology, sessions: [ActivitySession], server: NodeID, config: CBTWorkload.Configuration,
+                    seed: UInt64 = 1) -> (Simulation, CBTWorkload) {
+        let sim = Simulation(network: Network(topology: topology), seed: seed)
+        let cbt = CBTWorkload(name: "CBT", configuration: config, sessions: sessions, services: services(server))
+        sim.add(cbt)
+        sim.run(until: .seconds(1200))
+        return (sim, cbt)
+    }
+
+    /// One class of `devices` in a 10-minute window starting at t = 0.
+    static func session(_ label: String, _ devices: [NodeID], jitter: Distribution = .constant(0)) -> ActivitySession {
+        ActivitySession(label: label, school: "school", classroom: label, devices: devices, start: .zero,
+                        end: .seconds(600), startJitter: jitter)
+    }
+
+    static func value(_ r: WorkloadReport, _ key: String) -> Double { r.metrics.first { $0.key == key }!.value }
+
+    /// One student, one 200 kB item, an idle 1 Gbps line with a 20 ms RTT. The login's one
+    /// round trip opens the connection to the server (it is also the identity provider), so
+    /// the item request reuses it: 1 RTT for the request, then slow start from IW10
+    /// (14.6 kB): 14.6 + 29.2 + 58.4 = 102.2 kB in 3 rounds, the remaining 97.8 kB at
+    /// 116.8 kB per RTT = 0.837 RTT; the line (1 Gbps ≫ 46.7 Mbps = 116.8 kB / 20 ms) never
+    /// limits. Expected 4.837 RTT = 96.75 ms. Tolerance 50 µs: the flow's own load adds
+    /// M/M/1 queueing of ρ/(1−ρ) × 11.7 µs < 1 µs per round, and times are whole ns.
+    @Test func itemTimeMatchesClosedForm() {
+        var t = Topology()
+        let d = t.addNode("device", kind: .device)
+        let server = t.addNode("server", kind: .service)
+        t.addDuplexLink("access", lower: d, upper: server, up: .gigabitsPerSecond(1), down: .gigabitsPerSecond(1),
+                        propagation: .milliseconds(10))
+        var c = CBTWorkload.Configuration()
+        c.items = 1
+        c.itemSize = .constant(200_000)
+        c.loginRoundTrips = 1
+        c.thinkTime = .constant(5)
+        let (sim, cbt) = Self.run(t, sessions: [Self.session("6-1", [d])], server: server, config: c)
+        let rtt = 0.020, iw = Double(sim.network.tcp.initialWindow.bytes), size = 200_000.0
+        var sent = 0.0, window = iw, rounds = 0.0
+        while sent + window <= size { sent += window; window *= 2; rounds += 1 }
+        let expected = rtt + rounds * rtt + (size - sent) / (window / rtt)
+        let o = cbt.outcomes[0]
+        #expect(o.itemsDelivered == 1 && o.submitted && o.lostAnswers == 0)
+        #expect(abs(o.itemSeconds - expected) < 50e-6, "item took \(o.itemSeconds) s, closed form \(expected) s")
+        // The report's median goes through the quantile sketch (0.5 % relative accuracy).
+        let p50 = Self.value(cbt.report(in: sim), "item_p50")
+        print("CBT closed form: item \(o.itemSeconds) s, expected \(expected) s, item_p50 \(p50) s")
+        #expect(abs(p50 - expected) / expected < 0.006, "item_p50 \(p50) vs \(expected)")
+    }
+
+    /// Configuration of a speaking test: one item, the speaking one, a 1 MB recording after
+    /// `think` seconds; 100 kB prompt; every request on a new connection when `reuse` is false.
+    static func speaking(think: Double = 30, reuse: Bool = true) -> CBTWorkload.Configuration {
+        var c = CBTWorkload.Configuration()
+        c.items = 1
+        c.speakingItems = 1
+        c.itemSize = .constant(100_000)
+        c.speakingUploadSize = .constant(1_000_000)
+        c.thinkTime = .constant(think)
+        c.connectionReuse = reuse
+        return c
+    }
+
+    /// 40 students record 1 MB within the same second behind a proxy on a 20 Mbps uplink,
+    /// every request on its own connection (the proxy holds a session per transfer). With a
+    /// 20-session table that refuses, the 20 uploads in progress hold the table for
+    /// 20 × 8 Mbit / 20 Mbps = 8 s, longer than the 3 attempts of the other 20
+    /// (backoff 1 s then 2 s, × U[0.5, 1.5)), so their recordings are lost. With 1,000
+    /// sessions all 40 share the uplink: 40 × 8 Mbit / 20 Mbps = 16 s < the 30 s timeout,
+    /// and nothing is lost.
+    @Test func undersizedSessionTableLosesAnswers() {
+        var c = Self.speaking(reuse: false)
+        c.retries = 2
+        c.backoff = .seconds(1)
+        var lost: [Double] = []
+        for capacity in [20, 1000] {
+            let (t, devices, server, proxy) = Self.school(students: 40, up: .megabitsPerSecond(20), down: .gigabitsPerSecond(1),
+                                                         proxy: SessionLimit(capacity: capacity, policy: .refuse))
+            let (sim, cbt) = Self.run(t, sessions: [Self.session("6-1", devices)], server: server, config: c)
+            let r = cbt.report(in: sim)
+            let refused = sim.network.sessionStats[proxy!.index].refused
+            lost.append(Self.value(r, "lost_answers"))
+            if capacity == 20 {
+                #expect(refused > 0)
+                #expect(Self.value(r, "lost_answers") > 0 || Self.value(r, "timeouts") > 0)
+                #expect(Self.value(r, "lost_answer_ratio") > 10, "ratio \(Self.value(r, "lost_answer_ratio")) %")
+            } else {
+                #expect(refused == 0)
+                #expect(Self.value(r, "lost_answers") == 0 && Self.value(r, "completion_rate") == 100)
+            }
+            print("CBT session table \(capacity): refused \(refused), lost \(Self.value(r, "lost_answers")),",
+                  "ratio \(Self.value(r, "lost_answer_ratio")) %, timeouts \(Self.value(r, "timeouts")),",
+                  "completion \(Self.value(r, "completion_rate")) %, login_p95 \(Self.value(r, "login_p95")) s")
+        }
+    }
+
+    /// 40 students start within one minute (uniform 0–60 s), think 10 s, and upload 1 MB:
+    /// 320 Mbit offered within about a minute. On 100 Mbps up that is 3.2 s of work; on a
+    /// 5 Mbps uplink 64 s — more than the minute it arrives in, so the uploads queue behind
+    /// each other. The timeout is 10 min so we measure upload time, not the retry policy.
+    /// Expected: upload_p95 at least 10× larger on the asymmetric line, and the uplink
+    /// ("access ↑") ranked first in the delay ledger.
+    @Test func speakingTestExposesTheUplink() {
+        var c = Self.speaking(think: 10)
+        c.timeout = .seconds(600)
+        var p95: [Double] = []
+        for up in [100.0, 5.0] {
+            let (t, devices, server, _) = Self.school(students: 40, up: .megabitsPerSecond(up), down: .megabitsPerSecond(100))
+            let (sim, cbt) = Self.run(t, sessions: [Self.session("6-1", devices, jitter: .uniform(low: 0, high: 60))],
+                                      server: server, config: c)
+            let r = cbt.report(in: sim)
+            p95.append(Self.value(r, "upload_p95"))
+            #expect(Self.value(r, "completion_rate") == 100)
+            if up == 5 {
+                let first = r.delayedBy.first.map { t.resources[$0.resource.index].name }
+                #expect(first == "access ↑", "ledger: \(r.delayedBy)")
+            }
+            print("CBT speaking, uplink \(up) Mbps: upload_p95 \(Self.value(r, "upload_p95")) s,",
+                  "item_p95 \(Self.value(r, "item_p95")) s, delayedBy \(r.delayedBy.prefix(2))")
+        }
+        #expect(p95[1] > 10 * p95[0], "upload_p95 symmetric \(p95[0]) s, asymmetric \(p95[1]) s")
+    }
+
+    /// A busy mixed test: 2 classes × 40 behind a 30-session refusing proxy, 5 items with a
+    /// listening and a speaking item, start jitter and lognormal think times.
+    static func mixed(seed: UInt64) -> (WorkloadReport, [CBTWorkload.StudentOutcome]) {
+        let (t, devices, server, _) = Self.school(students: 80, up: .megabitsPerSecond(20), down: .megabitsPerSecond(200),
+                                                 proxy: SessionLimit(capacity: 30, policy: .refuse))
+        var c = CBTWorkload.Configuration()
+        c.items = 5
+        c.listeningItems = 1
+        c.speakingItems = 1
+        c.thinkTime = .lognormal(mean: 60, cv: 0.5)
+        c.connectionReuse = false
+        let sessions = [Self.session("6-1", Array(devices[..<40]), jitter: .uniform(low: 0, high: 30)),
+                        Self.session("6-2", Array(devices[40...]), jitter: .uniform(low: 0, high: 30))]
+        let (sim, cbt) = Self.run(t, sessions: sessions, server: server, config: c, seed: seed)
+        return (cbt.report(in: sim), cbt.outcomes)
+    }
+
+    /// Same seed ⇒ the same report and the same per-student outcomes, exactly; another seed
+    /// ⇒ different outcomes (jitter and think times are continuous draws, so a collision
+    /// would be a bug, not bad luck).
+    @Test func sameSeedSameOutcomes() {
+        let (r1, o1) = Self.mixed(seed: 7)
+        let (r2, o2) = Self.mixed(seed: 7)
+        let (_, o3) = Self.mixed(seed: 8)
+        #expect(r1 == r2)
+        #expect(o1 == o2)
+        #expect(o1 != o3)
+        #expect(o1.filter { $0.thinkSeconds <= 0 }.isEmpty)
+    }
+
+    /// Adding class 6-2 does not change class 6-1's draws: on an ample network every
+    /// student answers every item, so 6-1's think-time sums must be identical, bit for bit.
+    @Test func addingAClassKeepsOtherDraws() {
+        let (t, devices, server, _) = Self.school(students: 80, up: .gigabitsPerSecond(1), down: .gigabitsPerSecond(1))
+        var c = CBTWorkload.Configuration()
+        c.items = 3
+        c.thinkTime = .lognormal(mean: 60, cv: 0.5)
+        let a = Self.session("6-1", Array(devices[..<40]), jitter: .uniform(low: 0, high: 30))
+        let b = Self.session("6-2", Array(devices[40...]), jitter: .uniform(low: 0, high: 30))
+        let (_, alone) = Self.run(t, sessions: [a], server: server, config: c)
+        let (_, both) = Self.run(t, sessions: [b, a], server: server, config: c)
+        #expect(alone.outcomes.map(\.thinkSeconds) == both.outcomes[40...].map(\.thinkSeconds))
+        #expect(alone.outcomes.filter { !$0.submitted }.isEmpty)
+    }
+
+    /// Pre-delivery: 40 students (no login round trips, so all requests start at t = 0)
+    /// each download 20 items × 200 kB = 4 MB at once over a 100 Mbps line. Equal sizes
+    /// shared max-min fairly finish together, after 40 × 4 MB × 8 / 100 Mbps = 12.8 s of
+    /// body plus 4 RTT of set-up (DNS, TCP, TLS, request; 10 ms each) = 12.84 s. Slow start
+    /// costs nothing: the first windows, 40 × 14.6 kB per 10 ms = 467 Mbps, already fill the
+    /// line. Tolerance 1 ms (queueing delay in the RTTs is the only term left out).
+    @Test func preDeliveryIsOneBulkDownloadPerStudent() {
+        var c = CBTWorkload.Configuration()
+        c.itemSize = .constant(200_000)
+        c.thinkTime = .constant(20)
+        c.delivery = .pre
+        c.loginRoundTrips = 0
+        let (t, devices, server, _) = Self.school(students: 40, up: .megabitsPerSecond(100), down: .megabitsPerSecond(100))
+        let (sim, cbt) = Self.run(t, sessions: [Self.session("6-1", devices)], server: server, config: c)
+        let r = cbt.report(in: sim)
+        let times = cbt.outcomes.map(\.itemSeconds)
+        #expect(abs(times.min()! - 12.84) < 1e-3 && abs(times.max()! - 12.84) < 1e-3, "item times \(times.min()!)…\(times.max()!) s")
+        // The report's quantiles come from the sketch: within its 0.5 % relative accuracy.
+        let (p50, p99) = (Self.value(r, "item_p50"), Self.value(r, "item_p99"))
+        #expect(abs(p50 - 12.84) / 12.84 < 0.006 && abs(p99 - 12.84) / 12.84 < 0.006, "item_p50 \(p50) s, item_p99 \(p99) s")
+        #expect(cbt.outcomes.allSatisfy { $0.itemsDelivered == 20 && $0.submitted })
+        print("CBT pre-delivery: item times \(times.min()!)…\(times.max()!) s, item_p50 \(p50) s, item_p99 \(p99) s, completion \(Self.value(r, "completion_rate")) %")
+    }
+}
