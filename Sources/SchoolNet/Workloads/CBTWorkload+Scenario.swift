@@ -145,3 +145,16 @@ extension SimDuration: UnitQuantity {
     /// From seconds.
     init(plainValue: Double) { self = .seconds(plainValue) }
 }
+
+extension CBTWorkload {
+    /// The scenario entry for `"activity": "cbt"`.
+    public static let activityKind = ActivityKind(
+        name: "cbt",
+        summary: "a computer-based test (MEXCBT-like): login, items, think time, autosaves, speaking uploads, submit",
+        metrics: ["login_p95", "item_p50", "item_p95", "item_p99", "timeouts", "lost_answers", "lost_answer_ratio",
+                  "completion_rate", "upload_p95"],
+        read: { r in
+            let c = try Configuration.read(r)
+            return { name, sessions, services in CBTWorkload(name: name, configuration: c, sessions: sessions, services: services) }
+        })
+}
