@@ -62,7 +62,8 @@ public struct Bottleneck: Sendable, Equatable {
     public var heldBack: [HeldBack]
     /// What would fix it, in plain words (the usual remedies for its ``kind``).
     public var fix: String
-    /// The numbers behind the advice, e.g. "carried 1 Gbps at its peak (100 % of 1 Gbps)".
+    /// The numbers behind the advice, e.g. "peak 1 Gbps of 1 Gbps (100 %) over one bucket;
+    /// demand was higher while it was full".
     public var evidence: String
 
     /// Creates an entry from its parts.
@@ -125,7 +126,7 @@ public struct Bottleneck: Sendable, Equatable {
     static func evidence(for r: ResourceResult) -> String {
         let percent = UnitFormat.fixed(r.peakUtilisation * 100, decimals: 0)
         let full = r.timeSaturated > .zero ? "; demand was higher while it was full" : ""
-        return "carried up to \(r.peakLoad) (\(percent) % of \(r.capacity))" + full
+        return "peak \(r.peakLoad) of \(r.capacity) (\(percent) %) over one bucket" + full
     }
 
     /// The numbers behind a session table's advice: limit, peak, waits and refusals.
