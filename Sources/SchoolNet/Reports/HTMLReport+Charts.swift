@@ -14,7 +14,7 @@ extension HTMLReport {
     /// Utilisation over time of `resources` (indices into `run.resources`): a line chart
     /// with a clock-time x axis and a 0–100 % y axis, one polyline per resource, legend below.
     static func utilisationChart(_ run: RunResult, resources: [Int]) -> String {
-        let w = 960.0, h = 300.0, left = 56.0, right = 16.0, top = 16.0, bottom = 40.0
+        let w = 960.0, h = 300.0, left = 56.0, right = 40.0, top = 16.0, bottom = 40.0
         let pw = w - left - right, ph = h - top - bottom
         let legendHeight = Double((resources.count + 1) / 2) * 20
         var s = "<svg class=\"chart utilisation\" id=\"chart-utilisation\" role=\"img\" "

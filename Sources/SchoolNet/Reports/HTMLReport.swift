@@ -51,7 +51,10 @@ public enum HTMLReport {
             let when = b.firstSaturated.map {
                 "Full from " + ReportFormat.clock($0, from: run.clockStart) + " for " + ReportFormat.duration(b.timeSaturated) + "."
             } ?? ""
-            let whom = b.heldBack.map { "\($0.name): \($0.entities) \(TextReport.noun(run.workloads[$0.workload].kind))" }
+            let whom = b.heldBack.map {
+                $0.entities > 0 ? "\($0.name): \($0.entities) \(TextReport.noun(run.workloads[$0.workload].kind))"
+                    : "\($0.name) (minor)"
+            }
             h += "<li><strong>" + escape(b.name) + "</strong> <span class=\"kind\">(" + escape(b.kind.label) + ")</span>. "
                 + escape(when) + " Held transfers back " + escape(ReportFormat.seconds(b.delaySeconds))
                 + " in total. For whom: " + escape(whom.isEmpty ? "not attributed per activity" : whom.joined(separator: ", "))
