@@ -39,6 +39,9 @@ public struct FlowObserver: Sendable {
     public private(set) var buckets: [[Double]] = []
     /// Time at which each resource became saturated, or -1.
     public private(set) var saturatedSince: [Int64] = []
+    /// Time (ns) at which each resource was first saturated in the run, or -1 if never
+    /// (reports print it as "gives way at 09:00:04").
+    public private(set) var firstSaturated: [Int64] = []
     /// Time the first change was seen (start of the observation).
     public private(set) var lastChange: [Int64] = []
     /// Current load per resource, bits/s.
@@ -57,6 +60,7 @@ public struct FlowObserver: Sendable {
         limitedFlowSecondsByClass.append(contentsOf: repeatElement(0, count: Self.maxClasses))
         buckets.append([])
         saturatedSince.append(-1)
+        firstSaturated.append(-1)
         lastChange.append(0)
         currentLoad.append(0)
     }
@@ -95,6 +99,7 @@ public struct FlowObserver: Sendable {
         if flows > peakFlows[r] { peakFlows[r] = flows }
         if saturated {
             if saturatedSince[r] < 0 { saturatedSince[r] = now }
+            if firstSaturated[r] < 0 { firstSaturated[r] = now }
         } else if saturatedSince[r] >= 0 {
             saturatedNanoseconds[r] += now - saturatedSince[r]
             saturatedSince[r] = -1

@@ -1,0 +1,111 @@
+/// Number, time and text formatting shared by the renderers: clock times, plain-language
+/// durations, metric values with units, percentages. Locale independent (built on
+/// ``UnitFormat``), so every report is byte-identical on every machine.
+public enum ReportFormat {
+    /// A clock time `HH:MM:SS` for an offset from the start of the run.
+    ///
+    /// Hours keep counting past 23 (a run from 23:00 for 2 h ends at `25:00:00`), so times
+    /// stay ordered; seconds are truncated.
+    ///
+    /// - Parameters:
+    ///   - offset: Time since the start of the run.
+    ///   - clockStart: Time of day at the start of the run.
+    /// - Returns: The clock time, e.g. `"09:00:04"`.
+    public static func clock(_ offset: SimDuration, from clockStart: SimDuration) -> String {
+        let total = max(0, (clockStart + offset).nanoseconds / 1_000_000_000)
+        return pad(total / 3600) + ":" + pad(total / 60 % 60) + ":" + pad(total % 60)
+    }
+
+    /// A duration in plain words with its unit: `"0.4 s"`, `"3.7 s"`, `"12 min 30 s"`,
+    /// `"2 h 05 min"`. Never nanoseconds; below 1 ms prints `"under 1 ms"`.
+    ///
+    /// - Parameter d: The duration.
+    /// - Returns: The text.
+    public static func duration(_ d: SimDuration) -> String {
+        let s = d.seconds
+        if s <= 0 { return "0 s" }
+        if s < 1e-3 { return "under 1 ms" }
+        if s < 1 { return UnitFormat.number(s * 1e3, digits: 2) + " ms" }
+        if s < 60 { return UnitFormat.number(s, digits: 2) + " s" }
+        let whole = Int64(s.rounded())
+        if whole < 3600 { return "\(whole / 60) min" + (whole % 60 == 0 ? "" : " \(whole % 60) s") }
+        return "\(whole / 3600) h " + pad(whole / 60 % 60) + " min"
+    }
+
+    /// Seconds as a duration in plain words (see ``duration(_:)``).
+    ///
+    /// - Parameter seconds: A non-negative number of seconds.
+    /// - Returns: The text.
+    public static func seconds(_ seconds: Double) -> String { duration(.seconds(max(0, seconds))) }
+
+    /// A fraction as a whole percentage: `0.873` → `"87 %"`.
+    ///
+    /// - Parameter fraction: The fraction.
+    /// - Returns: The text.
+    public static func percent(_ fraction: Double) -> String {
+        UnitFormat.fixed(fraction * 100, decimals: 0) + " %"
+    }
+
+    /// A metric value with its unit: `"3.71 s"`, `"100 %"`, `"12.5 Mbps"`, `"3"` (count),
+    /// `"n/a"` when undefined.
+    ///
+    /// - Parameters:
+    ///   - value: The value in `unit`.
+    ///   - unit: The metric's unit (`s`, `%`, `Mbps`, `count`, `ratio`, …).
+    /// - Returns: The text.
+    public static func value(_ value: Double, unit: String) -> String {
+        if value.isNaN { return "n/a" }
+        let number = UnitFormat.number(value, digits: 3)
+        switch unit {
+        case "count", "ratio", "": return number
+        default: return number + " " + unit
+        }
+    }
+
+    /// A metric value with its confidence interval, if any: `"3.71 ± 0.05 s"`.
+    ///
+    /// - Parameters:
+    ///   - value: The point estimate.
+    ///   - halfWidth: The interval's half-width, or nil.
+    ///   - unit: The unit.
+    /// - Returns: The text.
+    public static func value(_ value: Double, halfWidth: Double?, unit: String) -> String {
+        guard let halfWidth, !value.isNaN, !halfWidth.isNaN else { return self.value(value, unit: unit) }
+        let suffix = ["count", "ratio", ""].contains(unit) ? "" : " " + unit
+        return UnitFormat.number(value, digits: 3) + " ± " + UnitFormat.number(halfWidth, digits: 2) + suffix
+    }
+
+    /// A target in words: `"≤ 5 s"` or `"≥ 100 %"`; `"—"` without one.
+    ///
+    /// - Parameter metric: The metric.
+    /// - Returns: The text.
+    public static func target(_ metric: Metric) -> String {
+        guard let t = metric.target else { return "—" }
+        return (metric.higherIsBetter ? "≥ " : "≤ ") + value(t, unit: metric.unit)
+    }
+
+    /// `PASS`, `FAIL` or `—` for a verdict.
+    ///
+    /// - Parameter passed: The verdict, nil for none.
+    /// - Returns: The text.
+    public static func verdict(_ passed: Bool?) -> String {
+        switch passed {
+        case true?: "PASS"
+        case false?: "FAIL"
+        case nil: "—"
+        }
+    }
+
+    /// `text` cut to `width` characters with a trailing `…`, or padded with spaces to it.
+    ///
+    /// - Parameters:
+    ///   - text: The text.
+    ///   - width: The column width in characters.
+    /// - Returns: Exactly `width` characters.
+    public static func column(_ text: String, _ width: Int) -> String {
+        if text.count > width { return String(text.prefix(width - 1)) + "…" }
+        return text + String(repeating: " ", count: width - text.count)
+    }
+
+    static func pad(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
+}

@@ -1,0 +1,112 @@
+/// What one capacity resource (one direction of a link, or a shared medium) did during a
+/// run: how full it was, when, for how long, and whose traffic it held back.
+///
+/// Built from the network's ``FlowObserver`` by ``RunResult``; plain data, so it can be
+/// compared, summarised over replications and rendered.
+///
+/// **Definitions** (see ``FlowObserver`` for the underlying integrals):
+/// - *mean utilisation*: carried bits / (capacity × simulated period).
+/// - *peak utilisation*: the largest utilisation of one time bucket (1 s by default).
+/// - *limited flow-seconds*: Σ over transfers of the time this resource fixed their rate.
+///   It is the ranking key of the bottleneck list: "how much waiting it caused".
+public struct ResourceResult: Sendable, Equatable {
+    /// Index of the resource in the topology (`ResourceID.rawValue`).
+    public var index: Int
+    /// Name, e.g. `"school-1 access ↓"`.
+    public var name: String
+    /// The link or medium it belongs to, e.g. `"school-1 access"`.
+    public var group: String
+    /// What kind of link it is (given, or guessed from its names).
+    public var kind: ResourceKind
+    /// Capacity at the end of the run.
+    public var capacity: DataRate
+    /// Mean utilisation over the simulated period, as a fraction (0…1).
+    public var meanUtilisation: Double
+    /// Largest utilisation of one bucket, as a fraction.
+    public var peakUtilisation: Double
+    /// Start of the bucket with the peak utilisation, from the start of the run.
+    public var peakAt: SimDuration
+    /// Total time the resource was saturated (full, with flows on it).
+    public var timeSaturated: SimDuration
+    /// When it was first saturated, from the start of the run; nil if never.
+    public var firstSaturated: SimDuration?
+    /// Largest number of concurrent flows.
+    public var peakFlows: Int
+    /// Flow-seconds during which this resource limited a transfer's rate.
+    public var limitedFlowSeconds: Double
+    /// Limited flow-seconds per workload (index = workload index); the last slot collects
+    /// workloads beyond ``FlowObserver/maxClasses``.
+    public var limitedFlowSecondsByWorkload: [Double]
+    /// Bytes moved by transfers while this resource limited them.
+    public var limitedBytes: Double
+    /// Utilisation per time bucket (fraction), from the start of the run; the last bucket
+    /// may be partial and is divided by its own length.
+    public var utilisation: [Double]
+
+    /// Creates a resource result from its parts.
+    public init(index: Int, name: String, group: String, kind: ResourceKind, capacity: DataRate,
+                meanUtilisation: Double, peakUtilisation: Double, peakAt: SimDuration, timeSaturated: SimDuration,
+                firstSaturated: SimDuration?, peakFlows: Int, limitedFlowSeconds: Double,
+                limitedFlowSecondsByWorkload: [Double], limitedBytes: Double, utilisation: [Double]) {
+        self.index = index
+        self.name = name
+        self.group = group
+        self.kind = kind
+        self.capacity = capacity
+        self.meanUtilisation = meanUtilisation
+        self.peakUtilisation = peakUtilisation
+        self.peakAt = peakAt
+        self.timeSaturated = timeSaturated
+        self.firstSaturated = firstSaturated
+        self.peakFlows = peakFlows
+        self.limitedFlowSeconds = limitedFlowSeconds
+        self.limitedFlowSecondsByWorkload = limitedFlowSecondsByWorkload
+        self.limitedBytes = limitedBytes
+        self.utilisation = utilisation
+    }
+
+    /// Reads resource `r` from an observer that has been finished at `end`.
+    ///
+    /// - Parameters:
+    ///   - r: The resource index.
+    ///   - topology: The topology (names and groups).
+    ///   - observer: The finished observer.
+    ///   - end: The end of the simulated period (the run started at zero).
+    ///   - workloads: The number of workloads (length of the per-workload array).
+    ///   - kind: The resource's kind.
+    /// - Complexity: O(buckets + workloads).
+    init(_ r: Int, topology: Topology, observer o: FlowObserver, end: SimTime, workloads: Int, kind: ResourceKind) {
+        let res = topology.resources[r]
+        let period = end.seconds
+        let capacity = o.capacity[r]
+        let width = o.bucketWidth
+        var series: [Double] = []
+        if width > 0 && end.nanoseconds > 0 {
+            let count = Int((end.nanoseconds + width - 1) / width)
+            series.reserveCapacity(count)
+            for b in 0..<count {
+                let bits = b < o.buckets[r].count ? o.buckets[r][b] : 0
+                let length = Double(min(width, end.nanoseconds - Int64(b) * width)) * 1e-9
+                series.append(capacity > 0 && length > 0 ? bits / (capacity * length) : 0)
+            }
+        }
+        var peak = 0.0, peakBucket = 0
+        for (b, u) in series.enumerated() where u > peak {
+            peak = u
+            peakBucket = b
+        }
+        let classes = FlowObserver.maxClasses
+        let byWorkload = (0..<min(max(workloads, 1), classes)).map { o.limitedFlowSecondsByClass[r * classes + $0] }
+        self.init(index: r, name: res.name, group: res.group, kind: kind,
+                  capacity: DataRate(bitsPerSecond: capacity),
+                  meanUtilisation: capacity > 0 && period > 0 ? o.carriedBits[r] / (capacity * period) : 0,
+                  peakUtilisation: peak, peakAt: SimDuration(nanoseconds: Int64(peakBucket) * width),
+                  timeSaturated: SimDuration(nanoseconds: o.saturatedNanoseconds[r]),
+                  firstSaturated: o.firstSaturated[r] >= 0 ? SimDuration(nanoseconds: o.firstSaturated[r]) : nil,
+                  peakFlows: o.peakFlows[r], limitedFlowSeconds: o.limitedFlowSeconds[r],
+                  limitedFlowSecondsByWorkload: byWorkload, limitedBytes: o.limitedBytes[r], utilisation: series)
+    }
+
+    /// The largest load carried in one bucket (peak utilisation × capacity).
+    public var peakLoad: DataRate { capacity * peakUtilisation }
+}
