@@ -17,13 +17,13 @@ let package = Package(
             name: "SchoolNet",
             path: "Sources/SchoolNet",
             // Model documentation kept beside its sources (linked from the scenario docs).
-            exclude: ["Workloads/CBT.md"]
+            exclude: ["Workloads/CBT.md", "Reports/JSONSchema.md"]
         ),
         // Thin command-line front end: parse, call the library, write.
         .executableTarget(name: "schoolnet", dependencies: ["SchoolNet"], path: "Sources/schoolnet"),
         // Benchmark harness (release builds only; never run inside `swift test`).
         .executableTarget(name: "schoolnet-bench", dependencies: ["SchoolNet"], path: "Benchmarks/schoolnet-bench"),
-        .testTarget(name: "SchoolNetTests", dependencies: ["SchoolNet"], path: "Tests/SchoolNetTests"),
+        .testTarget(name: "SchoolNetTests", dependencies: ["SchoolNet"], path: "Tests/SchoolNetTests", exclude: ["Reports/Snapshots"]),
         // The harness's parsing, comparison rule and case counts — no timing assertions.
         .testTarget(name: "SchoolNetBenchTests", dependencies: ["schoolnet-bench"], path: "Tests/SchoolNetBenchTests"),
         // The command line's parsing, help text and messages.

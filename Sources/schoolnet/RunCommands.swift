@@ -2,29 +2,79 @@ import Foundation
 import SchoolNet
 
 extension Commands {
-    func runCommand() throws -> Int32 {
-        let src = try source(options.files.first)
-        let scenario = try src.scenario(with: overrides())
+    /// Runs the scenario's replications and returns the summary (validating first, so a
+    /// bad file writes nothing).
+    func simulate(_ src: ScenarioSource, overrides: [ScenarioOverride], label: String? = nil) throws -> (Scenario, MultiRunResult) {
+        let scenario = try src.scenario(with: overrides)
         let replications = options.replications ?? scenario.replications
         let seed = options.seed ?? scenario.seed
-        let progress = progressReporter(label: "simulating \(scenario.name)")
+        let progress = progressReporter(label: label ?? "simulating \(scenario.name)")
         var onProgress: (@Sendable (Double) -> Void)?
         if let progress { onProgress = { f in progress.update(f) } }
-        let runs: [RunSummary] = Experiment.replicate(scenario, seed: seed, replications: replications, jobs: options.jobs,
-                                                      progress: onProgress) { (sim: Simulation, builder: ScenarioBuilder, s: UInt64) -> RunSummary in
-            RunSummary(simulation: sim, scenario: scenario, builder: builder, seed: s)
+        let runs: [RunResult] = Experiment.replicate(scenario, seed: seed, replications: replications, jobs: options.jobs,
+                                                     progress: onProgress) { (sim: Simulation, builder: ScenarioBuilder, s: UInt64) -> RunResult in
+            var run = RunResult(simulation: sim, scenarioName: scenario.name, description: scenario.description, seed: s,
+                                clockStart: scenario.start, kinds: builder.kinds)
+            run.workloads = scenario.applyingTargets(to: run.workloads)
+            return run
         }
         progress?.finish()
-        let means = Experiment.meanMetrics(runs.map { $0.reports })
+        return (scenario, MultiRunResult(runs: runs))
+    }
+
+    func runCommand() throws -> Int32 {
+        let src = try source(options.files.first)
+        let (_, result) = try simulate(src, overrides: try overrides())
         if !options.quiet && options.formats.contains(.text) {
-            print(RunSummary.text(scenario: scenario, runs: runs, means: means), terminator: "")
+            print(TextReport.render(result), terminator: "")
         }
-        let hasTargets = means.contains { $0.metric.target != nil }
-        return hasTargets && !Experiment.passes(means) ? 3 : 0
+        try writeFiles(result)
+        let tally = result.targetTally
+        return tally.passed < tally.withTarget ? 3 : 0
+    }
+
+    /// Writes the json/csv/html reports requested into --out.
+    func writeFiles(_ result: MultiRunResult, name: String = "result") throws {
+        let files = options.formats.filter { $0 != .text }
+        guard !files.isEmpty else { return }
+        let dir = options.outDirectory ?? "schoolnet-out"
+        do {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        } catch {
+            throw UsageError("cannot create the output folder \"\(dir)\": \(error.localizedDescription)")
+        }
+        for f in files {
+            let (text, ext): (String, String)
+            switch f {
+            case .json: (text, ext) = (JSONReport.render(result), "json")
+            case .csv: (text, ext) = (CSVReport.utilisation(result.runs[0]), "csv")
+            case .html: (text, ext) = (HTMLReport.render(result), "html")
+            case .text: continue
+            }
+            let path = (dir as NSString).appendingPathComponent("\(name).\(ext)")
+            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+                throw UsageError("cannot write \(path)")
+            }
+            if !options.quiet { printError("wrote \(path)") }
+        }
     }
 
     func compareCommand() throws -> Int32 {
-        throw UsageError("compare is not available in this build yet")
+        let a = try source(options.files[0]), b = try source(options.files[1])
+        let o = try overrides()
+        // Both must read before either runs.
+        _ = try a.scenario(with: o)
+        _ = try b.scenario(with: o)
+        let (sa, ra) = try simulate(a, overrides: o, label: "A")
+        let (sb, rb) = try simulate(b, overrides: o, label: "B")
+        guard ra.runs.map(\.seed) == rb.runs.map(\.seed) else {
+            throw UsageError("A and B use different seeds or replication counts; pass --seed and --replications")
+        }
+        let c = Comparison(baseline: ra, treatment: rb)
+        print(CompareTable.text(c, a: sa, b: sb, ra: ra, rb: rb), terminator: "")
+        try writeFiles(ra, name: "A")
+        try writeFiles(rb, name: "B")
+        return 0
     }
 
     func sweepCommand() throws -> Int32 {

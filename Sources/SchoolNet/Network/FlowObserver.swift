@@ -44,6 +44,9 @@ public struct FlowObserver: Sendable {
     public private(set) var firstSaturated: [Int64] = []
     /// Time the first change was seen (start of the observation).
     public private(set) var lastChange: [Int64] = []
+    /// Capacity changes per resource: (time ns, bits/s), starting with the initial capacity
+    /// at time 0 (capacities vary with best-effort availability and public load by hour).
+    public private(set) var capacityHistory: [[(time: Int64, capacity: Double)]] = []
     /// Current load per resource, bits/s.
     public private(set) var currentLoad: [Double] = []
 
@@ -52,6 +55,7 @@ public struct FlowObserver: Sendable {
 
     mutating func addResource(capacity c: Double) {
         capacity.append(c)
+        capacityHistory.append([(0, c)])
         carriedBits.append(0)
         saturatedNanoseconds.append(0)
         peakFlows.append(0)
@@ -68,6 +72,29 @@ public struct FlowObserver: Sendable {
     mutating func capacityChanged(_ r: Int, to c: Double, at now: Int64) {
         integrate(r, until: now)
         capacity[r] = c
+        if capacityHistory[r].last!.time == now { capacityHistory[r][capacityHistory[r].count - 1].capacity = c } else { capacityHistory[r].append((now, c)) }
+    }
+
+    /// The capacity of `r` at time `t` (ns).
+    public func capacity(_ r: Int, at t: Int64) -> Double {
+        let h = capacityHistory[r]
+        var c = h[0].capacity
+        for e in h where e.time <= t { c = e.capacity }
+        return c
+    }
+
+    /// ∫ capacity dt of `r` over [from, to) ns, in bits (the denominator of utilisation when
+    /// capacity varies over the day).
+    public func capacityBits(_ r: Int, from: Int64, to: Int64) -> Double {
+        guard to > from else { return 0 }
+        let h = capacityHistory[r]
+        var total = 0.0
+        for (i, e) in h.enumerated() {
+            let start = max(from, e.time)
+            let end = min(to, i + 1 < h.count ? h[i + 1].time : Int64.max)
+            if end > start { total += e.capacity * Double(end - start) * 1e-9 }
+        }
+        return total
     }
 
     /// Integrates the current load of `r` up to `now`.

@@ -115,7 +115,7 @@ public enum TextReport {
                 lines.append("  \(s.workload) (\(s.workloadKind), \(entities) \(noun(s.workloadKind)))")
             }
             let value = ReportFormat.value(s.mean, halfWidth: s.interval?.halfWidth, unit: s.metric.unit)
-            lines.append("    " + ReportFormat.column(s.metric.label, 34) + ReportFormat.column(value, 18)
+            lines.append("    " + ReportFormat.column(s.metric.label, 44) + ReportFormat.column(value, 18)
                          + ReportFormat.column(ReportFormat.target(s.metric), 12) + ReportFormat.verdict(s.passed))
         }
         if lines.isEmpty { lines.append("  No activity reported metrics.") }

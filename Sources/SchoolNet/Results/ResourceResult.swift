@@ -5,7 +5,7 @@
 /// compared, summarised over replications and rendered.
 ///
 /// **Definitions** (see ``FlowObserver`` for the underlying integrals):
-/// - *mean utilisation*: carried bits / (capacity × simulated period).
+/// - *mean utilisation*: carried bits / ∫ capacity dt over the simulated period.
 /// - *peak utilisation*: the largest utilisation of one time bucket (1 s by default).
 /// - *limited flow-seconds*: Σ over transfers of the time this resource fixed their rate.
 ///   It is the ranking key of the bottleneck list: "how much waiting it caused".
@@ -18,7 +18,8 @@ public struct ResourceResult: Sendable, Equatable {
     public var group: String
     /// What kind of link it is (given, or guessed from its names).
     public var kind: ResourceKind
-    /// Capacity at the end of the run.
+    /// Capacity in force during the peak bucket (capacities of best-effort lines and LTE
+    /// sectors change by the hour; utilisation always divides by the capacity in force).
     public var capacity: DataRate
     /// Mean utilisation over the simulated period, as a fraction (0…1).
     public var meanUtilisation: Double
@@ -78,7 +79,6 @@ public struct ResourceResult: Sendable, Equatable {
     init(_ r: Int, topology: Topology, observer o: FlowObserver, end: SimTime, workloads: Int, kind: ResourceKind) {
         let res = topology.resources[r]
         let period = end.seconds
-        let capacity = o.capacity[r]
         let width = o.bucketWidth
         var series: [Double] = []
         if width > 0 && end.nanoseconds > 0 {
@@ -86,8 +86,9 @@ public struct ResourceResult: Sendable, Equatable {
             series.reserveCapacity(count)
             for b in 0..<count {
                 let bits = b < o.buckets[r].count ? o.buckets[r][b] : 0
-                let length = Double(min(width, end.nanoseconds - Int64(b) * width)) * 1e-9
-                series.append(capacity > 0 && length > 0 ? bits / (capacity * length) : 0)
+                let from = Int64(b) * width
+                let available = o.capacityBits(r, from: from, to: min(from + width, end.nanoseconds))
+                series.append(available > 0 ? bits / available : 0)
             }
         }
         var peak = 0.0, peakBucket = 0
@@ -98,8 +99,9 @@ public struct ResourceResult: Sendable, Equatable {
         let classes = FlowObserver.maxClasses
         let byWorkload = (0..<min(max(workloads, 1), classes)).map { o.limitedFlowSecondsByClass[r * classes + $0] }
         self.init(index: r, name: res.name, group: res.group, kind: kind,
-                  capacity: DataRate(bitsPerSecond: capacity),
-                  meanUtilisation: capacity > 0 && period > 0 ? o.carriedBits[r] / (capacity * period) : 0,
+                  capacity: DataRate(bitsPerSecond: o.capacity(r, at: Int64(peakBucket) * width)),
+                  meanUtilisation: period > 0 && o.capacityBits(r, from: 0, to: end.nanoseconds) > 0
+                      ? o.carriedBits[r] / o.capacityBits(r, from: 0, to: end.nanoseconds) : 0,
                   peakUtilisation: peak, peakAt: SimDuration(nanoseconds: Int64(peakBucket) * width),
                   timeSaturated: SimDuration(nanoseconds: o.saturatedNanoseconds[r]),
                   firstSaturated: o.firstSaturated[r] >= 0 ? SimDuration(nanoseconds: o.firstSaturated[r]) : nil,

@@ -30,6 +30,8 @@ public struct ScenarioBuilder: @unchecked Sendable {
     public private(set) var services: ServiceDirectory
     /// Per school, per class: the students' devices.
     public private(set) var devices: [[[NodeID]]] = []
+    /// The kind of each link (by name = resource group), for the reports' fix hints.
+    public private(set) var kinds: [String: ResourceKind] = [:]
     /// Capacity changes on the hour: resource, per-hour capacity.
     var hourly: [(ResourceID, (Int) -> DataRate)] = []
 
@@ -62,6 +64,11 @@ public struct ScenarioBuilder: @unchecked Sendable {
         }
         var sinet: NodeID?
         topology = t
+        for s in scenario.services { kinds["\(s.role.rawValue) server"] = .service }
+        if let e = scenario.egress {
+            for a in e.appliances { kinds[a.name] = .egress }
+            kinds["egress uplink"] = .egress
+        }
         let startHour = Int(scenario.start.seconds / 3600)
         for school in scenario.schools {
             devices.append(addSchool(school, internet: internet, datacenter: datacenter, sinet: &sinet, hour: startHour))
@@ -73,6 +80,8 @@ public struct ScenarioBuilder: @unchecked Sendable {
         let topSeed = RandomStream(seed: scenario.seed).derived("topology").derived(name)
         var attach: NodeID  // where the school's radio side attaches
         if case .lte(let cell, let cqi, _, let coreDelay) = s.radio {
+            kinds["\(name) LTE"] = .mobile
+            kinds["\(name) mobile core"] = .mobile
             let sector = topology.addNode("\(name)/LTE", kind: .gateway)
             topology.addDuplexLink("\(name) mobile core", lower: sector, upper: internet, up: .gigabitsPerSecond(100),
                                    down: .gigabitsPerSecond(100), propagation: coreDelay)
@@ -93,6 +102,12 @@ public struct ScenarioBuilder: @unchecked Sendable {
             }
         }
         let core = topology.addNode("\(name)/core", kind: .switch)
+        kinds["\(name) access"] = .accessLine
+        kinds["\(name) PPPoE unit"] = .accessLine
+        kinds["\(name) SINET line"] = .sinet
+        kinds["SINET backbone"] = .sinet
+        kinds["\(name) 5G"] = .mobile
+        kinds["\(name)/5G backhaul"] = .lan
         attach = core
         switch s.access! {
         case .fiber(let fiber, let delay):
@@ -130,6 +145,8 @@ public struct ScenarioBuilder: @unchecked Sendable {
         case .wifi(let w):
             return s.classes.map { c in
                 let ap = topology.addNode("\(name)/\(c.name)/ap", kind: .accessPoint)
+                kinds["\(name)/\(c.name) uplink"] = .lan
+                kinds["\(name)/\(c.name) Wi-Fi"] = .wifi
                 topology.addDuplexLink("\(name)/\(c.name) uplink", lower: ap, upper: attach, up: s.classroomUplink, down: s.classroomUplink)
                 let n = c.students
                 let air = topology.addResource("\(name)/\(c.name) Wi-Fi", capacity: w.cell.capacity(activeStations: n))
