@@ -1,0 +1,44 @@
+/// Reading a conference activity's parameters from a scenario file (keys in
+/// `Workloads/Conference.md`).
+extension ConferenceWorkload.Configuration {
+    /// Where the defaults come from, as `explain` shows them.
+    enum DefaultSource {
+        static let rates = "FACTS.md §3: Zoom 720p group [VENDOR] (or the preset)"
+        static let estimate = "ESTIMATE, Workloads/Conference.md"
+        static let g114 = "ITU-T G.114, FACTS.md §3"
+    }
+
+    /// Reads a conference activity object; every key is optional. `preset` sets both rates;
+    /// `upRate` and `downRate` override it. Calls ``ScenarioReader/finish()``.
+    ///
+    /// ```json
+    /// {"preset": "teamsHD", "downlink": "roomDisplay", "studentsUp": true,
+    ///  "freezeThreshold": 0.9, "delayLimit": "150 ms"}
+    /// ```
+    ///
+    /// - Parameter r: the activity object's reader.
+    /// - Returns: the configuration.
+    /// - Throws: ``ScenarioError`` naming the file and key path for a value that does not
+    ///   fit, and for an unknown key.
+    public static func read(_ r: ScenarioReader) throws(ScenarioError) -> Self {
+        do {
+            typealias S = DefaultSource
+            let preset = try r.read("preset", as: .choice, default: ConferenceWorkload.Preset.zoom720p, source: S.rates)
+            let d = Self(preset: preset)
+            var c = d
+            c.upRate = try r.rate("upRate", default: d.upRate, source: S.rates)
+            c.downRate = try r.rate("downRate", default: d.downRate, source: S.rates)
+            c.downlink = try r.read("downlink", as: .choice, default: d.downlink, source: S.estimate)
+            c.studentsUp = try r.bool("studentsUp", default: d.studentsUp, source: S.estimate)
+            c.freezeThreshold = try r.fraction("freezeThreshold", in: 0.01...1, default: d.freezeThreshold, source: S.estimate)
+            c.delayLimit = try r.duration("delayLimit", default: d.delayLimit, source: S.g114)
+            if let problem = c.problems.first { throw r.error(problem) }
+            try r.finish()
+            return c
+        } catch let e as ScenarioError {
+            throw e
+        } catch {
+            throw r.error("\(error)")
+        }
+    }
+}

@@ -1,0 +1,197 @@
+/// A remote class or video conference: real-time paced streams through the conferencing
+/// relay — the lecturer down to every device (or to the room display only) and each
+/// student's camera up — that need their rate every second (DESIGN.md layer 5).
+///
+/// Each stream is an open-ended paced transfer (`tcp: false`, `bytes: nil`, `rateLimit` =
+/// its need): it gets min(need, fair share) and never more. Streams open at the session
+/// start (students' own streams at the start plus their jitter) and are stopped at the
+/// session end. Once a second (one periodic event per session) every stream's bytes
+/// delivered in the past interval are compared with its need: below `freezeThreshold` ×
+/// need the interval is **frozen**. The stream's **one-way delay** is sampled at the same
+/// time as half the route's current round-trip time (propagation plus queueing,
+/// ``Network/roundTripTime(from:to:)``).
+///
+/// **Metrics**: `freeze_ratio` (% of stream-seconds frozen), `delay_p95` (ms, over
+/// stream-second samples), `delay_over_150ms` (% of samples above `delayLimit`, 150 ms by
+/// default, whatever the limit the key keeps its name).
+///
+/// **Assumptions**: constant-bitrate streams (no adaptation: a codec that lowers its rate
+/// shows up here as frozen seconds, which is what a class sees); the relay forwards one
+/// lecturer stream per receiver (no multicast); the first interval of a stream starts when
+/// its first bit can arrive (start plus one-way propagation); queueing splits evenly
+/// between the directions; a stream refused by a session table is frozen for the whole
+/// session; the only random draw is each student's start jitter, from its own stream.
+/// Streams never finish, so the report's `delayedBy` is empty: the network's attribution
+/// by flow class ranks what held the streams back.
+///
+/// **Source**: FACTS.md §3 (Zoom, Teams, Meet, MEXT rates; ITU-T G.114 one-way delay).
+///
+/// **Validated by**: `ConferenceWorkloadTests` (`uplinkTooSmallFreezes`,
+/// `uplinkLargeEnoughDoesNotFreeze`, `delayReflectsRoundTrip`, `sameSeedSameResults`).
+public final class ConferenceWorkload: Workload {
+    /// The label in reports; also names the random streams.
+    public let name: String
+    /// Always `"conference"`.
+    public var kind: String { "conference" }
+    /// The call parameters.
+    public let configuration: Configuration
+    /// Which classes join, when.
+    public let sessions: [ActivitySession]
+    /// Where the conferencing relay is.
+    public let services: ServiceDirectory
+
+    /// What one stream experienced.
+    public struct StreamOutcome: Sendable, Equatable {
+        /// Whether it is a student's camera (device → relay) rather than the lecturer's.
+        public var upstream: Bool
+        /// Seconds observed, and seconds frozen.
+        public var seconds = 0.0, frozenSeconds = 0.0
+    }
+
+    /// Per-stream outcomes, sessions in order.
+    public var outcomes: [StreamOutcome] { streams.map(\.outcome) }
+
+    /// Event codes: `open` (entity = stream), `tick` and `close` (entity = session).
+    enum Code: Int32 { case open, tick, close }
+
+    /// One stream's state.
+    struct Stream {
+        /// Sender, receiver, need, and session.
+        var source: NodeID, destination: NodeID, rate: DataRate, session: Int, opens: SimTime
+        /// The transfer, and whether the network refused it.
+        var transfer: TransferID?, refused = false
+        /// Start of the current interval, and the bytes delivered up to it.
+        var from = SimTime.never, bytes = 0.0
+        /// What the reports see.
+        var outcome: StreamOutcome
+    }
+
+    /// Every stream; `sessionStreams[s]` is session s's range.
+    var streams: [Stream] = []
+    /// Each session's streams.
+    var sessionStreams: [Range<Int>] = []
+    /// This workload's index in the simulation.
+    var index: Int32 = -1
+    /// One-way delay samples, ms, and how many exceeded the limit.
+    var delays = QuantileSketch(), late = 0
+
+    /// Creates the workload.
+    ///
+    /// - Parameters:
+    ///   - name: the label in reports; also names the random streams.
+    ///   - configuration: the call parameters (must have no ``Configuration/problems``).
+    ///   - sessions: which classes join, when.
+    ///   - services: the conferencing relay node.
+    public init(name: String, configuration: Configuration, sessions: [ActivitySession], services: ServiceDirectory) {
+        precondition(configuration.problems.isEmpty, "invalid conference configuration: \(configuration.problems)")
+        self.name = name
+        self.configuration = configuration
+        self.sessions = sessions
+        self.services = services
+    }
+
+    /// Lays out every session's streams and schedules their opening, ticks and close.
+    public func start(in sim: Simulation) {
+        index = SessionRoster.index(of: self, in: sim)
+        let roster = SessionRoster(sessions: sessions, root: sim.rng.derived("conference").derived(name))
+        let c = configuration, relay = services.conferenceRelay
+        streams.removeAll()
+        sessionStreams.removeAll()
+        var e = 0
+        for (s, session) in sessions.enumerated() {
+            let first = streams.count
+            func add(_ from: NodeID, _ to: NodeID, _ rate: DataRate, _ opens: SimTime, up: Bool) {
+                streams.append(Stream(source: from, destination: to, rate: rate, session: s, opens: opens,
+                                      outcome: StreamOutcome(upstream: up)))
+            }
+            if c.downlink == .roomDisplay, let display = session.teacherDevice { add(relay, display, c.downRate, session.start, up: false) }
+            if c.downlink == .everyDevice, let teacher = session.teacherDevice { add(relay, teacher, c.downRate, session.start, up: false) }
+            for _ in session.devices {
+                let entity = roster.entities[e]
+                e += 1
+                if c.downlink == .everyDevice { add(relay, entity.device, c.downRate, entity.start, up: false) }
+                if c.studentsUp { add(entity.device, relay, c.upRate, entity.start, up: true) }
+            }
+            sessionStreams.append(first..<streams.count)
+            guard session.end > session.start else { continue }
+            sim.schedule(event(s, .tick), at: max(session.start + .seconds(1), sim.now))
+            sim.schedule(event(s, .close), at: max(session.end, sim.now))
+        }
+        for i in streams.indices where streams[i].opens < sessions[streams[i].session].end {
+            sim.schedule(event(i, .open), at: max(streams[i].opens, sim.now))
+        }
+    }
+
+    /// An event of this workload.
+    func event(_ entity: Int, _ code: Code) -> WorkloadEvent {
+        WorkloadEvent(workload: index, entity: Int32(entity), code: code.rawValue)
+    }
+
+    /// Opens a stream, samples every stream of a session, or closes a session.
+    public func handle(_ event: WorkloadEvent, in sim: Simulation) {
+        let k = Int(event.entity)
+        switch Code(rawValue: event.code)! {
+        case .open:
+            let s = streams[k]
+            let request = TransferRequest(from: s.source, to: s.destination, bytes: nil, tcp: false, rateLimit: s.rate,
+                                          tag: Int64(k))
+            let oneWay = sim.network.route(from: s.source, to: s.destination)?.propagation ?? .zero
+            streams[k].from = sim.now + oneWay
+            do { streams[k].transfer = try sim.start(request, for: Int(index)) } catch { streams[k].refused = true }
+        case .tick:
+            for i in sessionStreams[k] { sample(i, in: sim) }
+            if sim.now + .seconds(1) <= sessions[k].end { sim.schedule(self.event(k, .tick), after: .seconds(1)) }
+        case .close:
+            for i in sessionStreams[k] {
+                sample(i, in: sim)  // the last (partial) interval
+                if let t = streams[i].transfer { sim.stop(t) }
+                streams[i].transfer = nil
+                streams[i].from = .never  // closed: no more samples
+            }
+        }
+    }
+
+    /// Compares stream `i`'s bytes since the last sample with its need, and samples its
+    /// one-way delay. Does nothing before the stream's first bit can arrive or after it
+    /// closed.
+    func sample(_ i: Int, in sim: Simulation) {
+        let now = sim.now, s = streams[i]
+        guard now > s.from else { return }
+        let window = (now - s.from).seconds
+        streams[i].outcome.seconds += window
+        guard let t = s.transfer else {
+            if s.refused { streams[i].outcome.frozenSeconds += window }
+            streams[i].from = now
+            return
+        }
+        let delivered = sim.network.delivered(t, at: now)
+        if delivered - s.bytes < configuration.freezeThreshold * s.rate.bytesPerSecond * window {
+            streams[i].outcome.frozenSeconds += window
+        }
+        streams[i].bytes = delivered
+        streams[i].from = now
+        let oneWay = (sim.network.roundTripTime(from: s.source, to: s.destination)?.seconds ?? .nan) / 2
+        delays.record(oneWay * 1e3)
+        if oneWay > configuration.delayLimit.seconds { late += 1 }
+    }
+
+    /// Streams finish only by being stopped, so nothing arrives here.
+    public func transferFinished(_ outcome: TransferOutcome, tag: Int64, in sim: Simulation) {}
+
+    /// The conference metrics: `freeze_ratio`, `delay_p95`, `delay_over_150ms`.
+    public func report(in sim: Simulation) -> WorkloadReport {
+        var seconds = 0.0, frozen = 0.0
+        for s in streams {
+            seconds += s.outcome.seconds
+            frozen += s.outcome.frozenSeconds
+        }
+        let metrics = [
+            Metric(key: "freeze_ratio", label: "Stream-seconds frozen (below need)",
+                   value: seconds > 0 ? 100 * frozen / seconds : .nan, unit: "%"),
+            Metric(key: "delay_p95", label: "One-way delay, 95th percentile", value: delays.quantile(0.95) ?? .nan, unit: "ms"),
+            Metric(key: "delay_over_150ms", label: "Stream-seconds with one-way delay over the limit (ITU-T G.114)",
+                   value: delays.count > 0 ? 100 * Double(late) / Double(delays.count) : .nan, unit: "%"),
+        ]
+        return WorkloadReport(name: name, kind: kind, entities: streams.count, metrics: metrics, delayedBy: [])
+    }
+}

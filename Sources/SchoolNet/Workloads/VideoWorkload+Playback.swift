@@ -1,0 +1,70 @@
+/// Playback accounting and the report of the video workload.
+extension VideoWorkload {
+    /// Advances player `p`'s playback clock to `now`: plays buffered content if playing
+    /// (integrating the played bitrate and counting rung changes as segments begin), or
+    /// adds the interval to the stall time if stalled after the first frame.
+    ///
+    /// - Parameters:
+    ///   - p: the player.
+    ///   - now: the time to account up to (not before the last accounting).
+    /// - Complexity: O(segments played in the interval).
+    func account(_ p: Int, to now: SimTime) {
+        let dt = (now - players[p].accounted).seconds
+        players[p].accounted = now
+        guard dt > 0 else { return }
+        if !players[p].playing {
+            if players[p].started && !players[p].done { players[p].outcome.stalledSeconds += dt }
+            return
+        }
+        let d = configuration.segmentDuration.seconds
+        var remaining = min(dt, max(0, buffer(p)))
+        players[p].outcome.playedSeconds += remaining
+        let segments = players[p].outcome.rungs.count
+        while remaining > 1e-12 {
+            let k = min(Int((players[p].position + 1e-9) / d), segments - 1)
+            let rungs = players[p].outcome.rungs
+            if k > players[p].playingSegment {
+                if k > 0 && rungs[k] != rungs[k - 1] { players[p].outcome.switches += 1 }
+                players[p].playingSegment = k
+            }
+            let step = min(remaining, Double(k + 1) * d - players[p].position)
+            if step <= 1e-12 { break }  // rounding residue at the end of the buffer
+            players[p].outcome.playedMegabits += configuration.ladder[rungs[k]].megabitsPerSecond * step
+            players[p].position += step
+            remaining -= step
+        }
+    }
+
+    /// The video metrics (`startup_p95`, `rebuffer_ratio`, `mean_bitrate`,
+    /// `switches_per_min`) and the delay ledger's ranking. Players whose session has not
+    /// ended by the end of the run are accounted up to ``Simulation/endTime``.
+    public func report(in sim: Simulation) -> WorkloadReport {
+        var startups = QuantileSketch()
+        var played = 0.0, stalled = 0.0, megabits = 0.0, switches = 0
+        for p in players.indices {
+            if !players[p].done { account(p, to: min(sim.endTime, players[p].end)) }
+            let o = players[p].outcome
+            if let s = o.startup {
+                startups.record(s)
+            } else if players[p].pressed < players[p].end {
+                startups.record((min(sim.endTime, players[p].end) - players[p].pressed).seconds)  // censored
+            }
+            played += o.playedSeconds
+            stalled += o.stalledSeconds
+            megabits += o.playedMegabits
+            switches += o.switches
+        }
+        let watch = played + stalled
+        let metrics = [
+            Metric(key: "startup_p95", label: "Startup delay, 95th percentile", value: startups.quantile(0.95) ?? .nan,
+                   unit: "s"),
+            Metric(key: "rebuffer_ratio", label: "Time stalled, share of watch time",
+                   value: watch > 0 ? 100 * stalled / watch : .nan, unit: "%"),
+            Metric(key: "mean_bitrate", label: "Played bitrate, time average", value: played > 0 ? megabits / played : .nan,
+                   unit: "Mbps", higherIsBetter: true),
+            Metric(key: "switches_per_min", label: "Bitrate switches per minute watched",
+                   value: watch > 0 ? Double(switches) / (watch / 60) : .nan, unit: "count"),
+        ]
+        return WorkloadReport(name: name, kind: kind, entities: players.count, metrics: metrics, delayedBy: ledger.shares())
+    }
+}

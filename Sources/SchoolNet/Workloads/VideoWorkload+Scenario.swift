@@ -1,0 +1,48 @@
+/// Reading a video activity's parameters from a scenario file (keys in `Workloads/Video.md`).
+extension VideoWorkload.Configuration {
+    /// Where the defaults come from, as `explain` shows them.
+    enum DefaultSource {
+        static let ladder = "FACTS.md §3: YouTube 360p–1080p [VENDOR]"
+        static let segment = "ESTIMATE: DASH segments of 2–6 s, Workloads/Video.md"
+        static let buffer = "ESTIMATE, Workloads/Video.md"
+        static let bba = "ESTIMATE: BBA-0 (Huang et al. 2014) scaled to a 30 s buffer, Workloads/Video.md"
+    }
+
+    /// Reads a video activity object; every key is optional, falling back to the default
+    /// recorded with its source. Calls ``ScenarioReader/finish()``.
+    ///
+    /// ```json
+    /// {"ladder": ["0.7 Mbps", "1.1 Mbps", "2.5 Mbps"], "segmentDuration": "4 s",
+    ///  "startupSegments": 2, "maxBuffer": "30 s", "reservoir": "8 s", "cushion": "16 s"}
+    /// ```
+    ///
+    /// - Parameter r: the activity object's reader.
+    /// - Returns: the configuration.
+    /// - Throws: ``ScenarioError`` naming the file and key path for a value that does not
+    ///   fit, for inconsistent values, and for an unknown key.
+    public static func read(_ r: ScenarioReader) throws(ScenarioError) -> Self {
+        do {
+            let d = Self()
+            typealias S = DefaultSource
+            var c = Self()
+            if let ladder = try r.optionalArray("ladder", minCount: 1, { try $0.read(as: .rate) }) {
+                c.ladder = ladder
+            } else {
+                r.record(d.ladder.map(\.description).joined(separator: ", "), origin: .defaultValue(source: S.ladder),
+                         keyPath: r.keyPath.appending(key: "ladder"))
+            }
+            c.segmentDuration = try r.duration("segmentDuration", default: d.segmentDuration, source: S.segment)
+            c.startupSegments = try r.int("startupSegments", in: 1...100, default: d.startupSegments, source: S.buffer)
+            c.maxBuffer = try r.duration("maxBuffer", default: d.maxBuffer, source: S.buffer)
+            c.reservoir = try r.duration("reservoir", default: d.reservoir, source: S.bba)
+            c.cushion = try r.duration("cushion", default: d.cushion, source: S.bba)
+            if let problem = c.problems.first { throw r.error(problem) }
+            try r.finish()
+            return c
+        } catch let e as ScenarioError {
+            throw e
+        } catch {
+            throw r.error("\(error)")
+        }
+    }
+}
