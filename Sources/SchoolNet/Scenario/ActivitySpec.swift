@@ -37,7 +37,10 @@ public struct ActivityKind: Sendable {
     public static var all: [ActivityKind] { [BulkWorkload.activityKind] + extraKinds }
 
     /// Kinds contributed by the workload files (filled in as they land).
-    static var extraKinds: [ActivityKind] { [CBTWorkload.activityKind] }
+    static var extraKinds: [ActivityKind] {
+        [CBTWorkload.activityKind, VideoWorkload.activityKind, ConferenceWorkload.activityKind,
+         BackgroundWorkload.activityKind(.web), BackgroundWorkload.activityKind(.textbook), BackgroundWorkload.activityKind(.update)]
+    }
 
     /// The kind named `name`.
     public static func named(_ name: String) -> ActivityKind? { all.first { $0.name == name } }

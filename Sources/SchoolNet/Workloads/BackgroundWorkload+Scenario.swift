@@ -19,13 +19,16 @@ extension BackgroundWorkload.Configuration {
     /// {"mode": "update", "objectSize": "1 GB", "updateAfter": "10 min", "rateLimit": "20 Mbps"}
     /// ```
     ///
-    /// - Parameter r: the activity object's reader.
+    /// - Parameters:
+    ///   - r: the activity object's reader.
+    ///   - fixed: the mode when the activity kind already says it (`"activity": "textbook"`);
+    ///     `mode` is then not read.
     /// - Returns: the configuration.
     /// - Throws: ``ScenarioError`` naming the file and key path for a missing mode, a value
     ///   that does not fit, and an unknown key.
-    public static func read(_ r: ScenarioReader) throws(ScenarioError) -> Self {
+    public static func read(_ r: ScenarioReader, mode fixed: BackgroundWorkload.Mode? = nil) throws(ScenarioError) -> Self {
         do {
-            let mode = try r.oneOf("mode", as: BackgroundWorkload.Mode.self)
+            let mode = try fixed ?? r.oneOf("mode", as: BackgroundWorkload.Mode.self)
             let d = Self(mode: mode)
             typealias S = DefaultSource
             var c = d
@@ -76,5 +79,28 @@ extension BackgroundWorkload.Configuration {
         default:
             throw m.error(expected: "a value such as \"2 MB\" or \"30 s\", {\"low\": …, \"high\": …} or {\"mean\": …, \"cv\": 1}")
         }
+    }
+}
+
+extension BackgroundWorkload {
+    /// The scenario entries `"activity": "web"`, `"textbook"` and `"update"`.
+    public static func activityKind(_ mode: Mode) -> ActivityKind {
+        let metrics: [String]
+        let summary: String
+        switch mode {
+        case .web:
+            metrics = ["response_p95"]
+            summary = "cloud documents and the web: small request–response objects with think times"
+        case .textbook:
+            metrics = ["page_p95", "page_over_3s"]
+            summary = "digital textbook page turns: 2 MB per spread, 3 s target (MEXT 2021)"
+        case .update:
+            metrics = ["update_completion", "update_p50"]
+            summary = "an OS/app update storm: ~1 GB per device, optionally delayed or rate-limited"
+        }
+        return ActivityKind(name: mode.rawValue, summary: summary, metrics: metrics, read: { r in
+            let c = try Configuration.read(r, mode: mode)
+            return { name, sessions, services in BackgroundWorkload(name: name, configuration: c, sessions: sessions, services: services) }
+        })
     }
 }

@@ -34,7 +34,7 @@ public final class BackgroundWorkload: Workload {
     /// The label in reports; also names the random streams.
     public let name: String
     /// Always `"background"`.
-    public var kind: String { "background" }
+    public var kind: String { configuration.mode.rawValue }
     /// The parameters.
     public let configuration: Configuration
     /// Which devices, when.

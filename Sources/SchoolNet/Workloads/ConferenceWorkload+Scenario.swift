@@ -42,3 +42,14 @@ extension ConferenceWorkload.Configuration {
         }
     }
 }
+
+extension ConferenceWorkload {
+    /// The scenario entry `"activity": "conference"`.
+    public static let activityKind = ActivityKind(
+        name: "conference", summary: "a remote class: real-time streams teacher → devices and students → relay",
+        metrics: ["freeze_ratio", "delay_p95", "delay_over_150ms"],
+        read: { r in
+            let c = try Configuration.read(r)
+            return { name, sessions, services in ConferenceWorkload(name: name, configuration: c, sessions: sessions, services: services) }
+        })
+}

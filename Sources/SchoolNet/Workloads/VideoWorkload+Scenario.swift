@@ -46,3 +46,14 @@ extension VideoWorkload.Configuration {
         }
     }
 }
+
+extension VideoWorkload {
+    /// The scenario entry `"activity": "video"`.
+    public static let activityKind = ActivityKind(
+        name: "video", summary: "video on demand: a DASH-like player per device with buffer-based bitrate choice (BBA)",
+        metrics: ["startup_p95", "rebuffer_ratio", "mean_bitrate", "switches_per_min"],
+        read: { r in
+            let c = try Configuration.read(r)
+            return { name, sessions, services in VideoWorkload(name: name, configuration: c, sessions: sessions, services: services) }
+        })
+}
