@@ -271,19 +271,36 @@ public struct Network {
     /// - Returns: the bytes it delivered.
     @discardableResult
     public mutating func stop(_ id: TransferID, now: SimTime) -> ByteCount {
+        stopReporting(id, now: now).delivered
+    }
+
+    /// Stops a transfer or stream early and reports it like a finished one (its delay
+    /// attribution included), so workloads can count streams and abandoned requests in
+    /// "who was held back by what".
+    ///
+    /// - Returns: the outcome (finished = now) and the bytes delivered.
+    public mutating func stopReporting(_ id: TransferID, now: SimTime) -> (outcome: TransferOutcome, delivered: ByteCount) {
         let t = id.index
         precondition(phase[t] != .free, "transfer is not active")
         var delivered = ByteCount.zero
+        var worst: ResourceID?
+        var limitedSeconds = 0.0
         if flow[t] >= 0 {
-            delivered = solver.remove(FlowID(Int(flow[t])), now: now)
+            let f = FlowID(Int(flow[t]))
+            delivered = solver.remove(f, now: now)
+            (worst, limitedSeconds) = solver.delay(of: f)
         }
         if phase[t] == .waitingSession {
             // Leave the queue: mark and let the release loop skip it.
             let a = Int(routes[Int(route[t])].appliances[Int(sessionsHeld[t])])
             if let i = sessionQueue[a][sessionQueueHead[a]...].firstIndex(of: Int32(t)) { sessionQueue[a][i] = -1 }
+            waited[t] += now.nanoseconds - waitStart[t]
         }
+        let outcome = TransferOutcome(transfer: id, tag: tag[t], requested: SimTime(nanoseconds: requested[t]), finished: now,
+                                      sessionWait: SimDuration(nanoseconds: waited[t]), worstLimiter: worst,
+                                      resourceLimitedSeconds: limitedSeconds)
         finish(t, now: now.nanoseconds)
-        return delivered
+        return (outcome, delivered)
     }
 
     /// Bytes a transfer has delivered so far.

@@ -21,8 +21,8 @@
 /// its first bit can arrive (start plus one-way propagation); queueing splits evenly
 /// between the directions; a stream refused by a session table is frozen for the whole
 /// session; the only random draw is each student's start jitter, from its own stream.
-/// Streams never finish, so the report's `delayedBy` is empty: the network's attribution
-/// by flow class ranks what held the streams back.
+/// Streams never finish; each is reported to the delay ledger when it closes (with the
+/// resource that held it back longest), so `delayedBy` names what froze whom.
 ///
 /// **Source**: FACTS.md §3 (Zoom, Teams, Meet, MEXT rates; ITU-T G.114 one-way delay).
 ///
@@ -68,6 +68,8 @@ public final class ConferenceWorkload: Workload {
 
     /// Every stream; `sessionStreams[s]` is session s's range.
     var streams: [Stream] = []
+    /// Which resource held each stream back most (recorded when the stream closes).
+    var ledger = DelayLedger(entities: 0, resources: 0)
     /// Each session's streams.
     var sessionStreams: [Range<Int>] = []
     /// This workload's index in the simulation.
@@ -120,6 +122,7 @@ public final class ConferenceWorkload: Workload {
         for i in streams.indices where streams[i].opens < sessions[streams[i].session].end {
             sim.schedule(event(i, .open), at: max(streams[i].opens, sim.now))
         }
+        ledger = DelayLedger(entities: streams.count, resources: sim.network.topology.resources.count)
     }
 
     /// An event of this workload.
@@ -144,7 +147,7 @@ public final class ConferenceWorkload: Workload {
         case .close:
             for i in sessionStreams[k] {
                 sample(i, in: sim)  // the last (partial) interval
-                if let t = streams[i].transfer { sim.stop(t) }
+                if let t = streams[i].transfer { ledger.record(sim.stopReporting(t), entity: i) }
                 streams[i].transfer = nil
                 streams[i].from = .never  // closed: no more samples
             }
@@ -192,6 +195,6 @@ public final class ConferenceWorkload: Workload {
             Metric(key: "delay_over_150ms", label: "Stream-seconds with one-way delay over the limit (ITU-T G.114)",
                    value: delays.count > 0 ? 100 * Double(late) / Double(delays.count) : .nan, unit: "%"),
         ]
-        return WorkloadReport(name: name, kind: kind, entities: streams.count, metrics: metrics, delayedBy: [])
+        return WorkloadReport(name: name, kind: kind, entities: streams.count, metrics: metrics, delayedBy: ledger.shares())
     }
 }

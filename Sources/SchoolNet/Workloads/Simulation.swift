@@ -107,6 +107,14 @@ public final class Simulation {
     @discardableResult
     public func stop(_ t: TransferID) -> ByteCount { network.stop(t, now: now) }
 
+    /// Stops a transfer early and returns its outcome (with delay attribution); the tag is
+    /// the workload's own.
+    public func stopReporting(_ t: TransferID) -> TransferOutcome {
+        var o = network.stopReporting(t, now: now).outcome
+        o.tag &= (1 << 56) - 1
+        return o
+    }
+
     /// Runs until `end` (inclusive) or until nothing is left to happen.
     ///
     /// - Parameters:
