@@ -39,6 +39,22 @@ public final class FlowLogWorkload: Workload {
     var groupTimes: [QuantileSketch] = [], groupSlowdowns: [QuantileSketch] = []
     var started = 0, finished = 0, refused = 0, unrouted = 0
     var ledger: DelayLedger?
+    var lineOf: [Int] = [], sourceOf: [NodeID] = [], destinationOf: [NodeID] = []
+    /// Told about every finished row (tests, per-flow exports); nil by default so that
+    /// nothing per row is kept.
+    public var onCompletion: ((Completion) -> Void)?
+
+    /// One finished row, for ``onCompletion``.
+    public struct Completion: Sendable, Equatable {
+        /// The row's line in the log.
+        public var line: Int
+        /// The nodes it ran between.
+        public var source: NodeID, destination: NodeID
+        /// Request and last-byte times.
+        public var requested: SimTime, finished: SimTime
+        /// Seconds it would take alone on the empty network.
+        public var alone: Double
+    }
 
     /// Creates the workload; log time 0 is `origin` (the activity's start).
     public init(name: String, configuration: FlowLogConfiguration, origin: SimTime) {
@@ -88,7 +104,11 @@ public final class FlowLogWorkload: Workload {
         if let f = freeSlots.popLast() { slot = Int(f) } else {
             slot = alone.count
             alone.append(0); schoolOf.append(-1); serviceOf.append(-1)
+            lineOf.append(0); sourceOf.append(src); destinationOf.append(dst)
         }
+        lineOf[slot] = r.line
+        sourceOf[slot] = src
+        destinationOf[slot] = dst
         alone[slot] = a
         schoolOf[slot] = school
         serviceOf[slot] = service
@@ -117,6 +137,8 @@ public final class FlowLogWorkload: Workload {
             if !slowdown.isNaN { groupSlowdowns[Int(g)].record(slowdown) }
         }
         ledger?.record(outcome, entity: entity)
+        onCompletion?(Completion(line: lineOf[slot], source: sourceOf[slot], destination: destinationOf[slot],
+                                 requested: outcome.requested, finished: outcome.finished, alone: a))
         freeSlots.append(Int32(slot))
     }
 
