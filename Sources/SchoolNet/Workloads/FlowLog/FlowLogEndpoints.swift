@@ -56,7 +56,11 @@ public struct FlowLogScenarioNames: Sendable {
             if let k = Int(parts[2]), (1...students).contains(k) { return nil }
             return "unknown device \"\(name)\": class \"\(parts[0])/\(parts[1])\" has devices 1 to \(students)"
         }
-        let close = Spelling.closestMatches(to: name, in: candidates, maxDistance: max(3, Spelling.threshold(forLength: name.count)))
+        var close = Spelling.closestMatches(to: name, in: candidates)
+        if close.isEmpty && parts.count > 1 && schools[parts[0]] != nil {
+            // A class number typed wrong (digits are never "typos"): offer the school's classes.
+            close = candidates.filter { $0.hasPrefix(parts[0] + "/") }
+        }
         return "unknown endpoint \"\(name)\"" + (close.isEmpty
             ? "; endpoints are services (\(services.joined(separator: ", "))), internet, schools, classes (school/class) and devices (school/class/n)"
             : "; closest known: " + close.prefix(3).map { "\"\($0)\"" }.joined(separator: ", "))
