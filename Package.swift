@@ -23,7 +23,9 @@ let package = Package(
         .executableTarget(name: "schoolnet", dependencies: ["SchoolNet"], path: "Sources/schoolnet"),
         // Benchmark harness (release builds only; never run inside `swift test`).
         .executableTarget(name: "schoolnet-bench", dependencies: ["SchoolNet"], path: "Benchmarks/schoolnet-bench"),
-        .testTarget(name: "SchoolNetTests", dependencies: ["SchoolNet"], path: "Tests/SchoolNetTests", exclude: ["Reports/Snapshots"]),
+        // Fixtures (flow logs) are read from the source tree by path, not bundled; snapshots likewise.
+        .testTarget(name: "SchoolNetTests", dependencies: ["SchoolNet"], path: "Tests/SchoolNetTests",
+                    exclude: ["Fixtures", "Reports/Snapshots"]),
         // The harness's parsing, comparison rule and case counts — no timing assertions.
         .testTarget(name: "SchoolNetBenchTests", dependencies: ["schoolnet-bench"], path: "Tests/SchoolNetBenchTests"),
         // The command line's parsing, help text and messages.

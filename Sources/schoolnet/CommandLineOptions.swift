@@ -4,7 +4,7 @@ import SchoolNet
 /// mistake gets a message naming the option and what it expects, and exit code 2.
 struct CommandLineOptions: Equatable {
     enum Command: String, CaseIterable {
-        case run, validate, explain, compare, sweep, size, help
+        case run, validate, explain, compare, sweep, size, generate, help
     }
 
     enum Format: String, CaseIterable {
@@ -23,6 +23,8 @@ struct CommandLineOptions: Equatable {
     var varies: [String] = []
     var costs: [Double] = []
     var helpTopic: Command?
+    /// `generate`'s counts: `--schools`, `--flows`, `--storm-devices`.
+    var generateCounts: [String: Int] = [:]
 
     /// Parses `arguments` (without the program name).
     static func parse(_ arguments: [String]) throws(UsageError) -> CommandLineOptions {
@@ -67,6 +69,7 @@ struct CommandLineOptions: Equatable {
             case "--out", "-o": o.outDirectory = try value("--out")
             case "--quiet", "-q": o.quiet = true
             case "--set": o.sets.append(try value("--set"))
+            case "--schools", "--flows", "--storm-devices": o.generateCounts[a] = try integer(a, 0...100_000_000)
             case "--vary": o.varies.append(try value("--vary"))
             case "--costs":
                 let v = try value("--costs")
@@ -86,7 +89,7 @@ struct CommandLineOptions: Equatable {
                 }
             default:
                 if a.hasPrefix("-") && a.count > 1 {
-                    let known = ["--seed", "--replications", "--jobs", "--out", "--format", "--quiet", "--set", "--vary", "--costs", "--help"]
+                    let known = ["--seed", "--replications", "--jobs", "--out", "--format", "--quiet", "--set", "--vary", "--costs", "--help", "--schools", "--flows", "--storm-devices"]
                     throw UsageError("unknown option \"\(a)\"" + (Spelling.suggestion(for: a, in: known).map { "; did you mean \"\($0)\"?" } ?? ""))
                 }
                 if o.command == .help, let c = Command(rawValue: a) { o.helpTopic = c; continue }
@@ -109,9 +112,12 @@ struct CommandLineOptions: Equatable {
             if files.count != 1 { throw UsageError("\(command.rawValue) takes one scenario file") }
             if varies.isEmpty { throw UsageError("\(command.rawValue) needs --vary KEY=V1,V2,… (e.g. --vary schools[0].access.down=\"500 Mbps,1 Gbps\")") }
             if command == .size && varies.count != 1 { throw UsageError("size varies exactly one key") }
+        case .generate:
+            if files != ["flowlog"] { throw UsageError("generate makes one kind of file: schoolnet generate flowlog [--schools N] [--flows M] [--storm-devices K] [--seed S] [--out FILE.json]") }
         case .help:
             break
         }
+        if !generateCounts.isEmpty && command != .generate { throw UsageError("--schools, --flows and --storm-devices apply to generate only") }
         if !costs.isEmpty && command != .size { throw UsageError("--costs applies to size only") }
     }
 }

@@ -27,6 +27,8 @@ struct Commands {
             return try sweepCommand()
         case .size:
             return try sizeCommand()
+        case .generate:
+            return try generateCommand()
         }
     }
 

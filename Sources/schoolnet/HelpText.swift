@@ -47,6 +47,8 @@ enum HelpText {
             return "schoolnet compare A.json B.json [--replications N] [--seed N] [--jobs N]\n\nRuns both scenarios with the same seeds (common random numbers) and reports each metric's difference B − A with a 95 % confidence interval and whether it is significant.\n"
         case .sweep?:
             return "schoolnet sweep SCENARIO.json --vary KEY=V1,V2,… [--vary KEY2=…] [--replications N]\n\nRuns the scenario once per value (a grid with several --vary) and prints a table of the metrics and the top bottleneck per point.\n"
+        case .generate?:
+            return Commands.generateHelp
         case .size?:
             return "schoolnet size SCENARIO.json --vary KEY=V1,V2,… [--costs C1,C2,…] [--replications N]\n\nTries the values in order of cost (or as listed) and reports the first that meets every target of the scenario, verified by a final run with fresh seeds, and shows that the option below it fails.\n"
         case .help?, nil:

@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["rnu"], #"unknown command "rnu"; did you mean "run"? (commands: run, validate, explain, compare, sweep, size, help)"#),
+        (["rnu"], #"unknown command "rnu"; did you mean "run"? (commands: run, validate, explain, compare, sweep, size, generate, help)"#),
         (["run", "--sed", "3"], #"unknown option "--sed"; did you mean "--seed"?"#),
         (["run", "--seed", "x"], #"--seed expects a whole number from 0 to 2147483647, found "x""#),
         (["run", "--format", "pdf"], #"--format expects text, json, csv or html (comma-separated), found "pdf""#),

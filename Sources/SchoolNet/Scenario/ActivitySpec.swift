@@ -19,6 +19,9 @@ public struct ActivitySpec: @unchecked Sendable {
     public var jitter: Distribution
     /// Makes the workload from its sessions.
     public var make: (_ name: String, _ sessions: [ActivitySession], _ services: ServiceDirectory) -> any Workload
+    /// Checks the activity against the whole scenario once it is read (a flow log's
+    /// endpoint names), so a bad input fails before anything runs; nil for most kinds.
+    public var check: ((Scenario) throws -> Void)? = nil
 }
 
 /// The activity kinds a scenario may name, each with its settings reader and the metric
@@ -32,6 +35,11 @@ public struct ActivityKind: Sendable {
     public var metrics: [String]
     /// Reads the `settings` object and returns the workload factory.
     public var read: @Sendable (ScenarioReader) throws -> (String, [ActivitySession], ServiceDirectory) -> any Workload
+    /// For kinds whose settings name things of the scenario: reads the settings like
+    /// ``read`` and also returns a check run on the finished scenario (see
+    /// ``ActivitySpec/check``). Used instead of ``read`` when set.
+    public var readChecked: (@Sendable (ScenarioReader) throws -> (make: (String, [ActivitySession], ServiceDirectory) -> any Workload,
+                                                                  check: (Scenario) throws -> Void))? = nil
 
     /// Every kind, in documentation order.
     public static var all: [ActivityKind] { [BulkWorkload.activityKind] + extraKinds }
@@ -39,7 +47,8 @@ public struct ActivityKind: Sendable {
     /// Kinds contributed by the workload files (filled in as they land).
     static var extraKinds: [ActivityKind] {
         [CBTWorkload.activityKind, VideoWorkload.activityKind, ConferenceWorkload.activityKind,
-         BackgroundWorkload.activityKind(.web), BackgroundWorkload.activityKind(.textbook), BackgroundWorkload.activityKind(.update)]
+         BackgroundWorkload.activityKind(.web), BackgroundWorkload.activityKind(.textbook), BackgroundWorkload.activityKind(.update),
+         FlowLogWorkload.activityKind]
     }
 
     /// The kind named `name`.

@@ -60,10 +60,12 @@ extension Scenario {
         }
         let targets = try readTargets(r, activities: activities)
         try r.finish()
-        return Scenario(file: r.file, name: name, description: description, seed: UInt64(seed), start: start, end: end,
-                        replications: replications, bucket: bucket, tcp: tcp, internetDelay: internetDelay,
-                        services: services, egress: egress, schools: schools, periods: periods,
-                        activities: activities, targets: targets, settings: r.settings)
+        let scenario = Scenario(file: r.file, name: name, description: description, seed: UInt64(seed), start: start, end: end,
+                                replications: replications, bucket: bucket, tcp: tcp, internetDelay: internetDelay,
+                                services: services, egress: egress, schools: schools, periods: periods,
+                                activities: activities, targets: targets, settings: r.settings)
+        for a in activities { try a.check?(scenario) }  // e.g. a flow log's rows, before anything runs
+        return scenario
     }
 
     static func clock(_ d: SimDuration) -> String {
@@ -170,13 +172,20 @@ extension Scenario {
         let jitter = try a.duration("jitter", default: .seconds(30),
                                     source: "ESTIMATE: a whole class presses start within 30 s (issue: timetable)")
         let settings = try a.optionalMember("settings")
-        let make = try kind.read(settings ?? ScenarioReader(json: "{}", file: a.file))
+        let settingsReader = try settings ?? ScenarioReader(json: "{}", file: a.file)
+        let make: (String, [ActivitySession], ServiceDirectory) -> any Workload
+        var check: ((Scenario) throws -> Void)?
+        if let readChecked = kind.readChecked {
+            (make, check) = try readChecked(settingsReader)
+        } else {
+            make = try kind.read(settingsReader)
+        }
         try a.finish()
         let matched = schools.filter { schoolNames.isEmpty || schoolNames.contains($0.name) }
             .flatMap { $0.classes }.filter { (grades.isEmpty || grades.contains($0.grade)) && (classes.isEmpty || classes.contains($0.name)) }
         guard !matched.isEmpty else { throw a.error("no class matches this activity's \"schools\", \"grades\" and \"classes\"") }
         return ActivitySpec(kind: kindName, name: name, start: start, end: end, schools: schoolNames, grades: grades,
-                            classes: classes, jitter: .uniform(low: 0, high: jitter.seconds), make: make)
+                            classes: classes, jitter: .uniform(low: 0, high: jitter.seconds), make: make, check: check)
     }
 
     static func readTargets(_ r: ScenarioReader, activities: [ActivitySpec]) throws -> [TargetSpec] {
