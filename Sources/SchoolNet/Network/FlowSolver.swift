@@ -91,7 +91,11 @@ public struct FlowSolver {
     var newLevel: ContiguousArray<Double> = []
     var unfrozenOn: ContiguousArray<Int32> = []
     var levelHeap = IndexedHeap()
-    var cappedOrder: ContiguousArray<Int32> = []
+    /// Resources whose level-heap key is stale (re-keyed once before the heap is read).
+    var dirtyResources: ContiguousArray<Int32> = []
+    var isDirty: ContiguousArray<Bool> = []
+    /// Min-heap of the component's capped flows by (ceiling / weight, flow).
+    var cappedHeap: ContiguousArray<CappedEntry> = []
     var bfsQueue: ContiguousArray<Int32> = []
 
     /// The observer told about every rate and saturation change (attribution, utilisation).
@@ -149,6 +153,7 @@ public struct FlowSolver {
         weightSum.append(0)
         newLevel.append(.infinity)
         unfrozenOn.append(0)
+        isDirty.append(false)
         observer.addResource(capacity: c.bitsPerSecond)
         return id
     }
@@ -326,7 +331,9 @@ public struct FlowSolver {
     /// What limits the flow now: a resource, its own ceiling, or nothing (rate 0).
     public func limiter(of id: FlowID) -> FlowLimiter { FlowLimiter(code: limiter[id.index]) }
     /// The resource that held the flow back longest in one stretch (nil if none did), and
-    /// the total seconds any resource limited it — settled at its last rate change.
+    /// the total seconds any resource limited it — settled at its last rate or limiter
+    /// change, and at its completion (read it just after ``completeNext()``, before the
+    /// identifier is reused, for the flow's whole life).
     public func delay(of id: FlowID) -> (worst: ResourceID?, resourceLimitedSeconds: Double) {
         let f = id.index
         return (worstLimiter[f] >= 0 ? ResourceID(Int(worstLimiter[f])) : nil, resourceLimitedSeconds[f])
@@ -404,6 +411,12 @@ public struct FlowSolver {
             rate[f] = r
         }
         limiter[f] = l
+        scheduleCompletion(f, now: now)
+    }
+
+    /// Puts `f`'s completion time (from its settled remaining bytes and rate) in the heap.
+    mutating func scheduleCompletion(_ f: Int, now: Int64) {
+        let r = rate[f]
         if remaining[f].isInfinite || r <= 0 {
             completions.remove(f)
         } else {
@@ -578,9 +591,21 @@ public struct FlowSolver {
             if !grew { break }
             closeComponent()
         }
+        // Loads follow from the fill: every component flow is frozen, so the residual is
+        // capacity minus the load of flows outside plus the new rates of those inside.
+        for rr in componentResources {
+            let r = Int(rr)
+            load[r] = resourceEntries[r].isEmpty ? 0 : max(0, capacity[r] - residual[r])
+        }
         for ff in componentFlows {
             let f = Int(ff)
-            setRate(f, newRate[f], limiter: newLimiter[f], now: now)
+            let nr = newRate[f], nl = newLimiter[f]
+            // Unchanged flows keep their settled progress and completion time.
+            if nr == rate[f] && nl == limiter[f] { continue }
+            settle(f, now: now)
+            rate[f] = nr
+            limiter[f] = nl
+            scheduleCompletion(f, now: now)
         }
         for rr in componentResources {
             let r = Int(rr)
@@ -591,6 +616,13 @@ public struct FlowSolver {
 
     /// Progressive filling: computes `newRate`, `newLimiter` for component flows and
     /// `newLevel` for component resources.
+    ///
+    /// Freezing a flow changes the level key of each resource on its route; those keys are
+    /// marked stale and re-keyed once before the next read of the level heap, so a batch of
+    /// flows frozen by one saturation costs one heap update per resource, not per flow-hop.
+    /// Capped flows wait in a heap by ceiling per weight, popped only when their ceiling is
+    /// reached before the next saturation (most capped flows on a saturated resource never
+    /// are).
     mutating func fill() {
         levelHeap.removeAll()
         for rr in componentResources {
@@ -600,45 +632,42 @@ public struct FlowSolver {
             unfrozenOn[r] = 0
             newLevel[r] = .infinity
         }
-        cappedOrder.removeAll(keepingCapacity: true)
+        cappedHeap.removeAll(keepingCapacity: true)
         for ff in componentFlows {
             let f = Int(ff)
             frozen[f] = false
             let base = f * Self.maxHops
+            let rf = rate[f], wf = weight[f]
             for h in 0..<Int(hopCount[f]) {
                 let r = Int(hopResource[base + h])
                 let a = hopFactor[base + h]
-                residual[r] += a * rate[f]
-                weightSum[r] += a * weight[f]
+                residual[r] += a * rf
+                weightSum[r] += a * wf
                 unfrozenOn[r] += 1
             }
-            if ceiling[f].isFinite { cappedOrder.append(ff) }
+            if ceiling[f].isFinite { cappedHeap.append(CappedEntry(level: ceiling[f] / wf, flow: ff)) }
         }
         for rr in componentResources {
             let r = Int(rr)
             if unfrozenOn[r] > 0 { levelHeap.update(r, to: Self.key(residual[r] / weightSum[r])) }
         }
-        let cw = ceiling, ww = weight
-        cappedOrder.sort { a, b in
-            let la = cw[Int(a)] / ww[Int(a)], lb = cw[Int(b)] / ww[Int(b)]
-            return la < lb || (la == lb && a < b)
-        }
+        CappedEntry.heapify(&cappedHeap)
         var unfrozen = componentFlows.count
-        var ci = 0
         while unfrozen > 0 {
-            while ci < cappedOrder.count && frozen[Int(cappedOrder[ci])] { ci += 1 }
-            let tc = ci < cappedOrder.count ? ceiling[Int(cappedOrder[ci])] / weight[Int(cappedOrder[ci])] : .infinity
+            flushDirtyLevels()
+            while let top = cappedHeap.first, frozen[Int(top.flow)] { CappedEntry.popMin(&cappedHeap) }
+            let tc = cappedHeap.first?.level ?? .infinity
             guard let (r, key) = levelHeap.min else {
                 // Only reachable if every remaining flow is capped: freeze at ceilings.
                 precondition(tc.isFinite, "unconstrained flow in component")
-                let f = Int(cappedOrder[ci])
+                let f = Int(cappedHeap[0].flow)
                 freeze(f, rate: ceiling[f], limiter: ceilingKind[f])
                 unfrozen -= 1
                 continue
             }
             let tl = Double(bitPattern: UInt64(bitPattern: key))
             if tc <= tl {
-                let f = Int(cappedOrder[ci])
+                let f = Int(cappedHeap[0].flow)
                 freeze(f, rate: ceiling[f], limiter: ceilingKind[f])
                 unfrozen -= 1
             } else {
@@ -653,6 +682,7 @@ public struct FlowSolver {
                 }
             }
         }
+        flushDirtyLevels()
     }
 
     mutating func freeze(_ f: Int, rate r: Double, limiter l: Int32) {
@@ -660,12 +690,25 @@ public struct FlowSolver {
         newRate[f] = r
         newLimiter[f] = l
         let base = f * Self.maxHops
+        let wf = weight[f]
         for h in 0..<Int(hopCount[f]) {
             let res = Int(hopResource[base + h])
             let a = hopFactor[base + h]
             residual[res] -= a * r
-            weightSum[res] -= a * weight[f]
+            weightSum[res] -= a * wf
             unfrozenOn[res] -= 1
+            if !isDirty[res] {
+                isDirty[res] = true
+                dirtyResources.append(Int32(res))
+            }
+        }
+    }
+
+    /// Re-keys (or removes) the resources whose level changed since the last read.
+    mutating func flushDirtyLevels() {
+        for rr in dirtyResources {
+            let res = Int(rr)
+            isDirty[res] = false
             if levelHeap.contains(res) {
                 if unfrozenOn[res] == 0 {
                     levelHeap.remove(res)
@@ -674,6 +717,45 @@ public struct FlowSolver {
                 }
             }
         }
+        dirtyResources.removeAll(keepingCapacity: true)
+    }
+}
+
+/// A capped flow waiting in progressive filling, ordered by (ceiling / weight, flow) so
+/// ties break deterministically.
+struct CappedEntry {
+    var level: Double
+    var flow: Int32
+
+    func precedes(_ o: CappedEntry) -> Bool { level < o.level || (level == o.level && flow < o.flow) }
+
+    /// Arranges `a` as a binary min-heap in O(n).
+    static func heapify(_ a: inout ContiguousArray<CappedEntry>) {
+        var i = a.count / 2
+        while i > 0 { i -= 1; siftDown(&a, i) }
+    }
+
+    /// Removes the smallest entry (the heap must not be empty).
+    static func popMin(_ a: inout ContiguousArray<CappedEntry>) {
+        let last = a.removeLast()
+        if a.isEmpty { return }
+        a[0] = last
+        siftDown(&a, 0)
+    }
+
+    static func siftDown(_ a: inout ContiguousArray<CappedEntry>, _ start: Int) {
+        let n = a.count
+        var i = start
+        let moving = a[i]
+        while true {
+            var c = 2 * i + 1
+            if c >= n { break }
+            if c + 1 < n && a[c + 1].precedes(a[c]) { c += 1 }
+            if !a[c].precedes(moving) { break }
+            a[i] = a[c]
+            i = c
+        }
+        a[i] = moving
     }
 }
 
