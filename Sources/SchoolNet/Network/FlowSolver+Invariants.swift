@@ -16,16 +16,16 @@ extension FlowSolver {
             var maxShare = 0.0
             for e in resourceEntries[r] {
                 let f = Int(e >> 4), h = Int(e & 15)
-                sum += hopFactor[f * Self.maxHops + h] * rate[f]
-                maxShare = max(maxShare, rate[f] / weight[f])
+                sum += hopFactor[f * Self.maxHops + h] * currentRate(f)
+                maxShare = max(maxShare, currentRate(f) / weight[f])
             }
             let scale = max(capacity[r], 1)
             if abs(sum - load[r]) > tol * scale { problems.append("resource \(r): load \(load[r]) ≠ Σ rates \(sum)") }
             if sum > capacity[r] * (1 + tol) + 1e-6 { problems.append("resource \(r): load \(sum) > capacity \(capacity[r])") }
         }
         for f in 0..<active.count where active[f] {
-            if rate[f] > ceiling[f] * (1 + tol) + 1e-6 { problems.append("flow \(f): rate \(rate[f]) > ceiling \(ceiling[f])") }
-            if rate[f] >= ceiling[f] * (1 - tol) { continue }
+            if currentRate(f) > ceiling[f] * (1 + tol) + 1e-6 { problems.append("flow \(f): rate \(currentRate(f)) > ceiling \(ceiling[f])") }
+            if currentRate(f) >= ceiling[f] * (1 - tol) { continue }
             var hasBottleneck = false
             let base = f * Self.maxHops
             for h in 0..<Int(hopCount[f]) {
@@ -34,11 +34,11 @@ extension FlowSolver {
                 var isMax = true
                 for e in resourceEntries[r] {
                     let g = Int(e >> 4)
-                    if rate[g] / weight[g] > rate[f] / weight[f] * (1 + tol) + 1e-9 { isMax = false; break }
+                    if currentRate(g) / weight[g] > currentRate(f) / weight[f] * (1 + tol) + 1e-9 { isMax = false; break }
                 }
                 if isMax { hasBottleneck = true; break }
             }
-            if !hasBottleneck { problems.append("flow \(f): rate \(rate[f]) below ceiling with no bottleneck") }
+            if !hasBottleneck { problems.append("flow \(f): rate \(currentRate(f)) below ceiling with no bottleneck") }
         }
         return problems
     }

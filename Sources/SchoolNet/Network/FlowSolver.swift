@@ -74,7 +74,21 @@ public struct FlowSolver {
     var worstSeconds: ContiguousArray<Double> = []
     var resourceLimitedSeconds: ContiguousArray<Double> = []
     var freeFlows: ContiguousArray<Int32> = []
-    var completions = IndexedHeap()
+    var completions = IndexedHeap()  // flows not in a group (ceiling-limited), by time
+
+    // MARK: Groups: flows limited by a saturated resource share its virtual clock
+    /// Virtual time per resource: bytes per unit weight a flow limited there has received,
+    /// as of `clockTime` (advanced before the level changes).
+    var clock: ContiguousArray<Double> = []
+    var clockTime: ContiguousArray<Int64> = []
+    /// Members per group (flows whose limiter is the resource, streams included).
+    var groupSize: ContiguousArray<Int32> = []
+    /// A member's virtual time at its last settlement.
+    var clockStart: ContiguousArray<Double> = []
+    /// Finish tags (`clockStart + remaining / weight`) of each group's finite members.
+    var tagHeaps = TagHeaps()
+    /// Each group's next completion time (one entry per resource with finite members).
+    var groupCompletions = IndexedHeap()
 
     // MARK: Scratch for component solves (reused, no allocation per event)
     var mark: ContiguousArray<UInt32> = []  // flow in component when == epoch
@@ -154,6 +168,10 @@ public struct FlowSolver {
         newLevel.append(.infinity)
         unfrozenOn.append(0)
         isDirty.append(false)
+        clock.append(0)
+        clockTime.append(0)
+        groupSize.append(0)
+        tagHeaps.addGroup()
         observer.addResource(capacity: c.bitsPerSecond)
         return id
     }
@@ -226,7 +244,8 @@ public struct FlowSolver {
             active.append(false); tag.append(0); ceilingKind.append(0); self.flowClass.append(0)
             runLimiter.append(-1); runSeconds.append(0); worstLimiter.append(-1); worstSeconds.append(0)
             resourceLimitedSeconds.append(0); mark.append(0); newRate.append(0); newLimiter.append(0)
-            frozen.append(false)
+            frozen.append(false); clockStart.append(0)
+            tagHeaps.reserveFlows(f + 1)
         }
         let base = f * Self.maxHops
         for (h, hop) in hops.enumerated() {
@@ -321,7 +340,7 @@ public struct FlowSolver {
     }
 
     /// The current rate of a flow.
-    public func rate(of id: FlowID) -> DataRate { DataRate(bitsPerSecond: rate[id.index]) }
+    public func rate(of id: FlowID) -> DataRate { DataRate(bitsPerSecond: currentRate(id.index)) }
     /// The current ceiling of a flow.
     public func ceiling(of id: FlowID) -> DataRate { DataRate(bitsPerSecond: ceiling[id.index]) }
     /// The caller's tag of a flow.
@@ -341,20 +360,28 @@ public struct FlowSolver {
 
     /// Bytes delivered by an active flow up to `now`.
     public func delivered(_ id: FlowID, at now: SimTime) -> Double {
-        let f = id.index
-        return delivered[f] + rate[f] / 8 * Double(now.nanoseconds - lastUpdate[f]) * 1e-9
+        delivered[id.index] + progress(id.index, now: now.nanoseconds)
     }
     /// Bytes still to deliver at `now` (∞ for streams).
     public func remaining(_ id: FlowID, at now: SimTime) -> Double {
-        let f = id.index
-        return remaining[f] - rate[f] / 8 * Double(now.nanoseconds - lastUpdate[f]) * 1e-9
+        remaining[id.index] - progress(id.index, now: now.nanoseconds)
     }
 
     // MARK: - Completions
 
     /// The time of the next flow completion, or ``SimTime/never``.
     public var nextCompletionTime: SimTime {
-        completions.min.map { SimTime(nanoseconds: $0.key) } ?? .never
+        nextCompletion().map { SimTime(nanoseconds: $0.time) } ?? .never
+    }
+
+    /// The next flow to complete and its time: the earlier of the individually scheduled
+    /// flows and the groups' first finishers, ties broken by flow index.
+    func nextCompletion() -> (flow: Int, time: Int64)? {
+        var best: (flow: Int, time: Int64)? = completions.min.map { ($0.index, $0.key) }
+        if let (g, t) = groupCompletions.min, let (f, _) = tagHeaps.min(of: g) {
+            if best == nil || t < best!.time || (t == best!.time && f < best!.flow) { best = (f, t) }
+        }
+        return best
     }
 
     /// Completes the flow due at ``nextCompletionTime``, re-solving what it leaves.
@@ -363,7 +390,8 @@ public struct FlowSolver {
     ///   bytes the fluid model delivered (equal to the size, up to rounding of the
     ///   completion time to whole nanoseconds).
     public mutating func completeNext() -> (flow: FlowID, tag: Int64, time: SimTime, delivered: Double)? {
-        guard let (f, t) = completions.popMin() else { return nil }
+        guard let (f, t) = nextCompletion() else { return nil }
+        completions.remove(f)
         settle(f, now: t)
         let bytes = delivered[f]
         remaining[f] = 0
@@ -383,6 +411,24 @@ public struct FlowSolver {
     /// Settles `f`'s progress at `now` at its current rate.
     mutating func settle(_ f: Int, now: Int64) {
         let dt = Double(now - lastUpdate[f]) * 1e-9
+        if limiter[f] >= 0 {
+            let v = virtualTime(Int(limiter[f]), at: now)
+            let bytes = weight[f] * (v - clockStart[f])
+            clockStart[f] = v
+            if dt > 0 || bytes != 0 {
+                delivered[f] += bytes
+                remaining[f] -= bytes
+                let l = limiter[f]
+                observer.flowProgressed(limiter: l, flowClass: Int(flowClass[f]), seconds: max(0, dt), bytes: bytes)
+                if dt > 0 {
+                    resourceLimitedSeconds[f] += dt
+                    if runLimiter[f] == l { runSeconds[f] += dt } else { runLimiter[f] = l; runSeconds[f] = dt }
+                    if runSeconds[f] > worstSeconds[f] { worstSeconds[f] = runSeconds[f]; worstLimiter[f] = l }
+                }
+            }
+            lastUpdate[f] = now
+            return
+        }
         if dt > 0 {
             let bytes = rate[f] / 8 * dt
             delivered[f] += bytes
@@ -401,7 +447,8 @@ public struct FlowSolver {
     /// Sets `f`'s rate and limiter, updating resource loads and the completion heap.
     mutating func setRate(_ f: Int, _ r: Double, limiter l: Int32, now: Int64) {
         settle(f, now: now)
-        let old = rate[f]
+        let old = currentRate(f)
+        leaveGroup(f, now: now)
         if old != r {
             let base = f * Self.maxHops
             for h in 0..<Int(hopCount[f]) {
@@ -412,6 +459,69 @@ public struct FlowSolver {
         }
         limiter[f] = l
         scheduleCompletion(f, now: now)
+    }
+
+    /// `f`'s rate now: its group's share times its weight if a resource limits it.
+    func currentRate(_ f: Int) -> Double {
+        let l = limiter[f]
+        return l >= 0 ? weight[f] * level[Int(l)] : rate[f]
+    }
+
+    /// Bytes `f` has moved since it was last settled.
+    func progress(_ f: Int, now: Int64) -> Double {
+        let l = limiter[f]
+        if l >= 0 { return weight[f] * (virtualTime(Int(l), at: now) - clockStart[f]) }
+        return rate[f] / 8 * Double(now - lastUpdate[f]) * 1e-9
+    }
+
+    /// Resource `r`'s virtual time at `now` (bytes per unit weight).
+    func virtualTime(_ r: Int, at now: Int64) -> Double {
+        let l = level[r]
+        guard l.isFinite && l > 0 && now > clockTime[r] else { return clock[r] }
+        return clock[r] + l / 8 * Double(now - clockTime[r]) * 1e-9
+    }
+
+    /// Brings `r`'s virtual clock to `now` at its current level (before the level changes).
+    mutating func advanceClock(_ r: Int, now: Int64) {
+        clock[r] = virtualTime(r, at: now)
+        clockTime[r] = now
+    }
+
+    /// Makes settled `f` a member of resource `r`'s group (its limiter becomes `r`).
+    mutating func joinGroup(_ f: Int, _ r: Int, now: Int64) {
+        completions.remove(f)
+        limiter[f] = Int32(r)
+        clockStart[f] = virtualTime(r, at: now)
+        groupSize[r] += 1
+        if remaining[f].isFinite { tagHeaps.insert(f, key: clockStart[f] + remaining[f] / weight[f], into: r) }
+    }
+
+    /// Takes settled `f` out of its group, if in one (its rate is fixed at the group's).
+    mutating func leaveGroup(_ f: Int, now: Int64) {
+        let l = limiter[f]
+        guard l >= 0 else { return }
+        let r = Int(l)
+        rate[f] = weight[f] * level[r]
+        tagHeaps.remove(f, from: r)
+        groupSize[r] -= 1
+        limiter[f] = Self.notLimited
+        if groupSize[r] == 0 {
+            // Rebase the empty group's clock so it never grows without bound.
+            clock[r] = 0
+            clockTime[r] = now
+        }
+    }
+
+    /// Puts group `r`'s next completion in the group heap.
+    mutating func scheduleGroup(_ r: Int, now: Int64) {
+        let l = level[r]
+        guard let (_, tagv) = tagHeaps.min(of: r), l.isFinite, l > 0 else {
+            groupCompletions.remove(r)
+            return
+        }
+        let dt = max(0, tagv - virtualTime(r, at: now)) * 8 / l
+        let ns = max(0, (dt * 1e9).rounded(.up))
+        groupCompletions.update(r, to: ns >= 9.2e18 ? .max : now + Int64(ns))
     }
 
     /// Puts `f`'s completion time (from its settled remaining bytes and rate) in the heap.
@@ -457,6 +567,7 @@ public struct FlowSolver {
         let n = Int(hopCount[f])
         // Resources that were saturated before f leaves: their other flows may grow.
         var coupled: (Int32, Int32, Int32, Int32) = (-1, -1, -1, -1)
+        if limiter[f] >= 0 { advanceClock(Int(limiter[f]), now: now) }
         var coupledCount = 0
         var coupledOverflow = false
         for h in 0..<n {
@@ -473,7 +584,11 @@ public struct FlowSolver {
             }
         }
         completions.remove(f)
-        let r = rate[f]
+        let r = currentRate(f)
+        let endedLimiter = limiter[f]
+        let group = Int(limiter[f])
+        leaveGroup(f, now: now)
+        if group >= 0 { scheduleGroup(group, now: now) }
         for h in 0..<n {
             let res = Int(hopResource[base + h])
             let pos = Int(hopPosition[base + h])
@@ -488,7 +603,7 @@ public struct FlowSolver {
             observer.resourceUpdated(res, load: load[res], saturated: saturated(res),
                                      flows: resourceEntries[res].count, at: now)
         }
-        observer.flowEnded(limiter: limiter[f])
+        observer.flowEnded(limiter: endedLimiter)
         active[f] = false
         rate[f] = 0
         limiter[f] = Self.notLimited
@@ -581,7 +696,7 @@ public struct FlowSolver {
                 if !t.isFinite || expanded[r] == epoch { continue }
                 for e in resourceEntries[r] {
                     let g = Int(e >> 4)
-                    if mark[g] != epoch && rate[g] / weight[g] > t * (1 + Self.tolerance) + 1e-9 {
+                    if mark[g] != epoch && currentRate(g) / weight[g] > t * (1 + Self.tolerance) + 1e-9 {
                         grew = true
                         break
                     }
@@ -597,19 +712,28 @@ public struct FlowSolver {
             let r = Int(rr)
             load[r] = resourceEntries[r].isEmpty ? 0 : max(0, capacity[r] - residual[r])
         }
+        // Virtual clocks run at the old levels up to now.
+        for rr in componentResources { advanceClock(Int(rr), now: now) }
         for ff in componentFlows {
             let f = Int(ff)
             let nr = newRate[f], nl = newLimiter[f]
-            // Unchanged flows keep their settled progress and completion time.
-            if nr == rate[f] && nl == limiter[f] { continue }
+            // A flow that keeps its limiting resource follows its group's share with no
+            // work of its own; a flow at an unchanged ceiling keeps its completion time.
+            if nl == limiter[f] && (nl >= 0 || nr == rate[f]) { continue }
             settle(f, now: now)
+            leaveGroup(f, now: now)
             rate[f] = nr
-            limiter[f] = nl
-            scheduleCompletion(f, now: now)
+            if nl >= 0 {
+                joinGroup(f, Int(nl), now: now)
+            } else {
+                limiter[f] = nl
+                scheduleCompletion(f, now: now)
+            }
         }
         for rr in componentResources {
             let r = Int(rr)
             level[r] = newLevel[r]
+            scheduleGroup(r, now: now)
             observer.resourceUpdated(r, load: load[r], saturated: saturated(r), flows: resourceEntries[r].count, at: now)
         }
     }
@@ -637,7 +761,7 @@ public struct FlowSolver {
             let f = Int(ff)
             frozen[f] = false
             let base = f * Self.maxHops
-            let rf = rate[f], wf = weight[f]
+            let rf = currentRate(f), wf = weight[f]
             for h in 0..<Int(hopCount[f]) {
                 let r = Int(hopResource[base + h])
                 let a = hopFactor[base + h]
