@@ -40,6 +40,23 @@ extension FlowSolver {
             }
             if !hasBottleneck { problems.append("flow \(f): rate \(currentRate(f)) below ceiling with no bottleneck") }
         }
+        // Groups: a flow limited by a resource is in its group (and tag heap if finite),
+        // and nowhere else; others are not in any group.
+        var members = ContiguousArray<Int32>(repeating: 0, count: capacity.count)
+        for f in 0..<active.count where active[f] {
+            let l = limiter[f]
+            let inTags = tagHeaps.contains(f)
+            if l >= 0 {
+                members[Int(l)] += 1
+                if inTags != remaining[f].isFinite { problems.append("flow \(f): tag heap membership wrong") }
+                if completions.contains(f) { problems.append("flow \(f): in a group and individually scheduled") }
+            } else if inTags {
+                problems.append("flow \(f): in a tag heap without a limiting resource")
+            }
+        }
+        for r in 0..<capacity.count where members[r] != groupSize[r] {
+            problems.append("resource \(r): group size \(groupSize[r]) ≠ \(members[r]) members")
+        }
         return problems
     }
 }

@@ -22,20 +22,41 @@
 ///  2. otherwise gathers the *component*: the flow, plus every flow on a resource that is
 ///     saturated, transitively;
 ///  3. re-solves progressive filling on the component, with flows outside it fixed (their
-///     usage is subtracted from each resource's capacity);
+///     usage is subtracted from each resource's capacity). Freezing a flow only marks the
+///     level keys of its resources stale; they are re-keyed once before the level heap is
+///     next read, so a saturation that freezes m flows costs O(m × hops + R log R), not
+///     O(m × hops × log R). Capped flows wait in a heap by ceiling per weight, popped only
+///     when their ceiling comes before the next saturation;
 ///  4. checks every resource the re-solve saturated: if a flow outside the component holds a
 ///     higher share there than the new level, that resource's flows join the component and
-///     the solve repeats.
+///     the solve repeats;
+///  5. commits: loads come from the fill's residuals (per resource); only flows whose
+///     limiter changed (or whose ceiling-held rate changed) are settled and re-scheduled.
 ///
-/// - Complexity: per event O(hops) on the fast path; otherwise O(E log R) for a component
-///   with E flow-hops and R resources. A storm of n flows through one saturated resource
-///   therefore costs O(n) per event — see `DESIGN.md` and the benchmark for the measured
-///   cost.
+/// ## Groups and virtual clocks
+/// Flows limited by the same saturated resource `r` all run at `w_f × level_r`: they form
+/// `r`'s *group*. Each resource keeps a virtual clock `V_r(t) = ∫ level_r dt / 8` (bytes per
+/// unit weight), advanced whenever its level changes; a member stores `V_r` at its last
+/// settlement, so its progress since is `w_f × ΔV_r`, and its *finish tag*
+/// `V_r + remaining / w_f` does not change while it stays in the group. A per-group heap of
+/// tags (``TagHeaps``) gives the group's first finisher, and one entry per group in a heap
+/// of groups gives its time; flows held by their own ceiling keep an individual entry. A
+/// re-solve that changes a group's share but not its membership moves one heap entry,
+/// O(log R), instead of settling and re-scheduling every member. Exact: the completion
+/// order and times are those of per-flow rates (up to rounding to whole nanoseconds).
+///
+/// - Complexity: per event O(hops) on the fast path; otherwise O(E + R log R + k log n) for
+///   a component with E flow-hops and R resources, of which k flows change limiter (or
+///   ceiling-held rate). The gathering and filling are still linear in the component, so a
+///   storm of n flows through one saturated resource costs O(n) per event with a small
+///   constant — see the `flows-10k-tree-saturated-root` benchmark. Per-flow observer
+///   tallies of a group member are settled when it leaves its group, completes, or at
+///   ``settleAll(now:)``; they are exact sums because its limiter is constant meanwhile.
 ///
 /// ## Progress and completion
 /// Progress is settled lazily: each flow stores its remaining bytes at the time of its last
-/// rate change, and its completion time sits in an ``IndexedHeap``. The network meets the
-/// kernel through ``nextCompletionTime`` and ``completeNext()``.
+/// settlement (rate or limiter change). The network meets the kernel through
+/// ``nextCompletionTime`` and ``completeNext()``.
 ///
 /// **Assumptions**: fluid (no packets), rates change instantly, a saturated resource is
 /// shared exactly max-min (TCP's long-run behaviour with equal RTTs; RTT unfairness is not
