@@ -16,16 +16,16 @@ extension FlowSolver {
             var maxShare = 0.0
             for e in resourceEntries[r] {
                 let f = Int(e >> 4), h = Int(e & 15)
-                sum += hopFactor[f * Self.maxHops + h] * rate[f]
-                maxShare = max(maxShare, rate[f] / weight[f])
+                sum += hopFactor[f * Self.maxHops + h] * currentRate(f)
+                maxShare = max(maxShare, currentRate(f) / weight[f])
             }
             let scale = max(capacity[r], 1)
             if abs(sum - load[r]) > tol * scale { problems.append("resource \(r): load \(load[r]) ≠ Σ rates \(sum)") }
             if sum > capacity[r] * (1 + tol) + 1e-6 { problems.append("resource \(r): load \(sum) > capacity \(capacity[r])") }
         }
         for f in 0..<active.count where active[f] {
-            if rate[f] > ceiling[f] * (1 + tol) + 1e-6 { problems.append("flow \(f): rate \(rate[f]) > ceiling \(ceiling[f])") }
-            if rate[f] >= ceiling[f] * (1 - tol) { continue }
+            if currentRate(f) > ceiling[f] * (1 + tol) + 1e-6 { problems.append("flow \(f): rate \(currentRate(f)) > ceiling \(ceiling[f])") }
+            if currentRate(f) >= ceiling[f] * (1 - tol) { continue }
             var hasBottleneck = false
             let base = f * Self.maxHops
             for h in 0..<Int(hopCount[f]) {
@@ -34,11 +34,28 @@ extension FlowSolver {
                 var isMax = true
                 for e in resourceEntries[r] {
                     let g = Int(e >> 4)
-                    if rate[g] / weight[g] > rate[f] / weight[f] * (1 + tol) + 1e-9 { isMax = false; break }
+                    if currentRate(g) / weight[g] > currentRate(f) / weight[f] * (1 + tol) + 1e-9 { isMax = false; break }
                 }
                 if isMax { hasBottleneck = true; break }
             }
-            if !hasBottleneck { problems.append("flow \(f): rate \(rate[f]) below ceiling with no bottleneck") }
+            if !hasBottleneck { problems.append("flow \(f): rate \(currentRate(f)) below ceiling with no bottleneck") }
+        }
+        // Groups: a flow limited by a resource is in its group (and tag heap if finite),
+        // and nowhere else; others are not in any group.
+        var members = ContiguousArray<Int32>(repeating: 0, count: capacity.count)
+        for f in 0..<active.count where active[f] {
+            let l = limiter[f]
+            let inTags = tagHeaps.contains(f)
+            if l >= 0 {
+                members[Int(l)] += 1
+                if inTags != remaining[f].isFinite { problems.append("flow \(f): tag heap membership wrong") }
+                if completions.contains(f) { problems.append("flow \(f): in a group and individually scheduled") }
+            } else if inTags {
+                problems.append("flow \(f): in a tag heap without a limiting resource")
+            }
+        }
+        for r in 0..<capacity.count where members[r] != groupSize[r] {
+            problems.append("resource \(r): group size \(groupSize[r]) ≠ \(members[r]) members")
         }
         return problems
     }

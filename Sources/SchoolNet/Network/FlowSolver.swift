@@ -22,20 +22,41 @@
 ///  2. otherwise gathers the *component*: the flow, plus every flow on a resource that is
 ///     saturated, transitively;
 ///  3. re-solves progressive filling on the component, with flows outside it fixed (their
-///     usage is subtracted from each resource's capacity);
+///     usage is subtracted from each resource's capacity). Freezing a flow only marks the
+///     level keys of its resources stale; they are re-keyed once before the level heap is
+///     next read, so a saturation that freezes m flows costs O(m × hops + R log R), not
+///     O(m × hops × log R). Capped flows wait in a heap by ceiling per weight, popped only
+///     when their ceiling comes before the next saturation;
 ///  4. checks every resource the re-solve saturated: if a flow outside the component holds a
 ///     higher share there than the new level, that resource's flows join the component and
-///     the solve repeats.
+///     the solve repeats;
+///  5. commits: loads come from the fill's residuals (per resource); only flows whose
+///     limiter changed (or whose ceiling-held rate changed) are settled and re-scheduled.
 ///
-/// - Complexity: per event O(hops) on the fast path; otherwise O(E log R) for a component
-///   with E flow-hops and R resources. A storm of n flows through one saturated resource
-///   therefore costs O(n) per event — see `DESIGN.md` and the benchmark for the measured
-///   cost.
+/// ## Groups and virtual clocks
+/// Flows limited by the same saturated resource `r` all run at `w_f × level_r`: they form
+/// `r`'s *group*. Each resource keeps a virtual clock `V_r(t) = ∫ level_r dt / 8` (bytes per
+/// unit weight), advanced whenever its level changes; a member stores `V_r` at its last
+/// settlement, so its progress since is `w_f × ΔV_r`, and its *finish tag*
+/// `V_r + remaining / w_f` does not change while it stays in the group. A per-group heap of
+/// tags (``TagHeaps``) gives the group's first finisher, and one entry per group in a heap
+/// of groups gives its time; flows held by their own ceiling keep an individual entry. A
+/// re-solve that changes a group's share but not its membership moves one heap entry,
+/// O(log R), instead of settling and re-scheduling every member. Exact: the completion
+/// order and times are those of per-flow rates (up to rounding to whole nanoseconds).
+///
+/// - Complexity: per event O(hops) on the fast path; otherwise O(E + R log R + k log n) for
+///   a component with E flow-hops and R resources, of which k flows change limiter (or
+///   ceiling-held rate). The gathering and filling are still linear in the component, so a
+///   storm of n flows through one saturated resource costs O(n) per event with a small
+///   constant — see the `flows-10k-tree-saturated-root` benchmark. Per-flow observer
+///   tallies of a group member are settled when it leaves its group, completes, or at
+///   ``settleAll(now:)``; they are exact sums because its limiter is constant meanwhile.
 ///
 /// ## Progress and completion
 /// Progress is settled lazily: each flow stores its remaining bytes at the time of its last
-/// rate change, and its completion time sits in an ``IndexedHeap``. The network meets the
-/// kernel through ``nextCompletionTime`` and ``completeNext()``.
+/// settlement (rate or limiter change). The network meets the kernel through
+/// ``nextCompletionTime`` and ``completeNext()``.
 ///
 /// **Assumptions**: fluid (no packets), rates change instantly, a saturated resource is
 /// shared exactly max-min (TCP's long-run behaviour with equal RTTs; RTT unfairness is not
@@ -74,7 +95,21 @@ public struct FlowSolver {
     var worstSeconds: ContiguousArray<Double> = []
     var resourceLimitedSeconds: ContiguousArray<Double> = []
     var freeFlows: ContiguousArray<Int32> = []
-    var completions = IndexedHeap()
+    var completions = IndexedHeap()  // flows not in a group (ceiling-limited), by time
+
+    // MARK: Groups: flows limited by a saturated resource share its virtual clock
+    /// Virtual time per resource: bytes per unit weight a flow limited there has received,
+    /// as of `clockTime` (advanced before the level changes).
+    var clock: ContiguousArray<Double> = []
+    var clockTime: ContiguousArray<Int64> = []
+    /// Members per group (flows whose limiter is the resource, streams included).
+    var groupSize: ContiguousArray<Int32> = []
+    /// A member's virtual time at its last settlement.
+    var clockStart: ContiguousArray<Double> = []
+    /// Finish tags (`clockStart + remaining / weight`) of each group's finite members.
+    var tagHeaps = TagHeaps()
+    /// Each group's next completion time (one entry per resource with finite members).
+    var groupCompletions = IndexedHeap()
 
     // MARK: Scratch for component solves (reused, no allocation per event)
     var mark: ContiguousArray<UInt32> = []  // flow in component when == epoch
@@ -91,7 +126,11 @@ public struct FlowSolver {
     var newLevel: ContiguousArray<Double> = []
     var unfrozenOn: ContiguousArray<Int32> = []
     var levelHeap = IndexedHeap()
-    var cappedOrder: ContiguousArray<Int32> = []
+    /// Resources whose level-heap key is stale (re-keyed once before the heap is read).
+    var dirtyResources: ContiguousArray<Int32> = []
+    var isDirty: ContiguousArray<Bool> = []
+    /// Min-heap of the component's capped flows by (ceiling / weight, flow).
+    var cappedHeap: ContiguousArray<CappedEntry> = []
     var bfsQueue: ContiguousArray<Int32> = []
 
     /// The observer told about every rate and saturation change (attribution, utilisation).
@@ -149,6 +188,11 @@ public struct FlowSolver {
         weightSum.append(0)
         newLevel.append(.infinity)
         unfrozenOn.append(0)
+        isDirty.append(false)
+        clock.append(0)
+        clockTime.append(0)
+        groupSize.append(0)
+        tagHeaps.addGroup()
         observer.addResource(capacity: c.bitsPerSecond)
         return id
     }
@@ -221,7 +265,8 @@ public struct FlowSolver {
             active.append(false); tag.append(0); ceilingKind.append(0); self.flowClass.append(0)
             runLimiter.append(-1); runSeconds.append(0); worstLimiter.append(-1); worstSeconds.append(0)
             resourceLimitedSeconds.append(0); mark.append(0); newRate.append(0); newLimiter.append(0)
-            frozen.append(false)
+            frozen.append(false); clockStart.append(0)
+            tagHeaps.reserveFlows(f + 1)
         }
         let base = f * Self.maxHops
         for (h, hop) in hops.enumerated() {
@@ -316,7 +361,7 @@ public struct FlowSolver {
     }
 
     /// The current rate of a flow.
-    public func rate(of id: FlowID) -> DataRate { DataRate(bitsPerSecond: rate[id.index]) }
+    public func rate(of id: FlowID) -> DataRate { DataRate(bitsPerSecond: currentRate(id.index)) }
     /// The current ceiling of a flow.
     public func ceiling(of id: FlowID) -> DataRate { DataRate(bitsPerSecond: ceiling[id.index]) }
     /// The caller's tag of a flow.
@@ -326,7 +371,9 @@ public struct FlowSolver {
     /// What limits the flow now: a resource, its own ceiling, or nothing (rate 0).
     public func limiter(of id: FlowID) -> FlowLimiter { FlowLimiter(code: limiter[id.index]) }
     /// The resource that held the flow back longest in one stretch (nil if none did), and
-    /// the total seconds any resource limited it — settled at its last rate change.
+    /// the total seconds any resource limited it — settled at its last rate or limiter
+    /// change, and at its completion (read it just after ``completeNext()``, before the
+    /// identifier is reused, for the flow's whole life).
     public func delay(of id: FlowID) -> (worst: ResourceID?, resourceLimitedSeconds: Double) {
         let f = id.index
         return (worstLimiter[f] >= 0 ? ResourceID(Int(worstLimiter[f])) : nil, resourceLimitedSeconds[f])
@@ -334,20 +381,28 @@ public struct FlowSolver {
 
     /// Bytes delivered by an active flow up to `now`.
     public func delivered(_ id: FlowID, at now: SimTime) -> Double {
-        let f = id.index
-        return delivered[f] + rate[f] / 8 * Double(now.nanoseconds - lastUpdate[f]) * 1e-9
+        delivered[id.index] + progress(id.index, now: now.nanoseconds)
     }
     /// Bytes still to deliver at `now` (∞ for streams).
     public func remaining(_ id: FlowID, at now: SimTime) -> Double {
-        let f = id.index
-        return remaining[f] - rate[f] / 8 * Double(now.nanoseconds - lastUpdate[f]) * 1e-9
+        remaining[id.index] - progress(id.index, now: now.nanoseconds)
     }
 
     // MARK: - Completions
 
     /// The time of the next flow completion, or ``SimTime/never``.
     public var nextCompletionTime: SimTime {
-        completions.min.map { SimTime(nanoseconds: $0.key) } ?? .never
+        nextCompletion().map { SimTime(nanoseconds: $0.time) } ?? .never
+    }
+
+    /// The next flow to complete and its time: the earlier of the individually scheduled
+    /// flows and the groups' first finishers, ties broken by flow index.
+    func nextCompletion() -> (flow: Int, time: Int64)? {
+        var best: (flow: Int, time: Int64)? = completions.min.map { ($0.index, $0.key) }
+        if let (g, t) = groupCompletions.min, let (f, _) = tagHeaps.min(of: g) {
+            if best == nil || t < best!.time || (t == best!.time && f < best!.flow) { best = (f, t) }
+        }
+        return best
     }
 
     /// Completes the flow due at ``nextCompletionTime``, re-solving what it leaves.
@@ -356,7 +411,8 @@ public struct FlowSolver {
     ///   bytes the fluid model delivered (equal to the size, up to rounding of the
     ///   completion time to whole nanoseconds).
     public mutating func completeNext() -> (flow: FlowID, tag: Int64, time: SimTime, delivered: Double)? {
-        guard let (f, t) = completions.popMin() else { return nil }
+        guard let (f, t) = nextCompletion() else { return nil }
+        completions.remove(f)
         settle(f, now: t)
         let bytes = delivered[f]
         remaining[f] = 0
@@ -376,6 +432,24 @@ public struct FlowSolver {
     /// Settles `f`'s progress at `now` at its current rate.
     mutating func settle(_ f: Int, now: Int64) {
         let dt = Double(now - lastUpdate[f]) * 1e-9
+        if limiter[f] >= 0 {
+            let v = virtualTime(Int(limiter[f]), at: now)
+            let bytes = weight[f] * (v - clockStart[f])
+            clockStart[f] = v
+            if dt > 0 || bytes != 0 {
+                delivered[f] += bytes
+                remaining[f] -= bytes
+                let l = limiter[f]
+                observer.flowProgressed(limiter: l, flowClass: Int(flowClass[f]), seconds: max(0, dt), bytes: bytes)
+                if dt > 0 {
+                    resourceLimitedSeconds[f] += dt
+                    if runLimiter[f] == l { runSeconds[f] += dt } else { runLimiter[f] = l; runSeconds[f] = dt }
+                    if runSeconds[f] > worstSeconds[f] { worstSeconds[f] = runSeconds[f]; worstLimiter[f] = l }
+                }
+            }
+            lastUpdate[f] = now
+            return
+        }
         if dt > 0 {
             let bytes = rate[f] / 8 * dt
             delivered[f] += bytes
@@ -394,7 +468,8 @@ public struct FlowSolver {
     /// Sets `f`'s rate and limiter, updating resource loads and the completion heap.
     mutating func setRate(_ f: Int, _ r: Double, limiter l: Int32, now: Int64) {
         settle(f, now: now)
-        let old = rate[f]
+        let old = currentRate(f)
+        leaveGroup(f, now: now)
         if old != r {
             let base = f * Self.maxHops
             for h in 0..<Int(hopCount[f]) {
@@ -404,6 +479,75 @@ public struct FlowSolver {
             rate[f] = r
         }
         limiter[f] = l
+        scheduleCompletion(f, now: now)
+    }
+
+    /// `f`'s rate now: its group's share times its weight if a resource limits it.
+    func currentRate(_ f: Int) -> Double {
+        let l = limiter[f]
+        return l >= 0 ? weight[f] * level[Int(l)] : rate[f]
+    }
+
+    /// Bytes `f` has moved since it was last settled.
+    func progress(_ f: Int, now: Int64) -> Double {
+        let l = limiter[f]
+        if l >= 0 { return weight[f] * (virtualTime(Int(l), at: now) - clockStart[f]) }
+        return rate[f] / 8 * Double(now - lastUpdate[f]) * 1e-9
+    }
+
+    /// Resource `r`'s virtual time at `now` (bytes per unit weight).
+    func virtualTime(_ r: Int, at now: Int64) -> Double {
+        let l = level[r]
+        guard l.isFinite && l > 0 && now > clockTime[r] else { return clock[r] }
+        return clock[r] + l / 8 * Double(now - clockTime[r]) * 1e-9
+    }
+
+    /// Brings `r`'s virtual clock to `now` at its current level (before the level changes).
+    mutating func advanceClock(_ r: Int, now: Int64) {
+        clock[r] = virtualTime(r, at: now)
+        clockTime[r] = now
+    }
+
+    /// Makes settled `f` a member of resource `r`'s group (its limiter becomes `r`).
+    mutating func joinGroup(_ f: Int, _ r: Int, now: Int64) {
+        completions.remove(f)
+        limiter[f] = Int32(r)
+        clockStart[f] = virtualTime(r, at: now)
+        groupSize[r] += 1
+        if remaining[f].isFinite { tagHeaps.insert(f, key: clockStart[f] + remaining[f] / weight[f], into: r) }
+    }
+
+    /// Takes settled `f` out of its group, if in one (its rate is fixed at the group's).
+    mutating func leaveGroup(_ f: Int, now: Int64) {
+        let l = limiter[f]
+        guard l >= 0 else { return }
+        let r = Int(l)
+        rate[f] = weight[f] * level[r]
+        tagHeaps.remove(f, from: r)
+        groupSize[r] -= 1
+        limiter[f] = Self.notLimited
+        if groupSize[r] == 0 {
+            // Rebase the empty group's clock so it never grows without bound.
+            clock[r] = 0
+            clockTime[r] = now
+        }
+    }
+
+    /// Puts group `r`'s next completion in the group heap.
+    mutating func scheduleGroup(_ r: Int, now: Int64) {
+        let l = level[r]
+        guard let (_, tagv) = tagHeaps.min(of: r), l.isFinite, l > 0 else {
+            groupCompletions.remove(r)
+            return
+        }
+        let dt = max(0, tagv - virtualTime(r, at: now)) * 8 / l
+        let ns = max(0, (dt * 1e9).rounded(.up))
+        groupCompletions.update(r, to: ns >= 9.2e18 ? .max : now + Int64(ns))
+    }
+
+    /// Puts `f`'s completion time (from its settled remaining bytes and rate) in the heap.
+    mutating func scheduleCompletion(_ f: Int, now: Int64) {
+        let r = rate[f]
         if remaining[f].isInfinite || r <= 0 {
             completions.remove(f)
         } else {
@@ -444,6 +588,7 @@ public struct FlowSolver {
         let n = Int(hopCount[f])
         // Resources that were saturated before f leaves: their other flows may grow.
         var coupled: (Int32, Int32, Int32, Int32) = (-1, -1, -1, -1)
+        if limiter[f] >= 0 { advanceClock(Int(limiter[f]), now: now) }
         var coupledCount = 0
         var coupledOverflow = false
         for h in 0..<n {
@@ -460,7 +605,11 @@ public struct FlowSolver {
             }
         }
         completions.remove(f)
-        let r = rate[f]
+        let r = currentRate(f)
+        let endedLimiter = limiter[f]
+        let group = Int(limiter[f])
+        leaveGroup(f, now: now)
+        if group >= 0 { scheduleGroup(group, now: now) }
         for h in 0..<n {
             let res = Int(hopResource[base + h])
             let pos = Int(hopPosition[base + h])
@@ -475,7 +624,7 @@ public struct FlowSolver {
             observer.resourceUpdated(res, load: load[res], saturated: saturated(res),
                                      flows: resourceEntries[res].count, at: now)
         }
-        observer.flowEnded(limiter: limiter[f])
+        observer.flowEnded(limiter: endedLimiter)
         active[f] = false
         rate[f] = 0
         limiter[f] = Self.notLimited
@@ -568,7 +717,7 @@ public struct FlowSolver {
                 if !t.isFinite || expanded[r] == epoch { continue }
                 for e in resourceEntries[r] {
                     let g = Int(e >> 4)
-                    if mark[g] != epoch && rate[g] / weight[g] > t * (1 + Self.tolerance) + 1e-9 {
+                    if mark[g] != epoch && currentRate(g) / weight[g] > t * (1 + Self.tolerance) + 1e-9 {
                         grew = true
                         break
                     }
@@ -578,19 +727,47 @@ public struct FlowSolver {
             if !grew { break }
             closeComponent()
         }
+        // Loads follow from the fill: every component flow is frozen, so the residual is
+        // capacity minus the load of flows outside plus the new rates of those inside.
+        for rr in componentResources {
+            let r = Int(rr)
+            load[r] = resourceEntries[r].isEmpty ? 0 : max(0, capacity[r] - residual[r])
+        }
+        // Virtual clocks run at the old levels up to now.
+        for rr in componentResources { advanceClock(Int(rr), now: now) }
         for ff in componentFlows {
             let f = Int(ff)
-            setRate(f, newRate[f], limiter: newLimiter[f], now: now)
+            let nr = newRate[f], nl = newLimiter[f]
+            // A flow that keeps its limiting resource follows its group's share with no
+            // work of its own; a flow at an unchanged ceiling keeps its completion time.
+            if nl == limiter[f] && (nl >= 0 || nr == rate[f]) { continue }
+            settle(f, now: now)
+            leaveGroup(f, now: now)
+            rate[f] = nr
+            if nl >= 0 {
+                joinGroup(f, Int(nl), now: now)
+            } else {
+                limiter[f] = nl
+                scheduleCompletion(f, now: now)
+            }
         }
         for rr in componentResources {
             let r = Int(rr)
             level[r] = newLevel[r]
+            scheduleGroup(r, now: now)
             observer.resourceUpdated(r, load: load[r], saturated: saturated(r), flows: resourceEntries[r].count, at: now)
         }
     }
 
     /// Progressive filling: computes `newRate`, `newLimiter` for component flows and
     /// `newLevel` for component resources.
+    ///
+    /// Freezing a flow changes the level key of each resource on its route; those keys are
+    /// marked stale and re-keyed once before the next read of the level heap, so a batch of
+    /// flows frozen by one saturation costs one heap update per resource, not per flow-hop.
+    /// Capped flows wait in a heap by ceiling per weight, popped only when their ceiling is
+    /// reached before the next saturation (most capped flows on a saturated resource never
+    /// are).
     mutating func fill() {
         levelHeap.removeAll()
         for rr in componentResources {
@@ -600,45 +777,42 @@ public struct FlowSolver {
             unfrozenOn[r] = 0
             newLevel[r] = .infinity
         }
-        cappedOrder.removeAll(keepingCapacity: true)
+        cappedHeap.removeAll(keepingCapacity: true)
         for ff in componentFlows {
             let f = Int(ff)
             frozen[f] = false
             let base = f * Self.maxHops
+            let rf = currentRate(f), wf = weight[f]
             for h in 0..<Int(hopCount[f]) {
                 let r = Int(hopResource[base + h])
                 let a = hopFactor[base + h]
-                residual[r] += a * rate[f]
-                weightSum[r] += a * weight[f]
+                residual[r] += a * rf
+                weightSum[r] += a * wf
                 unfrozenOn[r] += 1
             }
-            if ceiling[f].isFinite { cappedOrder.append(ff) }
+            if ceiling[f].isFinite { cappedHeap.append(CappedEntry(level: ceiling[f] / wf, flow: ff)) }
         }
         for rr in componentResources {
             let r = Int(rr)
             if unfrozenOn[r] > 0 { levelHeap.update(r, to: Self.key(residual[r] / weightSum[r])) }
         }
-        let cw = ceiling, ww = weight
-        cappedOrder.sort { a, b in
-            let la = cw[Int(a)] / ww[Int(a)], lb = cw[Int(b)] / ww[Int(b)]
-            return la < lb || (la == lb && a < b)
-        }
+        CappedEntry.heapify(&cappedHeap)
         var unfrozen = componentFlows.count
-        var ci = 0
         while unfrozen > 0 {
-            while ci < cappedOrder.count && frozen[Int(cappedOrder[ci])] { ci += 1 }
-            let tc = ci < cappedOrder.count ? ceiling[Int(cappedOrder[ci])] / weight[Int(cappedOrder[ci])] : .infinity
+            flushDirtyLevels()
+            while let top = cappedHeap.first, frozen[Int(top.flow)] { CappedEntry.popMin(&cappedHeap) }
+            let tc = cappedHeap.first?.level ?? .infinity
             guard let (r, key) = levelHeap.min else {
                 // Only reachable if every remaining flow is capped: freeze at ceilings.
                 precondition(tc.isFinite, "unconstrained flow in component")
-                let f = Int(cappedOrder[ci])
+                let f = Int(cappedHeap[0].flow)
                 freeze(f, rate: ceiling[f], limiter: ceilingKind[f])
                 unfrozen -= 1
                 continue
             }
             let tl = Double(bitPattern: UInt64(bitPattern: key))
             if tc <= tl {
-                let f = Int(cappedOrder[ci])
+                let f = Int(cappedHeap[0].flow)
                 freeze(f, rate: ceiling[f], limiter: ceilingKind[f])
                 unfrozen -= 1
             } else {
@@ -653,6 +827,7 @@ public struct FlowSolver {
                 }
             }
         }
+        flushDirtyLevels()
     }
 
     mutating func freeze(_ f: Int, rate r: Double, limiter l: Int32) {
@@ -660,12 +835,25 @@ public struct FlowSolver {
         newRate[f] = r
         newLimiter[f] = l
         let base = f * Self.maxHops
+        let wf = weight[f]
         for h in 0..<Int(hopCount[f]) {
             let res = Int(hopResource[base + h])
             let a = hopFactor[base + h]
             residual[res] -= a * r
-            weightSum[res] -= a * weight[f]
+            weightSum[res] -= a * wf
             unfrozenOn[res] -= 1
+            if !isDirty[res] {
+                isDirty[res] = true
+                dirtyResources.append(Int32(res))
+            }
+        }
+    }
+
+    /// Re-keys (or removes) the resources whose level changed since the last read.
+    mutating func flushDirtyLevels() {
+        for rr in dirtyResources {
+            let res = Int(rr)
+            isDirty[res] = false
             if levelHeap.contains(res) {
                 if unfrozenOn[res] == 0 {
                     levelHeap.remove(res)
@@ -674,6 +862,45 @@ public struct FlowSolver {
                 }
             }
         }
+        dirtyResources.removeAll(keepingCapacity: true)
+    }
+}
+
+/// A capped flow waiting in progressive filling, ordered by (ceiling / weight, flow) so
+/// ties break deterministically.
+struct CappedEntry {
+    var level: Double
+    var flow: Int32
+
+    func precedes(_ o: CappedEntry) -> Bool { level < o.level || (level == o.level && flow < o.flow) }
+
+    /// Arranges `a` as a binary min-heap in O(n).
+    static func heapify(_ a: inout ContiguousArray<CappedEntry>) {
+        var i = a.count / 2
+        while i > 0 { i -= 1; siftDown(&a, i) }
+    }
+
+    /// Removes the smallest entry (the heap must not be empty).
+    static func popMin(_ a: inout ContiguousArray<CappedEntry>) {
+        let last = a.removeLast()
+        if a.isEmpty { return }
+        a[0] = last
+        siftDown(&a, 0)
+    }
+
+    static func siftDown(_ a: inout ContiguousArray<CappedEntry>, _ start: Int) {
+        let n = a.count
+        var i = start
+        let moving = a[i]
+        while true {
+            var c = 2 * i + 1
+            if c >= n { break }
+            if c + 1 < n && a[c + 1].precedes(a[c]) { c += 1 }
+            if !a[c].precedes(moving) { break }
+            a[i] = a[c]
+            i = c
+        }
+        a[i] = moving
     }
 }
 

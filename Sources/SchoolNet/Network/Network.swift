@@ -353,9 +353,9 @@ public struct Network {
             fireTimer(t, now: at)
             return nil
         }
-        guard let next = solver.completions.min else { return nil }
-        let delay = solver.delay(of: FlowID(next.index))
-        let c = solver.completeNext()!
+        guard let c = solver.completeNext() else { return nil }
+        // Read after completion: the flow's progress is settled up to its end.
+        let delay = solver.delay(of: c.flow)
         precondition(c.time == now, "network advanced to the wrong time")
         let t = Int(c.tag)
         flow[t] = -1

@@ -85,6 +85,29 @@ import Testing
         #expect(s.completeNext() == nil)
     }
 
+    /// Flows sharing a saturated link form its group and progress by its virtual clock;
+    /// their attribution is settled when they leave it. 1 MB and 0.5 MB on 8 Mbps: both
+    /// limited by the link at 4 Mbps until 1 s, then the first alone at 8 Mbps until 1.5 s.
+    /// The link limited them for 1 + 1.5 = 2.5 flow-seconds, moving all 1.5 MB, and each
+    /// flow's worst limiter is the link for its whole life (one unbroken run).
+    @Test func groupProgressAndAttribution() {
+        var s = FlowSolver()
+        let l = s.addResource(capacity: .megabitsPerSecond(8))
+        let big = s.add(hops: [Hop(l)], bytes: .megabytes(1), tag: 1, now: Self.t0)
+        s.add(hops: [Hop(l)], bytes: .megabytes(0.5), tag: 2, now: Self.t0)
+        #expect(abs(s.delivered(big, at: .seconds(0.5)) - 250_000) < 1e-6)
+        let first = s.completeNext()!
+        #expect(first.tag == 2 && first.time == .seconds(1))
+        #expect(abs(s.delay(of: first.flow).resourceLimitedSeconds - 1) < 1e-9 && s.delay(of: first.flow).worst == l)
+        #expect(abs(s.remaining(big, at: .seconds(1.25)) - 250_000) < 1e-6)
+        #expect(s.invariantViolations().isEmpty)
+        let second = s.completeNext()!
+        #expect(second.tag == 1 && abs(second.time.seconds - 1.5) < 1e-9)
+        #expect(abs(s.delay(of: second.flow).resourceLimitedSeconds - 1.5) < 1e-9 && s.delay(of: second.flow).worst == l)
+        #expect(abs(s.observer.limitedFlowSeconds[l.index] - 2.5) < 1e-9)
+        #expect(abs(s.observer.limitedBytes[l.index] - 1.5e6) < 1e-3)
+    }
+
     /// An outside flow at a higher share must be pulled in when a new flow saturates a
     /// resource it shares (the solver's check step). Link X (C = 10) has g alone (capped 9,
     /// so X is unsaturated); a new uncapped flow h on X and on Y (C = 100): max-min ⇒ 5 / 5.
