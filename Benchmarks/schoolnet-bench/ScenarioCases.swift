@@ -46,6 +46,7 @@ enum ScenarioLadder {
         {
           "name": "\(name)",
           "day": {"start": "09:00", "end": "\(end)"},
+          "services": {"video": {"capacity": "10 Tbps"}, "cbt": {"capacity": "10 Tbps"}},
           \(egress ? #""egress": {"uplink": "10 Gbps", "appliances": [{"name": "proxy", "throughput": "5 Gbps", "sessions": 200000}]},"# : "")
           "schoolTypes": {"school": {"grades": \(grades), "classesPerGrade": \(classesPerGrade), "studentsPerClass": \(students),
                                      "breakout": "\(egress ? "central" : "local")"}},
