@@ -31,7 +31,12 @@ public struct EventToken: Hashable, Sendable {
 /// (a flow's completion, which moves on every rate change) keep their own ``IndexedHeap``
 /// and expose one "next event" time instead.
 ///
-/// - Complexity: ``schedule(_:at:)`` and ``popNext()`` are O(log₄ n); ``cancel(_:)`` is O(1).
+/// **Large queues.** Past 32,768 pending events the nodes move to ``RadixBuckets`` (a
+/// radix heap: O(1) insert, sequential redistribution), which stays fast when the heap no
+/// longer fits the cache; below 8,192 they move back. Both keep ties in insertion order.
+///
+/// - Complexity: ``schedule(_:at:)`` and ``popNext()`` are O(log₄ n) (heap) or O(1)
+///   amortised (radix); ``cancel(_:)`` is O(1).
 /// - Validated by: `EventQueueTests` (order against a sort, ties, cancellation) and the
 ///   hold benchmark in `Benchmarks/`.
 public struct EventQueue<Payload> {
@@ -46,6 +51,13 @@ public struct EventQueue<Payload> {
     @usableFromInline var base: UnsafeMutablePointer<Node>
     @usableFromInline var capacity: Int
     @usableFromInline var nodeCount = 0
+    /// Above ``radixAbove`` pending events the nodes move to a radix heap (cache-friendly
+    /// for large queues); below ``heapBelow`` they move back (the 4-ary heap is faster for
+    /// small ones). The gap avoids switching back and forth.
+    @usableFromInline var usingRadix = false
+    @usableFromInline var radix = RadixBuckets()
+    @usableFromInline static var radixAbove: Int { 32_768 }
+    @usableFromInline static var heapBelow: Int { 8_192 }
     @usableFromInline var payloads: ContiguousArray<Payload> = []
     /// Sequence of the event in each slot; `.max` when free, high bit set when cancelled.
     @usableFromInline var slotSequence: ContiguousArray<UInt64> = []
@@ -63,7 +75,7 @@ public struct EventQueue<Payload> {
     }
 
     /// The number of pending (not cancelled) events.
-    @inlinable public var count: Int { nodeCount - cancelledCount }
+    @inlinable public var count: Int { (usingRadix ? radix.count : nodeCount) - cancelledCount }
     /// Whether no event is pending.
     @inlinable public var isEmpty: Bool { count == 0 }
     /// The total number of events ever scheduled.
@@ -103,9 +115,20 @@ public struct EventQueue<Payload> {
             payloads.append(payload)
             slotSequence.append(seq)
         }
-        if nodeCount == capacity { replaceStorage(capacity: capacity * 2) }
         let node = Node(high: UInt64(bitPattern: time.nanoseconds) ^ Self.signBit,
                         low: (seq << Self.slotBits) | UInt64(slot))
+        if usingRadix {
+            if radix.push(node) { return EventToken(sequence: seq, slot: Int32(slot)) }
+            switchToHeap()  // scheduled before the last removed time: not monotone
+        }
+        heapPush(node)
+        if nodeCount > Self.radixAbove { switchToRadix() }
+        return EventToken(sequence: seq, slot: Int32(slot))
+    }
+
+    @inlinable mutating func heapPush(_ node: Node) {
+        makeUnique()
+        if nodeCount == capacity { replaceStorage(capacity: capacity * 2) }
         let h = base
         var i = nodeCount
         nodeCount &+= 1
@@ -117,7 +140,42 @@ public struct EventQueue<Payload> {
             i = parent
         }
         h[i] = node
-        return EventToken(sequence: seq, slot: Int32(slot))
+    }
+
+    /// Moves every node from the heap to the radix buckets, in key order so that equal
+    /// times keep their insertion order.
+    @usableFromInline mutating func switchToRadix() {
+        makeUnique()
+        var nodes = Array(UnsafeBufferPointer(start: base, count: nodeCount))
+        nodes.sort { $0.key < $1.key }
+        nodeCount = 0
+        radix = RadixBuckets()
+        radix.last = nodes.first?.high ?? 0
+        for n in nodes { _ = radix.push(n) }
+        usingRadix = true
+    }
+
+    /// Moves every node from the radix buckets back to the heap.
+    @usableFromInline mutating func switchToHeap() {
+        let nodes = radix.drain()
+        usingRadix = false
+        for n in nodes { heapPush(n) }
+    }
+
+    /// The earliest node (cancelled or not), if any.
+    @inlinable mutating func peekNode() -> Node? {
+        if usingRadix { return radix.peek() }
+        return nodeCount > 0 ? base[0] : nil
+    }
+
+    /// Removes the earliest node.
+    @inlinable mutating func removeEarliest() -> Node {
+        if usingRadix {
+            let n = radix.pop()
+            if radix.count < Self.heapBelow { switchToHeap() }
+            return n
+        }
+        return removeTop()
     }
 
     /// Cancels a pending event; cancelling one that already ran or was cancelled does
@@ -142,7 +200,7 @@ public struct EventQueue<Payload> {
     /// - Complexity: O(1), plus the amortised cost of dropping cancelled entries.
     @inlinable public mutating func nextTime() -> SimTime {
         if cancelledCount > 0 { dropCancelledTop() }
-        return nodeCount == 0 ? .never : Self.time(of: base[0])
+        return peekNode().map { Self.time(of: $0) } ?? .never
     }
 
     /// Removes and returns the earliest pending event.
@@ -150,9 +208,9 @@ public struct EventQueue<Payload> {
     /// - Complexity: O(log₄ n).
     @inlinable public mutating func popNext() -> (time: SimTime, payload: Payload)? {
         if cancelledCount > 0 { dropCancelledTop() }
-        guard nodeCount > 0 else { return nil }
         makeUnique()
-        let top = removeTop()
+        guard peekNode() != nil else { return nil }
+        let top = removeEarliest()
         let slot = Int(truncatingIfNeeded: top.low & Self.slotMask)
         slotSequence[slot] = .max  // no longer pending: tokens for it are stale
         freeSlots.append(Int32(truncatingIfNeeded: slot))
@@ -165,10 +223,10 @@ public struct EventQueue<Payload> {
 
     @inlinable mutating func dropCancelledTop() {
         makeUnique()
-        while nodeCount > 0 {
-            let slot = Int(truncatingIfNeeded: base[0].low & Self.slotMask)
+        while let first = peekNode() {
+            let slot = Int(truncatingIfNeeded: first.low & Self.slotMask)
             guard slotSequence[slot] & Self.cancelledBit != 0 else { return }
-            _ = removeTop()
+            _ = removeEarliest()
             slotSequence[slot] = .max
             freeSlots.append(Int32(truncatingIfNeeded: slot))
             cancelledCount &-= 1
