@@ -252,7 +252,10 @@ public struct Network {
         route[t] = r
         flow[t] = -1
         bytes[t] = request.bytes.map { Double($0.bytes) } ?? .infinity
-        rateLimit[t] = request.rateLimit.bitsPerSecond
+        var limit = request.rateLimit.bitsPerSecond
+        if let c = topology.nodes[request.source.index].rateCeiling { limit = min(limit, c.bitsPerSecond) }
+        if let c = topology.nodes[request.destination.index].rateCeiling { limit = min(limit, c.bitsPerSecond) }
+        rateLimit[t] = limit
         weight[t] = request.weight
         tag[t] = request.tag
         flowClass[t] = UInt8(request.flowClass)

@@ -25,6 +25,9 @@ public struct Topology: Sendable {
         public var kind: NodeKind
         /// Concurrent-session limit of an appliance (firewall, proxy, UTM), if any.
         public var sessionLimit: SessionLimit?
+        /// A rate limit applied to every transfer from or to this node (a SIM throttled
+        /// after its monthly data cap), if any.
+        public var rateCeiling: DataRate?
     }
 
     /// A capacity constraint.
@@ -84,7 +87,7 @@ public struct Topology: Sendable {
     /// Adds a node.
     @discardableResult
     public mutating func addNode(_ name: String, kind: NodeKind, sessionLimit: SessionLimit? = nil) -> NodeID {
-        nodes.append(Node(name: name, kind: kind, sessionLimit: sessionLimit))
+        nodes.append(Node(name: name, kind: kind, sessionLimit: sessionLimit, rateCeiling: nil))
         adjacency.append([])
         upLink.append(-1)
         return NodeID(nodes.count - 1)
@@ -123,6 +126,11 @@ public struct Topology: Sendable {
         let u = addResource(name + " ↑", capacity: up, buffer: buffer, group: name)
         let d = addResource(name + " ↓", capacity: down, buffer: buffer, group: name)
         return addLink(name, lower: lower, upper: upper, propagation: propagation, up: [Hop(u)], down: [Hop(d)])
+    }
+
+    /// Limits every transfer from or to `node` to `rate` (a throttled SIM).
+    public mutating func setRateCeiling(_ node: NodeID, _ rate: DataRate) {
+        nodes[node.index].rateCeiling = rate
     }
 
     /// The node named `name`, if any.

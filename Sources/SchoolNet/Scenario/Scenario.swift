@@ -111,8 +111,9 @@ public enum RadioSpec: Sendable, Equatable {
     case wifi(WiFiSpec)
     /// A school-owned local 5G cell for the whole school.
     case local5G(NRCell, cqi: Int)
-    /// Public LTE: each device has a SIM on a shared macro sector.
-    case lte(LTECell, cqi: [Int: Double], plan: SIMDataPlan?, coreDelay: SimDuration)
+    /// Public LTE: each device has a SIM on a shared macro sector; with a data plan, the
+    /// fraction `overCap` of SIMs is already over its monthly cap and throttled.
+    case lte(LTECell, cqi: [Int: Double], plan: SIMDataPlan?, overCap: Double, coreDelay: SimDuration)
 }
 
 /// Classroom Wi-Fi parameters.

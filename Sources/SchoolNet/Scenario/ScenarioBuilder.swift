@@ -79,7 +79,7 @@ public struct ScenarioBuilder: @unchecked Sendable {
         let name = s.name
         let topSeed = RandomStream(seed: scenario.seed).derived("topology").derived(name)
         var attach: NodeID  // where the school's radio side attaches
-        if case .lte(let cell, let cqi, _, let coreDelay) = s.radio {
+        if case .lte(let cell, let cqi, let plan, let overCap, let coreDelay) = s.radio {
             kinds["\(name) LTE"] = .mobile
             kinds["\(name) mobile core"] = .mobile
             let sector = topology.addNode("\(name)/LTE", kind: .gateway)
@@ -97,6 +97,8 @@ public struct ScenarioBuilder: @unchecked Sendable {
                     let f = cell.airtimeFactor(cqi: q)
                     let d = topology.addNode("\(name)/\(c.name)/\(i + 1)", kind: .device)
                     topology.addLink("\(name)/\(c.name)/\(i + 1) LTE", lower: d, upper: sector, up: [Hop(ul, factor: f)], down: [Hop(dl, factor: f)])
+                    // A SIM over its monthly cap is throttled for every transfer.
+                    if let plan, rng.nextUnit() < overCap { topology.setRateCeiling(d, plan.rateCeiling(used: plan.monthlyCap)) }
                     return d
                 }
             }

@@ -133,10 +133,17 @@ extension Scenario {
                                     default: 20, source: "FACTS.md §5: 20 MHz FDD")
                 let cqis = try r.readIfPresent("cqi", as: .intList(in: 1...15)) ?? [7, 9, 11]
                 let coreDelay = try r.duration("coreDelay", default: .milliseconds(15), source: "ESTIMATE: LTE RAN + core one way")
+                var plan: SIMDataPlan?
+                if let cap = try r.optionalBytes("monthlyCap") {
+                    let throttled = try r.capacity("throttledRate", default: .kilobitsPerSecond(128),
+                                                   source: "a common MVNO throttle after the cap")
+                    plan = SIMDataPlan(monthlyCap: cap, throttledRate: throttled)
+                }
+                let overCap = try r.fraction("overCap", default: 0, source: "no SIM over its cap at the start")
+                if overCap > 0 && plan == nil { throw r.error("\"overCap\" needs \"monthlyCap\" (the plan whose cap they are over)") }
                 var weights: [Int: Double] = [:]
                 for c in cqis { weights[c, default: 0] += 1 }
-                return .lte(LTECell(bandwidthMHz: bw), cqi: weights, plan: nil,
-                            coreDelay: coreDelay)
+                return .lte(LTECell(bandwidthMHz: bw), cqi: weights, plan: plan, overCap: overCap, coreDelay: coreDelay)
             }
         }
     }

@@ -1,0 +1,70 @@
+import Testing
+@testable import SchoolNet
+
+/// End-to-end behaviours the workload issue asks for, through scenario files, the builder
+/// and the results layer.
+@Suite struct ScenarioOutcomeTests {
+    static func run(_ json: String) throws -> RunResult {
+        let s = try Scenario.read(json: json, file: "t.json")
+        let b = ScenarioBuilder(s)
+        let sim = b.makeSimulation(seed: s.seed)
+        sim.run(until: b.horizon)
+        return RunResult(simulation: sim, scenarioName: s.name, description: "", seed: s.seed, clockStart: s.start, kinds: b.kinds)
+    }
+
+    static func cbtSchool(update: Bool) -> String {
+        """
+        {"name": "storm", "day": {"start": "09:00", "end": "09:30"},
+         "schools": [{"name": "es", "grades": 3, "firstGrade": 4, "classesPerGrade": 2, "studentsPerClass": 25,
+                      "radio": {"type": "wifi", "channelWidth": "80 MHz"},
+                      "access": {"type": "fiber", "service": "dedicated", "down": "300 Mbps"}}],
+         "activities": [
+           {"activity": "cbt", "grades": [6], "settings": {"items": 15, "thinkTime": {"mean": "30 s", "cv": 0.5}}}
+           \(update ? #", {"activity": "update", "start": "09:05", "grades": [4, 5], "jitter": "10 s"}"# : "")
+         ]}
+        """
+    }
+
+    /// An update storm starting mid-CBT raises item p95 and is named among the workloads the
+    /// top bottleneck held back.
+    @Test func updateStormMidCBTRaisesItemTimesAndIsNamed() throws {
+        let calm = try Self.run(Self.cbtSchool(update: false))
+        let storm = try Self.run(Self.cbtSchool(update: true))
+        let p95 = { (r: RunResult) in r.workloads[0].metrics.first { $0.key == "item_p95" }!.value }
+        #expect(p95(storm) > 2 * p95(calm), "item p95 \(p95(calm)) s → \(p95(storm)) s")
+        let top = try #require(storm.bottlenecks.first)
+        #expect(top.name == "es access ↓")
+        #expect(top.heldBack.contains { $0.name.contains("update") && $0.flowSeconds > 0 })
+    }
+
+    /// A local 5G cell's uplink (DDDSU: ~0.2 Gbps for the whole school) undersized for
+    /// project-video uploads is ranked first.
+    @Test func fiveGUplinkRanksFirst() throws {
+        let r = try Self.run("""
+        {"name": "5g", "day": {"start": "09:00", "end": "09:10"},
+         "schools": [{"name": "es", "grades": 1, "classesPerGrade": 2, "studentsPerClass": 25,
+                      "radio": {"type": "local5g", "pattern": "DDDSU"},
+                      "access": {"type": "fiber", "service": "dedicated", "down": "10 Gbps"}}],
+         "activities": [{"activity": "bulk", "jitter": "0 s", "settings": {"size": "50 MB", "upload": true}}]}
+        """)
+        #expect(r.bottlenecks.first?.name == "es 5G ↑")
+    }
+
+    /// SIMs over their monthly cap are throttled: a 1 MB download at 128 kbps takes
+    /// 8 Mbit / 0.128 Mbps = 62.5 s plus round trips; with no SIM over its cap it takes well
+    /// under that.
+    @Test func throttledSIMsAreHeldToTheThrottledRate() throws {
+        func json(_ over: String) -> String {
+            """
+            {"name": "lte", "day": {"start": "09:00", "end": "09:05"},
+             "schools": [{"name": "r", "grades": 1, "classesPerGrade": 1, "studentsPerClass": 4,
+                          "radio": {"type": "lte", "cqi": [15], "monthlyCap": "7 GB", "throttledRate": "128 kbps", "overCap": "\(over)"}}],
+             "activities": [{"activity": "bulk", "jitter": "0 s", "settings": {"size": "1 MB"}}]}
+            """
+        }
+        let throttled = try Self.run(json("100 %")).workloads[0].metrics.first { $0.key == "time_p50" }!.value
+        let free = try Self.run(json("0 %")).workloads[0].metrics.first { $0.key == "time_p50" }!.value
+        #expect(throttled > 62.5 && throttled < 64, "throttled \(throttled) s")
+        #expect(free < 5, "unthrottled \(free) s")
+    }
+}
