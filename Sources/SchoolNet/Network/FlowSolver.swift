@@ -115,6 +115,7 @@ public struct FlowSolver {
     var mark: ContiguousArray<UInt32> = []  // flow in component when == epoch
     var resourceMark: ContiguousArray<UInt32> = []  // resource touched
     var expanded: ContiguousArray<UInt32> = []  // resource's flows all in
+    var checked: ContiguousArray<UInt32> = []  // resource's saturation looked at
     var epoch: UInt32 = 0
     var componentFlows: ContiguousArray<Int32> = []
     var componentResources: ContiguousArray<Int32> = []
@@ -184,6 +185,7 @@ public struct FlowSolver {
         level.append(.infinity)
         resourceMark.append(0)
         expanded.append(0)
+        checked.append(0)
         residual.append(0)
         weightSum.append(0)
         newLevel.append(.infinity)
@@ -654,7 +656,7 @@ public struct FlowSolver {
         if epoch == 0 {
             // Wrapped: clear every mark once.
             for i in mark.indices { mark[i] = 0 }
-            for i in resourceMark.indices { resourceMark[i] = 0; expanded[i] = 0 }
+            for i in resourceMark.indices { resourceMark[i] = 0; expanded[i] = 0; checked[i] = 0 }
             epoch = 1
         }
         componentFlows.removeAll(keepingCapacity: true)
@@ -692,6 +694,9 @@ public struct FlowSolver {
             let base = f * Self.maxHops
             for h in 0..<Int(hopCount[f]) {
                 let r = Int(hopResource[base + h])
+                // Loads do not change while the component grows: look at each resource once.
+                if checked[r] == epoch { continue }
+                checked[r] = epoch
                 if expanded[r] != epoch && saturated(r) { addResourceFlowsToComponent(r) }
             }
             i += 1
@@ -778,20 +783,7 @@ public struct FlowSolver {
             newLevel[r] = .infinity
         }
         cappedHeap.removeAll(keepingCapacity: true)
-        for ff in componentFlows {
-            let f = Int(ff)
-            frozen[f] = false
-            let base = f * Self.maxHops
-            let rf = currentRate(f), wf = weight[f]
-            for h in 0..<Int(hopCount[f]) {
-                let r = Int(hopResource[base + h])
-                let a = hopFactor[base + h]
-                residual[r] += a * rf
-                weightSum[r] += a * wf
-                unfrozenOn[r] += 1
-            }
-            if ceiling[f].isFinite { cappedHeap.append(CappedEntry(level: ceiling[f] / wf, flow: ff)) }
-        }
+        addComponentUsage()
         for rr in componentResources {
             let r = Int(rr)
             if unfrozenOn[r] > 0 { levelHeap.update(r, to: Self.key(residual[r] / weightSum[r])) }
@@ -818,13 +810,7 @@ public struct FlowSolver {
             } else {
                 levelHeap.remove(r)
                 newLevel[r] = tl
-                for e in resourceEntries[r] {
-                    let g = Int(e >> 4)
-                    if mark[g] == epoch && !frozen[g] {
-                        freeze(g, rate: weight[g] * tl, limiter: Int32(r))
-                        unfrozen -= 1
-                    }
-                }
+                unfrozen -= freezeAll(on: r, level: tl)
             }
         }
         flushDirtyLevels()
@@ -847,6 +833,107 @@ public struct FlowSolver {
                 dirtyResources.append(Int32(res))
             }
         }
+    }
+
+    /// Fill set-up over raw buffers: marks component flows unfrozen, adds their current
+    /// usage back to each resource's residual, sums weights and counts per resource, and
+    /// collects the capped flows.
+    mutating func addComponentUsage() {
+        var res = ContiguousArray<Double>(), ws = ContiguousArray<Double>(), uo = ContiguousArray<Int32>()
+        var fz = ContiguousArray<Bool>(), capped = ContiguousArray<CappedEntry>()
+        swap(&res, &residual); swap(&ws, &weightSum); swap(&uo, &unfrozenOn)
+        swap(&fz, &frozen); swap(&capped, &cappedHeap)
+        defer {
+            swap(&res, &residual); swap(&ws, &weightSum); swap(&uo, &unfrozenOn)
+            swap(&fz, &frozen); swap(&capped, &cappedHeap)
+        }
+        let H = Self.maxHops
+        componentFlows.withUnsafeBufferPointer { flows in
+        limiter.withUnsafeBufferPointer { limiter in
+        level.withUnsafeBufferPointer { level in
+        rate.withUnsafeBufferPointer { rate in
+        ceiling.withUnsafeBufferPointer { ceiling in
+        hopResource.withUnsafeBufferPointer { hopResource in
+        hopFactor.withUnsafeBufferPointer { hopFactor in
+        hopCount.withUnsafeBufferPointer { hopCount in
+        weight.withUnsafeBufferPointer { weight in
+        res.withUnsafeMutableBufferPointer { residual in
+        ws.withUnsafeMutableBufferPointer { weightSum in
+        uo.withUnsafeMutableBufferPointer { unfrozenOn in
+        fz.withUnsafeMutableBufferPointer { frozen in
+            for ff in flows {
+                let f = Int(ff)
+                frozen[f] = false
+                let wf = weight[f], l = limiter[f]
+                let rf = l >= 0 ? wf * level[Int(l)] : rate[f]  // currentRate(f)
+                let base = f * H
+                for h in 0..<Int(hopCount[f]) {
+                    let r = Int(hopResource[base + h])
+                    let a = hopFactor[base + h]
+                    residual[r] += a * rf
+                    weightSum[r] += a * wf
+                    unfrozenOn[r] += 1
+                }
+                if ceiling[f].isFinite { capped.append(CappedEntry(level: ceiling[f] / wf, flow: ff)) }
+            }
+        }}}}}}}}}}}}}
+    }
+
+    /// Freezes every unfrozen component flow on `r` at `level × weight`, limited by `r`, as
+    /// ``freeze(_:rate:limiter:)`` does one by one (the fill's inner loop, over raw buffers:
+    /// no uniqueness or bounds checks per flow-hop).
+    ///
+    /// - Returns: the number of flows frozen.
+    mutating func freezeAll(on r: Int, level tl: Double) -> Int {
+        var res = ContiguousArray<Double>(), ws = ContiguousArray<Double>(), uo = ContiguousArray<Int32>()
+        var fz = ContiguousArray<Bool>(), nr = ContiguousArray<Double>(), nl = ContiguousArray<Int32>()
+        var dirtyFlag = ContiguousArray<Bool>(), dirty = ContiguousArray<Int32>()
+        swap(&res, &residual); swap(&ws, &weightSum); swap(&uo, &unfrozenOn)
+        swap(&fz, &frozen); swap(&nr, &newRate); swap(&nl, &newLimiter)
+        swap(&dirtyFlag, &isDirty); swap(&dirty, &dirtyResources)
+        defer {
+            swap(&res, &residual); swap(&ws, &weightSum); swap(&uo, &unfrozenOn)
+            swap(&fz, &frozen); swap(&nr, &newRate); swap(&nl, &newLimiter)
+            swap(&dirtyFlag, &isDirty); swap(&dirty, &dirtyResources)
+        }
+        let ep = epoch, lim = Int32(r), H = Self.maxHops
+        var count = 0
+        resourceEntries[r].withUnsafeBufferPointer { entries in
+        mark.withUnsafeBufferPointer { mark in
+        hopResource.withUnsafeBufferPointer { hopResource in
+        hopFactor.withUnsafeBufferPointer { hopFactor in
+        hopCount.withUnsafeBufferPointer { hopCount in
+        weight.withUnsafeBufferPointer { weight in
+        res.withUnsafeMutableBufferPointer { residual in
+        ws.withUnsafeMutableBufferPointer { weightSum in
+        uo.withUnsafeMutableBufferPointer { unfrozenOn in
+        fz.withUnsafeMutableBufferPointer { frozen in
+        nr.withUnsafeMutableBufferPointer { newRate in
+        nl.withUnsafeMutableBufferPointer { newLimiter in
+        dirtyFlag.withUnsafeMutableBufferPointer { isDirty in
+            for e in entries {
+                let g = Int(e >> 4)
+                if mark[g] != ep || frozen[g] { continue }
+                let wg = weight[g], rg = wg * tl
+                frozen[g] = true
+                newRate[g] = rg
+                newLimiter[g] = lim
+                let base = g * H
+                for h in 0..<Int(hopCount[g]) {
+                    let q = Int(hopResource[base + h])
+                    let a = hopFactor[base + h]
+                    residual[q] -= a * rg
+                    weightSum[q] -= a * wg
+                    unfrozenOn[q] -= 1
+                    if !isDirty[q] {
+                        isDirty[q] = true
+                        dirty.append(Int32(q))
+                    }
+                }
+                count += 1
+            }
+        }}}}}}}}}}}}}
+        return count
     }
 
     /// Re-keys (or removes) the resources whose level changed since the last read.
