@@ -154,6 +154,10 @@ public struct FlowSolver {
     /// The observer told about every rate and saturation change (attribution, utilisation).
     public var observer = FlowObserver()
 
+    /// Whether events that only move one group's share skip the component re-solve (off:
+    /// every such event re-solves, the reference the tests compare against).
+    var groupPathsEnabled = true
+
     /// Hops per route, at most.
     public static let maxHops = 16
     /// Relative tolerance for "saturated" and for level comparisons.
@@ -332,7 +336,7 @@ public struct FlowSolver {
             notifyHops(f, now: now.nanoseconds)
             return FlowID(f)
         }
-        if joinOnlyGroup(f, now: now.nanoseconds) { return FlowID(f) }
+        if groupPathsEnabled && joinOnlyGroup(f, now: now.nanoseconds) { return FlowID(f) }
         beginComponent()
         addFlowToComponent(f)
         closeComponent()
@@ -803,7 +807,7 @@ public struct FlowSolver {
         // its route (the other flows there are held at lower shares and stay), no member's
         // ceiling is below the new share, and the members cross no other resource that is,
         // or would become, saturated.
-        if coupledCount == 1 && Int(coupled.0) == group && groupSize[group] > 0 {
+        if groupPathsEnabled && coupledCount == 1 && Int(coupled.0) == group && groupSize[group] > 0 {
             let w = pairWeight(group, group)
             let newLevel = level[group] + max(0, capacity[group] - load[group]) / w
             let minCap = ceilingTags.min(of: group)?.key ?? .infinity
