@@ -54,6 +54,19 @@ extension FlowSolver {
                 problems.append("flow \(f): in a tag heap without a limiting resource")
             }
         }
+        // Pair aggregates: Σ factor × weight of each group's members per resource.
+        var pairs: [Int64: Double] = [:]
+        for f in 0..<active.count where active[f] && limiter[f] >= 0 {
+            let base = f * Self.maxHops
+            for h in 0..<Int(hopCount[f]) {
+                pairs[Int64(hopResource[base + h]) << 32 | Int64(limiter[f]), default: 0] += hopFactor[base + h] * weight[f]
+            }
+        }
+        if pairs.count != pairSlot.count { problems.append("pair aggregates: \(pairSlot.count) pairs, expected \(pairs.count)") }
+        for (key, w) in pairs.sorted(by: { $0.key < $1.key }) {
+            let got = pairWeight(Int(key >> 32), Int(key & 0xffff_ffff))
+            if abs(got - w) > tol * max(w, 1) { problems.append("pair \(key >> 32)/\(key & 0xffff_ffff): weight \(got) ≠ \(w)") }
+        }
         for r in 0..<capacity.count where members[r] != groupSize[r] {
             problems.append("resource \(r): group size \(groupSize[r]) ≠ \(members[r]) members")
         }

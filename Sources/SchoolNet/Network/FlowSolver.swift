@@ -110,11 +110,29 @@ public struct FlowSolver {
     var tagHeaps = TagHeaps()
     /// Each group's next completion time (one entry per resource with finite members).
     var groupCompletions = IndexedHeap()
+    /// Ceiling per weight of each group's capped members (smallest first).
+    var ceilingTags = TagHeaps()
+    /// Flows held at their own ceiling, per resource crossed.
+    var atCeilingOn: ContiguousArray<Int32> = []
+    /// Pair aggregates: for resource `l` and group `g`, Σ factor × weight of g's members
+    /// crossing l (slot found through `pairSlot[l << 32 | g]`), listed per group and per
+    /// resource in insertion order (never hash order).
+    var pairSlot: [Int64: Int32] = [:]
+    var pairResource: ContiguousArray<Int32> = []
+    var pairGroup: ContiguousArray<Int32> = []
+    var pairWeight: ContiguousArray<Double> = []
+    var pairCount: ContiguousArray<Int32> = []
+    var pairIndexInGroup: ContiguousArray<Int32> = []
+    var pairIndexOnResource: ContiguousArray<Int32> = []
+    var freePairs: ContiguousArray<Int32> = []
+    var groupPairs: ContiguousArray<ContiguousArray<Int32>> = []
+    var resourcePairs: ContiguousArray<ContiguousArray<Int32>> = []
 
     // MARK: Scratch for component solves (reused, no allocation per event)
     var mark: ContiguousArray<UInt32> = []  // flow in component when == epoch
     var resourceMark: ContiguousArray<UInt32> = []  // resource touched
     var expanded: ContiguousArray<UInt32> = []  // resource's flows all in
+    var checked: ContiguousArray<UInt32> = []  // resource's saturation looked at
     var epoch: UInt32 = 0
     var componentFlows: ContiguousArray<Int32> = []
     var componentResources: ContiguousArray<Int32> = []
@@ -136,6 +154,10 @@ public struct FlowSolver {
     /// The observer told about every rate and saturation change (attribution, utilisation).
     public var observer = FlowObserver()
 
+    /// Whether events that only move one group's share skip the component re-solve (off:
+    /// every such event re-solves, the reference the tests compare against).
+    var groupPathsEnabled = true
+
     /// Hops per route, at most.
     public static let maxHops = 16
     /// Relative tolerance for "saturated" and for level comparisons.
@@ -155,6 +177,8 @@ public struct FlowSolver {
         public var resolves = 0
         /// Flow-hops visited by re-solves, summed.
         public var resolvedFlows = 0
+        /// Flow events resolved by moving one group's share (no component re-solve).
+        public var groupUpdates = 0
         /// Flows started.
         public var flowsStarted = 0
         /// Flows finished or removed.
@@ -184,6 +208,7 @@ public struct FlowSolver {
         level.append(.infinity)
         resourceMark.append(0)
         expanded.append(0)
+        checked.append(0)
         residual.append(0)
         weightSum.append(0)
         newLevel.append(.infinity)
@@ -193,6 +218,10 @@ public struct FlowSolver {
         clockTime.append(0)
         groupSize.append(0)
         tagHeaps.addGroup()
+        ceilingTags.addGroup()
+        atCeilingOn.append(0)
+        groupPairs.append([])
+        resourcePairs.append([])
         observer.addResource(capacity: c.bitsPerSecond)
         return id
     }
@@ -267,6 +296,7 @@ public struct FlowSolver {
             resourceLimitedSeconds.append(0); mark.append(0); newRate.append(0); newLimiter.append(0)
             frozen.append(false); clockStart.append(0)
             tagHeaps.reserveFlows(f + 1)
+            ceilingTags.reserveFlows(f + 1)
         }
         let base = f * Self.maxHops
         for (h, hop) in hops.enumerated() {
@@ -306,11 +336,59 @@ public struct FlowSolver {
             notifyHops(f, now: now.nanoseconds)
             return FlowID(f)
         }
+        if groupPathsEnabled && joinOnlyGroup(f, now: now.nanoseconds) { return FlowID(f) }
         beginComponent()
         addFlowToComponent(f)
         closeComponent()
         solveComponent(now: now.nanoseconds)
         return FlowID(f)
+    }
+
+    /// Starts new flow `f` by joining the group of the only saturated resource `r` on its
+    /// route, lowering that group's share, when that is the whole max-min change: every
+    /// other flow on `r` is held elsewhere at a share no higher than the new one (none at
+    /// its own ceiling), `f`'s ceiling is above it, `f`'s other resources keep spare
+    /// capacity, and the group's members cross no other saturated resource (which their
+    /// lower rates would unsaturate).
+    ///
+    /// - Returns: whether it did (else nothing changed).
+    /// - Complexity: O(hops + P log R) for a group whose members cross P resources.
+    mutating func joinOnlyGroup(_ f: Int, now: Int64) -> Bool {
+        let base = f * Self.maxHops
+        var r = -1, factor = 0.0
+        for h in 0..<Int(hopCount[f]) {
+            let l = Int(hopResource[base + h])
+            if saturated(l) {
+                if r >= 0 { return false }
+                r = l
+                factor = hopFactor[base + h]
+            }
+        }
+        guard r >= 0, groupSize[r] > 0, atCeilingOn[r] == 0, level[r].isFinite else { return false }
+        let w = pairWeight(r, r), wf = weight[f]
+        let fixed = load[r] - level[r] * w
+        let newLevel = max(0, capacity[r] - fixed) / (w + factor * wf)
+        guard newLevel.isFinite, newLevel <= level[r], ceiling[f] / wf > newLevel else { return false }
+        for p in resourcePairs[r] {
+            let g = Int(pairGroup[Int(p)])
+            if g != r && level[g] > newLevel { return false }
+        }
+        for h in 0..<Int(hopCount[f]) {
+            let l = Int(hopResource[base + h])
+            if l != r && load[l] + hopFactor[base + h] * wf * newLevel >= capacity[l] * (1 - Self.tolerance) { return false }
+        }
+        guard groupIsAlone(r, delta: newLevel - level[r]) else { return false }
+        moveGroupLevel(r, to: newLevel, now: now)
+        settle(f, now: now)
+        rate[f] = wf * newLevel
+        joinGroup(f, r, now: now)
+        for h in 0..<Int(hopCount[f]) {
+            let l = Int(hopResource[base + h])
+            if l != r { load[l] += hopFactor[base + h] * wf * newLevel }
+            observer.resourceUpdated(l, load: load[l], saturated: saturated(l), flows: resourceEntries[l].count, at: now)
+        }
+        scheduleGroup(r, now: now)
+        return true
     }
 
     /// Changes a flow's ceiling (slow-start growth, a stream's new target).
@@ -478,8 +556,93 @@ public struct FlowSolver {
             }
             rate[f] = r
         }
-        limiter[f] = l
+        setLimiterCode(f, l)
         scheduleCompletion(f, now: now)
+    }
+
+    /// Sets `f`'s limiter code outside groups, counting flows held at their ceiling.
+    mutating func setLimiterCode(_ f: Int, _ l: Int32) {
+        let was = limiter[f] < Self.notLimited, now = l < Self.notLimited
+        limiter[f] = l
+        if was == now { return }
+        let base = f * Self.maxHops
+        for h in 0..<Int(hopCount[f]) { atCeilingOn[Int(hopResource[base + h])] += now ? 1 : -1 }
+    }
+
+    /// Adds `f`'s usage per unit share to the pair aggregates of group `g` (`sign` ±1).
+    mutating func addToPairs(_ f: Int, group g: Int, sign: Int32) {
+        let base = f * Self.maxHops
+        let wf = weight[f]
+        for h in 0..<Int(hopCount[f]) {
+            let l = Int(hopResource[base + h])
+            let key = Int64(l) << 32 | Int64(g)
+            var slot: Int
+            if let p = pairSlot[key] {
+                slot = Int(p)
+            } else {
+                precondition(sign > 0, "pair missing")
+                if let free = freePairs.popLast() {
+                    slot = Int(free)
+                } else {
+                    slot = pairResource.count
+                    pairResource.append(0); pairGroup.append(0); pairWeight.append(0); pairCount.append(0)
+                    pairIndexInGroup.append(0); pairIndexOnResource.append(0)
+                }
+                pairSlot[key] = Int32(slot)
+                pairResource[slot] = Int32(l); pairGroup[slot] = Int32(g)
+                pairWeight[slot] = 0; pairCount[slot] = 0
+                pairIndexInGroup[slot] = Int32(groupPairs[g].count); groupPairs[g].append(Int32(slot))
+                pairIndexOnResource[slot] = Int32(resourcePairs[l].count); resourcePairs[l].append(Int32(slot))
+            }
+            pairCount[slot] += sign
+            pairWeight[slot] += Double(sign) * hopFactor[base + h] * wf
+            if pairCount[slot] == 0 {
+                pairSlot[key] = nil
+                let ig = Int(pairIndexInGroup[slot])
+                let lastG = groupPairs[g].removeLast()
+                if ig < groupPairs[g].count { groupPairs[g][ig] = lastG; pairIndexInGroup[Int(lastG)] = Int32(ig) }
+                let il = Int(pairIndexOnResource[slot])
+                let lastL = resourcePairs[l].removeLast()
+                if il < resourcePairs[l].count { resourcePairs[l][il] = lastL; pairIndexOnResource[Int(lastL)] = Int32(il) }
+                freePairs.append(Int32(slot))
+            }
+        }
+    }
+
+    /// Σ factor × weight of group `g`'s members on resource `l` (0 if none).
+    func pairWeight(_ l: Int, _ g: Int) -> Double {
+        pairSlot[Int64(l) << 32 | Int64(g)].map { pairWeight[Int($0)] } ?? 0
+    }
+
+    /// Whether group `r`'s members cross only resources, other than `r`, that are not
+    /// saturated and stay so if the share moves by `delta` (so a change of `r`'s share
+    /// alone is the max-min solution).
+    func groupIsAlone(_ r: Int, delta: Double) -> Bool {
+        for p in groupPairs[r] {
+            let l = Int(pairResource[Int(p)])
+            if l == r { continue }
+            if saturated(l) { return false }
+            if load[l] + max(0, delta) * pairWeight[Int(p)] >= capacity[l] * (1 - Self.tolerance) { return false }
+        }
+        return true
+    }
+
+    /// Moves group `r`'s share to `newLevel` (its members' rates follow), with loads,
+    /// virtual clock, completion entry and observer.
+    mutating func moveGroupLevel(_ r: Int, to newLevel: Double, now: Int64) {
+        advanceClock(r, now: now)
+        let delta = newLevel - level[r]
+        for p in groupPairs[r] {
+            let l = Int(pairResource[Int(p)])
+            if l == r { continue }
+            load[l] = max(0, load[l] + delta * pairWeight[Int(p)])
+            observer.resourceUpdated(l, load: load[l], saturated: saturated(l), flows: resourceEntries[l].count, at: now)
+        }
+        level[r] = newLevel
+        load[r] = capacity[r]
+        scheduleGroup(r, now: now)
+        observer.resourceUpdated(r, load: load[r], saturated: saturated(r), flows: resourceEntries[r].count, at: now)
+        counters.groupUpdates += 1
     }
 
     /// `f`'s rate now: its group's share times its weight if a resource limits it.
@@ -511,9 +674,12 @@ public struct FlowSolver {
     /// Makes settled `f` a member of resource `r`'s group (its limiter becomes `r`).
     mutating func joinGroup(_ f: Int, _ r: Int, now: Int64) {
         completions.remove(f)
+        setLimiterCode(f, Self.notLimited)
         limiter[f] = Int32(r)
         clockStart[f] = virtualTime(r, at: now)
         groupSize[r] += 1
+        addToPairs(f, group: r, sign: 1)
+        if ceiling[f].isFinite { ceilingTags.insert(f, key: ceiling[f] / weight[f], into: r) }
         if remaining[f].isFinite { tagHeaps.insert(f, key: clockStart[f] + remaining[f] / weight[f], into: r) }
     }
 
@@ -524,7 +690,9 @@ public struct FlowSolver {
         let r = Int(l)
         rate[f] = weight[f] * level[r]
         tagHeaps.remove(f, from: r)
+        ceilingTags.remove(f, from: r)
         groupSize[r] -= 1
+        addToPairs(f, group: r, sign: -1)
         limiter[f] = Self.notLimited
         if groupSize[r] == 0 {
             // Rebase the empty group's clock so it never grows without bound.
@@ -627,13 +795,28 @@ public struct FlowSolver {
         observer.flowEnded(limiter: endedLimiter)
         active[f] = false
         rate[f] = 0
-        limiter[f] = Self.notLimited
+        setLimiterCode(f, Self.notLimited)
         freeFlows.append(Int32(f))
         counters.flowsEnded += 1
         guard coupledCount > 0 else {
             hopCount[f] = 0
             counters.fastPaths += 1
             return
+        }
+        // One group's share alone grows: f was limited by the only saturated resource on
+        // its route (the other flows there are held at lower shares and stay), no member's
+        // ceiling is below the new share, and the members cross no other resource that is,
+        // or would become, saturated.
+        if groupPathsEnabled && coupledCount == 1 && Int(coupled.0) == group && groupSize[group] > 0 {
+            let w = pairWeight(group, group)
+            let newLevel = level[group] + max(0, capacity[group] - load[group]) / w
+            let minCap = ceilingTags.min(of: group)?.key ?? .infinity
+            if w > 0 && newLevel.isFinite && minCap > newLevel
+                && groupIsAlone(group, delta: newLevel - level[group]) {
+                hopCount[f] = 0
+                moveGroupLevel(group, to: newLevel, now: now)
+                return
+            }
         }
         beginComponent()
         if coupledOverflow {
@@ -654,7 +837,7 @@ public struct FlowSolver {
         if epoch == 0 {
             // Wrapped: clear every mark once.
             for i in mark.indices { mark[i] = 0 }
-            for i in resourceMark.indices { resourceMark[i] = 0; expanded[i] = 0 }
+            for i in resourceMark.indices { resourceMark[i] = 0; expanded[i] = 0; checked[i] = 0 }
             epoch = 1
         }
         componentFlows.removeAll(keepingCapacity: true)
@@ -692,6 +875,9 @@ public struct FlowSolver {
             let base = f * Self.maxHops
             for h in 0..<Int(hopCount[f]) {
                 let r = Int(hopResource[base + h])
+                // Loads do not change while the component grows: look at each resource once.
+                if checked[r] == epoch { continue }
+                checked[r] = epoch
                 if expanded[r] != epoch && saturated(r) { addResourceFlowsToComponent(r) }
             }
             i += 1
@@ -747,7 +933,7 @@ public struct FlowSolver {
             if nl >= 0 {
                 joinGroup(f, Int(nl), now: now)
             } else {
-                limiter[f] = nl
+                setLimiterCode(f, nl)
                 scheduleCompletion(f, now: now)
             }
         }
@@ -778,20 +964,7 @@ public struct FlowSolver {
             newLevel[r] = .infinity
         }
         cappedHeap.removeAll(keepingCapacity: true)
-        for ff in componentFlows {
-            let f = Int(ff)
-            frozen[f] = false
-            let base = f * Self.maxHops
-            let rf = currentRate(f), wf = weight[f]
-            for h in 0..<Int(hopCount[f]) {
-                let r = Int(hopResource[base + h])
-                let a = hopFactor[base + h]
-                residual[r] += a * rf
-                weightSum[r] += a * wf
-                unfrozenOn[r] += 1
-            }
-            if ceiling[f].isFinite { cappedHeap.append(CappedEntry(level: ceiling[f] / wf, flow: ff)) }
-        }
+        addComponentUsage()
         for rr in componentResources {
             let r = Int(rr)
             if unfrozenOn[r] > 0 { levelHeap.update(r, to: Self.key(residual[r] / weightSum[r])) }
@@ -818,13 +991,7 @@ public struct FlowSolver {
             } else {
                 levelHeap.remove(r)
                 newLevel[r] = tl
-                for e in resourceEntries[r] {
-                    let g = Int(e >> 4)
-                    if mark[g] == epoch && !frozen[g] {
-                        freeze(g, rate: weight[g] * tl, limiter: Int32(r))
-                        unfrozen -= 1
-                    }
-                }
+                unfrozen -= freezeAll(on: r, level: tl)
             }
         }
         flushDirtyLevels()
@@ -847,6 +1014,107 @@ public struct FlowSolver {
                 dirtyResources.append(Int32(res))
             }
         }
+    }
+
+    /// Fill set-up over raw buffers: marks component flows unfrozen, adds their current
+    /// usage back to each resource's residual, sums weights and counts per resource, and
+    /// collects the capped flows.
+    mutating func addComponentUsage() {
+        var res = ContiguousArray<Double>(), ws = ContiguousArray<Double>(), uo = ContiguousArray<Int32>()
+        var fz = ContiguousArray<Bool>(), capped = ContiguousArray<CappedEntry>()
+        swap(&res, &residual); swap(&ws, &weightSum); swap(&uo, &unfrozenOn)
+        swap(&fz, &frozen); swap(&capped, &cappedHeap)
+        defer {
+            swap(&res, &residual); swap(&ws, &weightSum); swap(&uo, &unfrozenOn)
+            swap(&fz, &frozen); swap(&capped, &cappedHeap)
+        }
+        let H = Self.maxHops
+        componentFlows.withUnsafeBufferPointer { flows in
+        limiter.withUnsafeBufferPointer { limiter in
+        level.withUnsafeBufferPointer { level in
+        rate.withUnsafeBufferPointer { rate in
+        ceiling.withUnsafeBufferPointer { ceiling in
+        hopResource.withUnsafeBufferPointer { hopResource in
+        hopFactor.withUnsafeBufferPointer { hopFactor in
+        hopCount.withUnsafeBufferPointer { hopCount in
+        weight.withUnsafeBufferPointer { weight in
+        res.withUnsafeMutableBufferPointer { residual in
+        ws.withUnsafeMutableBufferPointer { weightSum in
+        uo.withUnsafeMutableBufferPointer { unfrozenOn in
+        fz.withUnsafeMutableBufferPointer { frozen in
+            for ff in flows {
+                let f = Int(ff)
+                frozen[f] = false
+                let wf = weight[f], l = limiter[f]
+                let rf = l >= 0 ? wf * level[Int(l)] : rate[f]  // currentRate(f)
+                let base = f * H
+                for h in 0..<Int(hopCount[f]) {
+                    let r = Int(hopResource[base + h])
+                    let a = hopFactor[base + h]
+                    residual[r] += a * rf
+                    weightSum[r] += a * wf
+                    unfrozenOn[r] += 1
+                }
+                if ceiling[f].isFinite { capped.append(CappedEntry(level: ceiling[f] / wf, flow: ff)) }
+            }
+        }}}}}}}}}}}}}
+    }
+
+    /// Freezes every unfrozen component flow on `r` at `level × weight`, limited by `r`, as
+    /// ``freeze(_:rate:limiter:)`` does one by one (the fill's inner loop, over raw buffers:
+    /// no uniqueness or bounds checks per flow-hop).
+    ///
+    /// - Returns: the number of flows frozen.
+    mutating func freezeAll(on r: Int, level tl: Double) -> Int {
+        var res = ContiguousArray<Double>(), ws = ContiguousArray<Double>(), uo = ContiguousArray<Int32>()
+        var fz = ContiguousArray<Bool>(), nr = ContiguousArray<Double>(), nl = ContiguousArray<Int32>()
+        var dirtyFlag = ContiguousArray<Bool>(), dirty = ContiguousArray<Int32>()
+        swap(&res, &residual); swap(&ws, &weightSum); swap(&uo, &unfrozenOn)
+        swap(&fz, &frozen); swap(&nr, &newRate); swap(&nl, &newLimiter)
+        swap(&dirtyFlag, &isDirty); swap(&dirty, &dirtyResources)
+        defer {
+            swap(&res, &residual); swap(&ws, &weightSum); swap(&uo, &unfrozenOn)
+            swap(&fz, &frozen); swap(&nr, &newRate); swap(&nl, &newLimiter)
+            swap(&dirtyFlag, &isDirty); swap(&dirty, &dirtyResources)
+        }
+        let ep = epoch, lim = Int32(r), H = Self.maxHops
+        var count = 0
+        resourceEntries[r].withUnsafeBufferPointer { entries in
+        mark.withUnsafeBufferPointer { mark in
+        hopResource.withUnsafeBufferPointer { hopResource in
+        hopFactor.withUnsafeBufferPointer { hopFactor in
+        hopCount.withUnsafeBufferPointer { hopCount in
+        weight.withUnsafeBufferPointer { weight in
+        res.withUnsafeMutableBufferPointer { residual in
+        ws.withUnsafeMutableBufferPointer { weightSum in
+        uo.withUnsafeMutableBufferPointer { unfrozenOn in
+        fz.withUnsafeMutableBufferPointer { frozen in
+        nr.withUnsafeMutableBufferPointer { newRate in
+        nl.withUnsafeMutableBufferPointer { newLimiter in
+        dirtyFlag.withUnsafeMutableBufferPointer { isDirty in
+            for e in entries {
+                let g = Int(e >> 4)
+                if mark[g] != ep || frozen[g] { continue }
+                let wg = weight[g], rg = wg * tl
+                frozen[g] = true
+                newRate[g] = rg
+                newLimiter[g] = lim
+                let base = g * H
+                for h in 0..<Int(hopCount[g]) {
+                    let q = Int(hopResource[base + h])
+                    let a = hopFactor[base + h]
+                    residual[q] -= a * rg
+                    weightSum[q] -= a * wg
+                    unfrozenOn[q] -= 1
+                    if !isDirty[q] {
+                        isDirty[q] = true
+                        dirty.append(Int32(q))
+                    }
+                }
+                count += 1
+            }
+        }}}}}}}}}}}}}
+        return count
     }
 
     /// Re-keys (or removes) the resources whose level changed since the last read.
