@@ -19,18 +19,20 @@
 ///  1. takes a fast path when it provably changes nobody else (a capped flow starting or
 ///     ending on unsaturated resources, or changing its ceiling within their spare capacity:
 ///     O(hops));
-///  2. otherwise gathers the *component*: the flow, plus every flow on a resource that is
+///  2. takes a *group path* when the event only moves one group's share (see below):
+///     O(hops + P log R) for a group whose members cross P resources;
+///  3. otherwise gathers the *component*: the flow, plus every flow on a resource that is
 ///     saturated, transitively;
-///  3. re-solves progressive filling on the component, with flows outside it fixed (their
+///  4. re-solves progressive filling on the component, with flows outside it fixed (their
 ///     usage is subtracted from each resource's capacity). Freezing a flow only marks the
 ///     level keys of its resources stale; they are re-keyed once before the level heap is
 ///     next read, so a saturation that freezes m flows costs O(m × hops + R log R), not
 ///     O(m × hops × log R). Capped flows wait in a heap by ceiling per weight, popped only
 ///     when their ceiling comes before the next saturation;
-///  4. checks every resource the re-solve saturated: if a flow outside the component holds a
+///  5. checks every resource the re-solve saturated: if a flow outside the component holds a
 ///     higher share there than the new level, that resource's flows join the component and
 ///     the solve repeats;
-///  5. commits: loads come from the fill's residuals (per resource); only flows whose
+///  6. commits: loads come from the fill's residuals (per resource); only flows whose
 ///     limiter changed (or whose ceiling-held rate changed) are settled and re-scheduled.
 ///
 /// ## Groups and virtual clocks
@@ -45,11 +47,29 @@
 /// O(log R), instead of settling and re-scheduling every member. Exact: the completion
 /// order and times are those of per-flow rates (up to rounding to whole nanoseconds).
 ///
+/// *Pair aggregates* `S[l][g] = Σ a_fl w_f` over group `g`'s members crossing `l` make the
+/// load of every resource a function of the group shares. Two events then need no
+/// re-solve, which is exact when its conditions hold (else the component path runs):
+/// - a member of the only saturated resource `r` on its route ends: `r`'s share rises to
+///   `level_r + spare_r / S[r][r]`, provided no member's ceiling per weight is below it
+///   (per-group heap of capped members) and every other resource `l` with `S[l][r] > 0`
+///   is unsaturated and stays so under the rise (`load_l + Δ S[l][r] < C_l`): the other
+///   flows on `r` are held at lower shares and stay, no other saturated resource moves;
+/// - a new flow whose route has one saturated resource `r` joins `r`'s group: the share
+///   falls to fill `r` again, provided no flow on `r` is held at its own ceiling, flows
+///   there held elsewhere have shares no higher than the new one (pairs listed per
+///   resource), the new flow's ceiling is above it, its other resources keep spare
+///   capacity, and `r`'s members cross no other saturated resource (their lower rates
+///   would let it redistribute).
+/// A storm of n flows through one saturated resource then costs O(P log R) per event
+/// rather than O(n).
+///
 /// - Complexity: per event O(hops) on the fast path; otherwise O(E + R log R + k log n) for
 ///   a component with E flow-hops and R resources, of which k flows change limiter (or
-///   ceiling-held rate). The gathering and filling are still linear in the component, so a
-///   storm of n flows through one saturated resource costs O(n) per event with a small
-///   constant — see the `flows-10k-tree-saturated-root` benchmark. Per-flow observer
+///   ceiling-held rate). The gathering and filling are still linear in the component, so
+///   events that fail the group-path conditions (flows held at their ceilings on the
+///   saturated resource, several saturated resources coupled) still cost O(n) with a small
+///   constant — see the `flows-10k-tree*` benchmarks. Per-flow observer
 ///   tallies of a group member are settled when it leaves its group, completes, or at
 ///   ``settleAll(now:)``; they are exact sums because its limiter is constant meanwhile.
 ///
@@ -63,7 +83,9 @@
 /// modelled).
 ///
 /// **Validated by**: `FlowSolverTests` (textbook max-min cases, parking lot, weights,
-/// processor-sharing mean transfer time, conservation and capacity invariants).
+/// processor-sharing mean transfer time, conservation and capacity invariants, group
+/// progress and attribution, group paths against full re-solves:
+/// `groupPathsMatchFullResolve`).
 public struct FlowSolver {
     // MARK: Resources
     var capacity: ContiguousArray<Double> = []  // bits/s
