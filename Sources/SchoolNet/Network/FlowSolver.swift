@@ -19,18 +19,20 @@
 ///  1. takes a fast path when it provably changes nobody else (a capped flow starting or
 ///     ending on unsaturated resources, or changing its ceiling within their spare capacity:
 ///     O(hops));
-///  2. otherwise gathers the *component*: the flow, plus every flow on a resource that is
+///  2. takes a *group path* when the event only moves one group's share (see below):
+///     O(hops + P log R) for a group whose members cross P resources;
+///  3. otherwise gathers the *component*: the flow, plus every flow on a resource that is
 ///     saturated, transitively;
-///  3. re-solves progressive filling on the component, with flows outside it fixed (their
+///  4. re-solves progressive filling on the component, with flows outside it fixed (their
 ///     usage is subtracted from each resource's capacity). Freezing a flow only marks the
 ///     level keys of its resources stale; they are re-keyed once before the level heap is
 ///     next read, so a saturation that freezes m flows costs O(m × hops + R log R), not
 ///     O(m × hops × log R). Capped flows wait in a heap by ceiling per weight, popped only
 ///     when their ceiling comes before the next saturation;
-///  4. checks every resource the re-solve saturated: if a flow outside the component holds a
+///  5. checks every resource the re-solve saturated: if a flow outside the component holds a
 ///     higher share there than the new level, that resource's flows join the component and
 ///     the solve repeats;
-///  5. commits: loads come from the fill's residuals (per resource); only flows whose
+///  6. commits: loads come from the fill's residuals (per resource); only flows whose
 ///     limiter changed (or whose ceiling-held rate changed) are settled and re-scheduled.
 ///
 /// ## Groups and virtual clocks
@@ -45,11 +47,29 @@
 /// O(log R), instead of settling and re-scheduling every member. Exact: the completion
 /// order and times are those of per-flow rates (up to rounding to whole nanoseconds).
 ///
+/// *Pair aggregates* `S[l][g] = Σ a_fl w_f` over group `g`'s members crossing `l` make the
+/// load of every resource a function of the group shares. Two events then need no
+/// re-solve, which is exact when its conditions hold (else the component path runs):
+/// - a member of the only saturated resource `r` on its route ends: `r`'s share rises to
+///   `level_r + spare_r / S[r][r]`, provided no member's ceiling per weight is below it
+///   (per-group heap of capped members) and every other resource `l` with `S[l][r] > 0`
+///   is unsaturated and stays so under the rise (`load_l + Δ S[l][r] < C_l`): the other
+///   flows on `r` are held at lower shares and stay, no other saturated resource moves;
+/// - a new flow whose route has one saturated resource `r` joins `r`'s group: the share
+///   falls to fill `r` again, provided no flow on `r` is held at its own ceiling, flows
+///   there held elsewhere have shares no higher than the new one (pairs listed per
+///   resource), the new flow's ceiling is above it, its other resources keep spare
+///   capacity, and `r`'s members cross no other saturated resource (their lower rates
+///   would let it redistribute).
+/// A storm of n flows through one saturated resource then costs O(P log R) per event
+/// rather than O(n).
+///
 /// - Complexity: per event O(hops) on the fast path; otherwise O(E + R log R + k log n) for
 ///   a component with E flow-hops and R resources, of which k flows change limiter (or
-///   ceiling-held rate). The gathering and filling are still linear in the component, so a
-///   storm of n flows through one saturated resource costs O(n) per event with a small
-///   constant — see the `flows-10k-tree-saturated-root` benchmark. Per-flow observer
+///   ceiling-held rate). The gathering and filling are still linear in the component, so
+///   events that fail the group-path conditions (flows held at their ceilings on the
+///   saturated resource, several saturated resources coupled) still cost O(n) with a small
+///   constant — see the `flows-10k-tree*` benchmarks. Per-flow observer
 ///   tallies of a group member are settled when it leaves its group, completes, or at
 ///   ``settleAll(now:)``; they are exact sums because its limiter is constant meanwhile.
 ///
@@ -63,7 +83,9 @@
 /// modelled).
 ///
 /// **Validated by**: `FlowSolverTests` (textbook max-min cases, parking lot, weights,
-/// processor-sharing mean transfer time, conservation and capacity invariants).
+/// processor-sharing mean transfer time, conservation and capacity invariants, group
+/// progress and attribution, group paths against full re-solves:
+/// `groupPathsMatchFullResolve`).
 public struct FlowSolver {
     // MARK: Resources
     var capacity: ContiguousArray<Double> = []  // bits/s
@@ -167,7 +189,7 @@ public struct FlowSolver {
     public static let notLimited: Int32 = -1
 
     /// Statistics of the solver's work.
-    public private(set) var counters = Counters()
+    public internal(set) var counters = Counters()
 
     /// Work counters (deterministic for a given input).
     public struct Counters: Sendable, Equatable {
@@ -344,53 +366,6 @@ public struct FlowSolver {
         return FlowID(f)
     }
 
-    /// Starts new flow `f` by joining the group of the only saturated resource `r` on its
-    /// route, lowering that group's share, when that is the whole max-min change: every
-    /// other flow on `r` is held elsewhere at a share no higher than the new one (none at
-    /// its own ceiling), `f`'s ceiling is above it, `f`'s other resources keep spare
-    /// capacity, and the group's members cross no other saturated resource (which their
-    /// lower rates would unsaturate).
-    ///
-    /// - Returns: whether it did (else nothing changed).
-    /// - Complexity: O(hops + P log R) for a group whose members cross P resources.
-    mutating func joinOnlyGroup(_ f: Int, now: Int64) -> Bool {
-        let base = f * Self.maxHops
-        var r = -1, factor = 0.0
-        for h in 0..<Int(hopCount[f]) {
-            let l = Int(hopResource[base + h])
-            if saturated(l) {
-                if r >= 0 { return false }
-                r = l
-                factor = hopFactor[base + h]
-            }
-        }
-        guard r >= 0, groupSize[r] > 0, atCeilingOn[r] == 0, level[r].isFinite else { return false }
-        let w = pairWeight(r, r), wf = weight[f]
-        let fixed = load[r] - level[r] * w
-        let newLevel = max(0, capacity[r] - fixed) / (w + factor * wf)
-        guard newLevel.isFinite, newLevel <= level[r], ceiling[f] / wf > newLevel else { return false }
-        for p in resourcePairs[r] {
-            let g = Int(pairGroup[Int(p)])
-            if g != r && level[g] > newLevel { return false }
-        }
-        for h in 0..<Int(hopCount[f]) {
-            let l = Int(hopResource[base + h])
-            if l != r && load[l] + hopFactor[base + h] * wf * newLevel >= capacity[l] * (1 - Self.tolerance) { return false }
-        }
-        guard groupIsAlone(r, delta: newLevel - level[r]) else { return false }
-        moveGroupLevel(r, to: newLevel, now: now)
-        settle(f, now: now)
-        rate[f] = wf * newLevel
-        joinGroup(f, r, now: now)
-        for h in 0..<Int(hopCount[f]) {
-            let l = Int(hopResource[base + h])
-            if l != r { load[l] += hopFactor[base + h] * wf * newLevel }
-            observer.resourceUpdated(l, load: load[l], saturated: saturated(l), flows: resourceEntries[l].count, at: now)
-        }
-        scheduleGroup(r, now: now)
-        return true
-    }
-
     /// Changes a flow's ceiling (slow-start growth, a stream's new target).
     ///
     /// - Complexity: O(hops) when the flow is held by its ceiling on unsaturated resources
@@ -558,159 +533,6 @@ public struct FlowSolver {
         }
         setLimiterCode(f, l)
         scheduleCompletion(f, now: now)
-    }
-
-    /// Sets `f`'s limiter code outside groups, counting flows held at their ceiling.
-    mutating func setLimiterCode(_ f: Int, _ l: Int32) {
-        let was = limiter[f] < Self.notLimited, now = l < Self.notLimited
-        limiter[f] = l
-        if was == now { return }
-        let base = f * Self.maxHops
-        for h in 0..<Int(hopCount[f]) { atCeilingOn[Int(hopResource[base + h])] += now ? 1 : -1 }
-    }
-
-    /// Adds `f`'s usage per unit share to the pair aggregates of group `g` (`sign` ±1).
-    mutating func addToPairs(_ f: Int, group g: Int, sign: Int32) {
-        let base = f * Self.maxHops
-        let wf = weight[f]
-        for h in 0..<Int(hopCount[f]) {
-            let l = Int(hopResource[base + h])
-            let key = Int64(l) << 32 | Int64(g)
-            var slot: Int
-            if let p = pairSlot[key] {
-                slot = Int(p)
-            } else {
-                precondition(sign > 0, "pair missing")
-                if let free = freePairs.popLast() {
-                    slot = Int(free)
-                } else {
-                    slot = pairResource.count
-                    pairResource.append(0); pairGroup.append(0); pairWeight.append(0); pairCount.append(0)
-                    pairIndexInGroup.append(0); pairIndexOnResource.append(0)
-                }
-                pairSlot[key] = Int32(slot)
-                pairResource[slot] = Int32(l); pairGroup[slot] = Int32(g)
-                pairWeight[slot] = 0; pairCount[slot] = 0
-                pairIndexInGroup[slot] = Int32(groupPairs[g].count); groupPairs[g].append(Int32(slot))
-                pairIndexOnResource[slot] = Int32(resourcePairs[l].count); resourcePairs[l].append(Int32(slot))
-            }
-            pairCount[slot] += sign
-            pairWeight[slot] += Double(sign) * hopFactor[base + h] * wf
-            if pairCount[slot] == 0 {
-                pairSlot[key] = nil
-                let ig = Int(pairIndexInGroup[slot])
-                let lastG = groupPairs[g].removeLast()
-                if ig < groupPairs[g].count { groupPairs[g][ig] = lastG; pairIndexInGroup[Int(lastG)] = Int32(ig) }
-                let il = Int(pairIndexOnResource[slot])
-                let lastL = resourcePairs[l].removeLast()
-                if il < resourcePairs[l].count { resourcePairs[l][il] = lastL; pairIndexOnResource[Int(lastL)] = Int32(il) }
-                freePairs.append(Int32(slot))
-            }
-        }
-    }
-
-    /// Σ factor × weight of group `g`'s members on resource `l` (0 if none).
-    func pairWeight(_ l: Int, _ g: Int) -> Double {
-        pairSlot[Int64(l) << 32 | Int64(g)].map { pairWeight[Int($0)] } ?? 0
-    }
-
-    /// Whether group `r`'s members cross only resources, other than `r`, that are not
-    /// saturated and stay so if the share moves by `delta` (so a change of `r`'s share
-    /// alone is the max-min solution).
-    func groupIsAlone(_ r: Int, delta: Double) -> Bool {
-        for p in groupPairs[r] {
-            let l = Int(pairResource[Int(p)])
-            if l == r { continue }
-            if saturated(l) { return false }
-            if load[l] + max(0, delta) * pairWeight[Int(p)] >= capacity[l] * (1 - Self.tolerance) { return false }
-        }
-        return true
-    }
-
-    /// Moves group `r`'s share to `newLevel` (its members' rates follow), with loads,
-    /// virtual clock, completion entry and observer.
-    mutating func moveGroupLevel(_ r: Int, to newLevel: Double, now: Int64) {
-        advanceClock(r, now: now)
-        let delta = newLevel - level[r]
-        for p in groupPairs[r] {
-            let l = Int(pairResource[Int(p)])
-            if l == r { continue }
-            load[l] = max(0, load[l] + delta * pairWeight[Int(p)])
-            observer.resourceUpdated(l, load: load[l], saturated: saturated(l), flows: resourceEntries[l].count, at: now)
-        }
-        level[r] = newLevel
-        load[r] = capacity[r]
-        scheduleGroup(r, now: now)
-        observer.resourceUpdated(r, load: load[r], saturated: saturated(r), flows: resourceEntries[r].count, at: now)
-        counters.groupUpdates += 1
-    }
-
-    /// `f`'s rate now: its group's share times its weight if a resource limits it.
-    func currentRate(_ f: Int) -> Double {
-        let l = limiter[f]
-        return l >= 0 ? weight[f] * level[Int(l)] : rate[f]
-    }
-
-    /// Bytes `f` has moved since it was last settled.
-    func progress(_ f: Int, now: Int64) -> Double {
-        let l = limiter[f]
-        if l >= 0 { return weight[f] * (virtualTime(Int(l), at: now) - clockStart[f]) }
-        return rate[f] / 8 * Double(now - lastUpdate[f]) * 1e-9
-    }
-
-    /// Resource `r`'s virtual time at `now` (bytes per unit weight).
-    func virtualTime(_ r: Int, at now: Int64) -> Double {
-        let l = level[r]
-        guard l.isFinite && l > 0 && now > clockTime[r] else { return clock[r] }
-        return clock[r] + l / 8 * Double(now - clockTime[r]) * 1e-9
-    }
-
-    /// Brings `r`'s virtual clock to `now` at its current level (before the level changes).
-    mutating func advanceClock(_ r: Int, now: Int64) {
-        clock[r] = virtualTime(r, at: now)
-        clockTime[r] = now
-    }
-
-    /// Makes settled `f` a member of resource `r`'s group (its limiter becomes `r`).
-    mutating func joinGroup(_ f: Int, _ r: Int, now: Int64) {
-        completions.remove(f)
-        setLimiterCode(f, Self.notLimited)
-        limiter[f] = Int32(r)
-        clockStart[f] = virtualTime(r, at: now)
-        groupSize[r] += 1
-        addToPairs(f, group: r, sign: 1)
-        if ceiling[f].isFinite { ceilingTags.insert(f, key: ceiling[f] / weight[f], into: r) }
-        if remaining[f].isFinite { tagHeaps.insert(f, key: clockStart[f] + remaining[f] / weight[f], into: r) }
-    }
-
-    /// Takes settled `f` out of its group, if in one (its rate is fixed at the group's).
-    mutating func leaveGroup(_ f: Int, now: Int64) {
-        let l = limiter[f]
-        guard l >= 0 else { return }
-        let r = Int(l)
-        rate[f] = weight[f] * level[r]
-        tagHeaps.remove(f, from: r)
-        ceilingTags.remove(f, from: r)
-        groupSize[r] -= 1
-        addToPairs(f, group: r, sign: -1)
-        limiter[f] = Self.notLimited
-        if groupSize[r] == 0 {
-            // Rebase the empty group's clock so it never grows without bound.
-            clock[r] = 0
-            clockTime[r] = now
-        }
-    }
-
-    /// Puts group `r`'s next completion in the group heap.
-    mutating func scheduleGroup(_ r: Int, now: Int64) {
-        let l = level[r]
-        guard let (_, tagv) = tagHeaps.min(of: r), l.isFinite, l > 0 else {
-            groupCompletions.remove(r)
-            return
-        }
-        let dt = max(0, tagv - virtualTime(r, at: now)) * 8 / l
-        let ns = max(0, (dt * 1e9).rounded(.up))
-        groupCompletions.update(r, to: ns >= 9.2e18 ? .max : now + Int64(ns))
     }
 
     /// Puts `f`'s completion time (from its settled remaining bytes and rate) in the heap.
@@ -945,233 +767,7 @@ public struct FlowSolver {
         }
     }
 
-    /// Progressive filling: computes `newRate`, `newLimiter` for component flows and
-    /// `newLevel` for component resources.
-    ///
-    /// Freezing a flow changes the level key of each resource on its route; those keys are
-    /// marked stale and re-keyed once before the next read of the level heap, so a batch of
-    /// flows frozen by one saturation costs one heap update per resource, not per flow-hop.
-    /// Capped flows wait in a heap by ceiling per weight, popped only when their ceiling is
-    /// reached before the next saturation (most capped flows on a saturated resource never
-    /// are).
-    mutating func fill() {
-        levelHeap.removeAll()
-        for rr in componentResources {
-            let r = Int(rr)
-            residual[r] = capacity[r] - load[r]
-            weightSum[r] = 0
-            unfrozenOn[r] = 0
-            newLevel[r] = .infinity
-        }
-        cappedHeap.removeAll(keepingCapacity: true)
-        addComponentUsage()
-        for rr in componentResources {
-            let r = Int(rr)
-            if unfrozenOn[r] > 0 { levelHeap.update(r, to: Self.key(residual[r] / weightSum[r])) }
-        }
-        CappedEntry.heapify(&cappedHeap)
-        var unfrozen = componentFlows.count
-        while unfrozen > 0 {
-            flushDirtyLevels()
-            while let top = cappedHeap.first, frozen[Int(top.flow)] { CappedEntry.popMin(&cappedHeap) }
-            let tc = cappedHeap.first?.level ?? .infinity
-            guard let (r, key) = levelHeap.min else {
-                // Only reachable if every remaining flow is capped: freeze at ceilings.
-                precondition(tc.isFinite, "unconstrained flow in component")
-                let f = Int(cappedHeap[0].flow)
-                freeze(f, rate: ceiling[f], limiter: ceilingKind[f])
-                unfrozen -= 1
-                continue
-            }
-            let tl = Double(bitPattern: UInt64(bitPattern: key))
-            if tc <= tl {
-                let f = Int(cappedHeap[0].flow)
-                freeze(f, rate: ceiling[f], limiter: ceilingKind[f])
-                unfrozen -= 1
-            } else {
-                levelHeap.remove(r)
-                newLevel[r] = tl
-                unfrozen -= freezeAll(on: r, level: tl)
-            }
-        }
-        flushDirtyLevels()
-    }
-
-    mutating func freeze(_ f: Int, rate r: Double, limiter l: Int32) {
-        frozen[f] = true
-        newRate[f] = r
-        newLimiter[f] = l
-        let base = f * Self.maxHops
-        let wf = weight[f]
-        for h in 0..<Int(hopCount[f]) {
-            let res = Int(hopResource[base + h])
-            let a = hopFactor[base + h]
-            residual[res] -= a * r
-            weightSum[res] -= a * wf
-            unfrozenOn[res] -= 1
-            if !isDirty[res] {
-                isDirty[res] = true
-                dirtyResources.append(Int32(res))
-            }
-        }
-    }
-
-    /// Fill set-up over raw buffers: marks component flows unfrozen, adds their current
-    /// usage back to each resource's residual, sums weights and counts per resource, and
-    /// collects the capped flows.
-    mutating func addComponentUsage() {
-        var res = ContiguousArray<Double>(), ws = ContiguousArray<Double>(), uo = ContiguousArray<Int32>()
-        var fz = ContiguousArray<Bool>(), capped = ContiguousArray<CappedEntry>()
-        swap(&res, &residual); swap(&ws, &weightSum); swap(&uo, &unfrozenOn)
-        swap(&fz, &frozen); swap(&capped, &cappedHeap)
-        defer {
-            swap(&res, &residual); swap(&ws, &weightSum); swap(&uo, &unfrozenOn)
-            swap(&fz, &frozen); swap(&capped, &cappedHeap)
-        }
-        let H = Self.maxHops
-        componentFlows.withUnsafeBufferPointer { flows in
-        limiter.withUnsafeBufferPointer { limiter in
-        level.withUnsafeBufferPointer { level in
-        rate.withUnsafeBufferPointer { rate in
-        ceiling.withUnsafeBufferPointer { ceiling in
-        hopResource.withUnsafeBufferPointer { hopResource in
-        hopFactor.withUnsafeBufferPointer { hopFactor in
-        hopCount.withUnsafeBufferPointer { hopCount in
-        weight.withUnsafeBufferPointer { weight in
-        res.withUnsafeMutableBufferPointer { residual in
-        ws.withUnsafeMutableBufferPointer { weightSum in
-        uo.withUnsafeMutableBufferPointer { unfrozenOn in
-        fz.withUnsafeMutableBufferPointer { frozen in
-            for ff in flows {
-                let f = Int(ff)
-                frozen[f] = false
-                let wf = weight[f], l = limiter[f]
-                let rf = l >= 0 ? wf * level[Int(l)] : rate[f]  // currentRate(f)
-                let base = f * H
-                for h in 0..<Int(hopCount[f]) {
-                    let r = Int(hopResource[base + h])
-                    let a = hopFactor[base + h]
-                    residual[r] += a * rf
-                    weightSum[r] += a * wf
-                    unfrozenOn[r] += 1
-                }
-                if ceiling[f].isFinite { capped.append(CappedEntry(level: ceiling[f] / wf, flow: ff)) }
-            }
-        }}}}}}}}}}}}}
-    }
-
-    /// Freezes every unfrozen component flow on `r` at `level × weight`, limited by `r`, as
-    /// ``freeze(_:rate:limiter:)`` does one by one (the fill's inner loop, over raw buffers:
-    /// no uniqueness or bounds checks per flow-hop).
-    ///
-    /// - Returns: the number of flows frozen.
-    mutating func freezeAll(on r: Int, level tl: Double) -> Int {
-        var res = ContiguousArray<Double>(), ws = ContiguousArray<Double>(), uo = ContiguousArray<Int32>()
-        var fz = ContiguousArray<Bool>(), nr = ContiguousArray<Double>(), nl = ContiguousArray<Int32>()
-        var dirtyFlag = ContiguousArray<Bool>(), dirty = ContiguousArray<Int32>()
-        swap(&res, &residual); swap(&ws, &weightSum); swap(&uo, &unfrozenOn)
-        swap(&fz, &frozen); swap(&nr, &newRate); swap(&nl, &newLimiter)
-        swap(&dirtyFlag, &isDirty); swap(&dirty, &dirtyResources)
-        defer {
-            swap(&res, &residual); swap(&ws, &weightSum); swap(&uo, &unfrozenOn)
-            swap(&fz, &frozen); swap(&nr, &newRate); swap(&nl, &newLimiter)
-            swap(&dirtyFlag, &isDirty); swap(&dirty, &dirtyResources)
-        }
-        let ep = epoch, lim = Int32(r), H = Self.maxHops
-        var count = 0
-        resourceEntries[r].withUnsafeBufferPointer { entries in
-        mark.withUnsafeBufferPointer { mark in
-        hopResource.withUnsafeBufferPointer { hopResource in
-        hopFactor.withUnsafeBufferPointer { hopFactor in
-        hopCount.withUnsafeBufferPointer { hopCount in
-        weight.withUnsafeBufferPointer { weight in
-        res.withUnsafeMutableBufferPointer { residual in
-        ws.withUnsafeMutableBufferPointer { weightSum in
-        uo.withUnsafeMutableBufferPointer { unfrozenOn in
-        fz.withUnsafeMutableBufferPointer { frozen in
-        nr.withUnsafeMutableBufferPointer { newRate in
-        nl.withUnsafeMutableBufferPointer { newLimiter in
-        dirtyFlag.withUnsafeMutableBufferPointer { isDirty in
-            for e in entries {
-                let g = Int(e >> 4)
-                if mark[g] != ep || frozen[g] { continue }
-                let wg = weight[g], rg = wg * tl
-                frozen[g] = true
-                newRate[g] = rg
-                newLimiter[g] = lim
-                let base = g * H
-                for h in 0..<Int(hopCount[g]) {
-                    let q = Int(hopResource[base + h])
-                    let a = hopFactor[base + h]
-                    residual[q] -= a * rg
-                    weightSum[q] -= a * wg
-                    unfrozenOn[q] -= 1
-                    if !isDirty[q] {
-                        isDirty[q] = true
-                        dirty.append(Int32(q))
-                    }
-                }
-                count += 1
-            }
-        }}}}}}}}}}}}}
-        return count
-    }
-
-    /// Re-keys (or removes) the resources whose level changed since the last read.
-    mutating func flushDirtyLevels() {
-        for rr in dirtyResources {
-            let res = Int(rr)
-            isDirty[res] = false
-            if levelHeap.contains(res) {
-                if unfrozenOn[res] == 0 {
-                    levelHeap.remove(res)
-                } else {
-                    levelHeap.update(res, to: Self.key(max(0, residual[res]) / max(weightSum[res], 1e-300)))
-                }
-            }
-        }
-        dirtyResources.removeAll(keepingCapacity: true)
-    }
 }
-
-/// A capped flow waiting in progressive filling, ordered by (ceiling / weight, flow) so
-/// ties break deterministically.
-struct CappedEntry {
-    var level: Double
-    var flow: Int32
-
-    func precedes(_ o: CappedEntry) -> Bool { level < o.level || (level == o.level && flow < o.flow) }
-
-    /// Arranges `a` as a binary min-heap in O(n).
-    static func heapify(_ a: inout ContiguousArray<CappedEntry>) {
-        var i = a.count / 2
-        while i > 0 { i -= 1; siftDown(&a, i) }
-    }
-
-    /// Removes the smallest entry (the heap must not be empty).
-    static func popMin(_ a: inout ContiguousArray<CappedEntry>) {
-        let last = a.removeLast()
-        if a.isEmpty { return }
-        a[0] = last
-        siftDown(&a, 0)
-    }
-
-    static func siftDown(_ a: inout ContiguousArray<CappedEntry>, _ start: Int) {
-        let n = a.count
-        var i = start
-        let moving = a[i]
-        while true {
-            var c = 2 * i + 1
-            if c >= n { break }
-            if c + 1 < n && a[c + 1].precedes(a[c]) { c += 1 }
-            if !a[c].precedes(moving) { break }
-            a[i] = a[c]
-            i = c
-        }
-        a[i] = moving
-    }
-}
-
 /// What a flow's own ceiling stands for, so attribution can say "slow start" rather than
 /// just "its own limit".
 public enum CeilingKind: Int32, Sendable, CaseIterable {

@@ -1,0 +1,204 @@
+/// Groups: flows limited by the same saturated resource, their virtual clock, finish
+/// tags and pair aggregates, and the group paths that move one group's share without a
+/// re-solve (see the ``FlowSolver`` doc comment for the mathematics and conditions).
+extension FlowSolver {
+    /// Sets `f`'s limiter code outside groups, counting flows held at their ceiling.
+    mutating func setLimiterCode(_ f: Int, _ l: Int32) {
+        let was = limiter[f] < Self.notLimited, now = l < Self.notLimited
+        limiter[f] = l
+        if was == now { return }
+        let base = f * Self.maxHops
+        for h in 0..<Int(hopCount[f]) { atCeilingOn[Int(hopResource[base + h])] += now ? 1 : -1 }
+    }
+
+    /// Adds `f`'s usage per unit share to the pair aggregates of group `g` (`sign` ±1).
+    mutating func addToPairs(_ f: Int, group g: Int, sign: Int32) {
+        let base = f * Self.maxHops
+        let wf = weight[f]
+        for h in 0..<Int(hopCount[f]) {
+            let l = Int(hopResource[base + h])
+            let key = Int64(l) << 32 | Int64(g)
+            var slot: Int
+            if let p = pairSlot[key] {
+                slot = Int(p)
+            } else {
+                precondition(sign > 0, "pair missing")
+                if let free = freePairs.popLast() {
+                    slot = Int(free)
+                } else {
+                    slot = pairResource.count
+                    pairResource.append(0); pairGroup.append(0); pairWeight.append(0); pairCount.append(0)
+                    pairIndexInGroup.append(0); pairIndexOnResource.append(0)
+                }
+                pairSlot[key] = Int32(slot)
+                pairResource[slot] = Int32(l); pairGroup[slot] = Int32(g)
+                pairWeight[slot] = 0; pairCount[slot] = 0
+                pairIndexInGroup[slot] = Int32(groupPairs[g].count); groupPairs[g].append(Int32(slot))
+                pairIndexOnResource[slot] = Int32(resourcePairs[l].count); resourcePairs[l].append(Int32(slot))
+            }
+            pairCount[slot] += sign
+            pairWeight[slot] += Double(sign) * hopFactor[base + h] * wf
+            if pairCount[slot] == 0 {
+                pairSlot[key] = nil
+                let ig = Int(pairIndexInGroup[slot])
+                let lastG = groupPairs[g].removeLast()
+                if ig < groupPairs[g].count { groupPairs[g][ig] = lastG; pairIndexInGroup[Int(lastG)] = Int32(ig) }
+                let il = Int(pairIndexOnResource[slot])
+                let lastL = resourcePairs[l].removeLast()
+                if il < resourcePairs[l].count { resourcePairs[l][il] = lastL; pairIndexOnResource[Int(lastL)] = Int32(il) }
+                freePairs.append(Int32(slot))
+            }
+        }
+    }
+
+    /// Σ factor × weight of group `g`'s members on resource `l` (0 if none).
+    func pairWeight(_ l: Int, _ g: Int) -> Double {
+        pairSlot[Int64(l) << 32 | Int64(g)].map { pairWeight[Int($0)] } ?? 0
+    }
+
+    /// Whether group `r`'s members cross only resources, other than `r`, that are not
+    /// saturated and stay so if the share moves by `delta` (so a change of `r`'s share
+    /// alone is the max-min solution).
+    func groupIsAlone(_ r: Int, delta: Double) -> Bool {
+        for p in groupPairs[r] {
+            let l = Int(pairResource[Int(p)])
+            if l == r { continue }
+            if saturated(l) { return false }
+            if load[l] + max(0, delta) * pairWeight[Int(p)] >= capacity[l] * (1 - Self.tolerance) { return false }
+        }
+        return true
+    }
+
+    /// Moves group `r`'s share to `newLevel` (its members' rates follow), with loads,
+    /// virtual clock, completion entry and observer.
+    mutating func moveGroupLevel(_ r: Int, to newLevel: Double, now: Int64) {
+        advanceClock(r, now: now)
+        let delta = newLevel - level[r]
+        for p in groupPairs[r] {
+            let l = Int(pairResource[Int(p)])
+            if l == r { continue }
+            load[l] = max(0, load[l] + delta * pairWeight[Int(p)])
+            observer.resourceUpdated(l, load: load[l], saturated: saturated(l), flows: resourceEntries[l].count, at: now)
+        }
+        level[r] = newLevel
+        load[r] = capacity[r]
+        scheduleGroup(r, now: now)
+        observer.resourceUpdated(r, load: load[r], saturated: saturated(r), flows: resourceEntries[r].count, at: now)
+        counters.groupUpdates += 1
+    }
+
+    /// `f`'s rate now: its group's share times its weight if a resource limits it.
+    func currentRate(_ f: Int) -> Double {
+        let l = limiter[f]
+        return l >= 0 ? weight[f] * level[Int(l)] : rate[f]
+    }
+
+    /// Bytes `f` has moved since it was last settled.
+    func progress(_ f: Int, now: Int64) -> Double {
+        let l = limiter[f]
+        if l >= 0 { return weight[f] * (virtualTime(Int(l), at: now) - clockStart[f]) }
+        return rate[f] / 8 * Double(now - lastUpdate[f]) * 1e-9
+    }
+
+    /// Resource `r`'s virtual time at `now` (bytes per unit weight).
+    func virtualTime(_ r: Int, at now: Int64) -> Double {
+        let l = level[r]
+        guard l.isFinite && l > 0 && now > clockTime[r] else { return clock[r] }
+        return clock[r] + l / 8 * Double(now - clockTime[r]) * 1e-9
+    }
+
+    /// Brings `r`'s virtual clock to `now` at its current level (before the level changes).
+    mutating func advanceClock(_ r: Int, now: Int64) {
+        clock[r] = virtualTime(r, at: now)
+        clockTime[r] = now
+    }
+
+    /// Makes settled `f` a member of resource `r`'s group (its limiter becomes `r`).
+    mutating func joinGroup(_ f: Int, _ r: Int, now: Int64) {
+        completions.remove(f)
+        setLimiterCode(f, Self.notLimited)
+        limiter[f] = Int32(r)
+        clockStart[f] = virtualTime(r, at: now)
+        groupSize[r] += 1
+        addToPairs(f, group: r, sign: 1)
+        if ceiling[f].isFinite { ceilingTags.insert(f, key: ceiling[f] / weight[f], into: r) }
+        if remaining[f].isFinite { tagHeaps.insert(f, key: clockStart[f] + remaining[f] / weight[f], into: r) }
+    }
+
+    /// Takes settled `f` out of its group, if in one (its rate is fixed at the group's).
+    mutating func leaveGroup(_ f: Int, now: Int64) {
+        let l = limiter[f]
+        guard l >= 0 else { return }
+        let r = Int(l)
+        rate[f] = weight[f] * level[r]
+        tagHeaps.remove(f, from: r)
+        ceilingTags.remove(f, from: r)
+        groupSize[r] -= 1
+        addToPairs(f, group: r, sign: -1)
+        limiter[f] = Self.notLimited
+        if groupSize[r] == 0 {
+            // Rebase the empty group's clock so it never grows without bound.
+            clock[r] = 0
+            clockTime[r] = now
+        }
+    }
+
+    /// Puts group `r`'s next completion in the group heap.
+    mutating func scheduleGroup(_ r: Int, now: Int64) {
+        let l = level[r]
+        guard let (_, tagv) = tagHeaps.min(of: r), l.isFinite, l > 0 else {
+            groupCompletions.remove(r)
+            return
+        }
+        let dt = max(0, tagv - virtualTime(r, at: now)) * 8 / l
+        let ns = max(0, (dt * 1e9).rounded(.up))
+        groupCompletions.update(r, to: ns >= 9.2e18 ? .max : now + Int64(ns))
+    }
+
+    /// Starts new flow `f` by joining the group of the only saturated resource `r` on its
+    /// route, lowering that group's share, when that is the whole max-min change: every
+    /// other flow on `r` is held elsewhere at a share no higher than the new one (none at
+    /// its own ceiling), `f`'s ceiling is above it, `f`'s other resources keep spare
+    /// capacity, and the group's members cross no other saturated resource (which their
+    /// lower rates would unsaturate).
+    ///
+    /// - Returns: whether it did (else nothing changed).
+    /// - Complexity: O(hops + P log R) for a group whose members cross P resources.
+    mutating func joinOnlyGroup(_ f: Int, now: Int64) -> Bool {
+        let base = f * Self.maxHops
+        var r = -1, factor = 0.0
+        for h in 0..<Int(hopCount[f]) {
+            let l = Int(hopResource[base + h])
+            if saturated(l) {
+                if r >= 0 { return false }
+                r = l
+                factor = hopFactor[base + h]
+            }
+        }
+        guard r >= 0, groupSize[r] > 0, atCeilingOn[r] == 0, level[r].isFinite else { return false }
+        let w = pairWeight(r, r), wf = weight[f]
+        let fixed = load[r] - level[r] * w
+        let newLevel = max(0, capacity[r] - fixed) / (w + factor * wf)
+        guard newLevel.isFinite, newLevel <= level[r], ceiling[f] / wf > newLevel else { return false }
+        for p in resourcePairs[r] {
+            let g = Int(pairGroup[Int(p)])
+            if g != r && level[g] > newLevel { return false }
+        }
+        for h in 0..<Int(hopCount[f]) {
+            let l = Int(hopResource[base + h])
+            if l != r && load[l] + hopFactor[base + h] * wf * newLevel >= capacity[l] * (1 - Self.tolerance) { return false }
+        }
+        guard groupIsAlone(r, delta: newLevel - level[r]) else { return false }
+        moveGroupLevel(r, to: newLevel, now: now)
+        settle(f, now: now)
+        rate[f] = wf * newLevel
+        joinGroup(f, r, now: now)
+        for h in 0..<Int(hopCount[f]) {
+            let l = Int(hopResource[base + h])
+            if l != r { load[l] += hopFactor[base + h] * wf * newLevel }
+            observer.resourceUpdated(l, load: load[l], saturated: saturated(l), flows: resourceEntries[l].count, at: now)
+        }
+        scheduleGroup(r, now: now)
+        return true
+    }
+}
