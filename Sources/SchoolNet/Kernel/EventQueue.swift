@@ -31,9 +31,9 @@ public struct EventToken: Hashable, Sendable {
 /// (a flow's completion, which moves on every rate change) keep their own ``IndexedHeap``
 /// and expose one "next event" time instead.
 ///
-/// **Large queues.** Past 32,768 pending events the nodes move to ``RadixBuckets`` (a
+/// **Large queues.** Past 262,144 pending events the nodes move to ``RadixBuckets`` (a
 /// radix heap: O(1) insert, sequential redistribution), which stays fast when the heap no
-/// longer fits the cache; below 8,192 they move back. Both keep ties in insertion order.
+/// longer fits the cache; below 65,536 they move back. Both keep ties in insertion order.
 ///
 /// - Complexity: ``schedule(_:at:)`` and ``popNext()`` are O(log₄ n) (heap) or O(1)
 ///   amortised (radix); ``cancel(_:)`` is O(1).
@@ -56,11 +56,19 @@ public struct EventQueue<Payload> {
     /// small ones). The gap avoids switching back and forth.
     @usableFromInline var usingRadix = false
     @usableFromInline var radix = RadixBuckets()
-    @usableFromInline static var radixAbove: Int { 32_768 }
-    @usableFromInline static var heapBelow: Int { 8_192 }
-    @usableFromInline var payloads: ContiguousArray<Payload> = []
-    /// Sequence of the event in each slot; `.max` when free, high bit set when cancelled.
-    @usableFromInline var slotSequence: ContiguousArray<UInt64> = []
+    @usableFromInline static var radixAbove: Int { 262_144 }
+    @usableFromInline static var heapBelow: Int { 65_536 }
+    /// A pending event's payload and sequence, side by side so a pop touches one cache line.
+    @usableFromInline struct Slot {
+        /// Sequence of the event in the slot; `.max` when free, high bit set when cancelled.
+        @usableFromInline var sequence: UInt64
+        @usableFromInline var payload: Payload
+        @inlinable init(sequence: UInt64, payload: Payload) {
+            self.sequence = sequence
+            self.payload = payload
+        }
+    }
+    @usableFromInline var slots: ContiguousArray<Slot> = []
     @usableFromInline var freeSlots: ContiguousArray<Int32> = []
     @usableFromInline var nextSequence: UInt64 = 0
     @usableFromInline var cancelledCount = 0
@@ -70,8 +78,7 @@ public struct EventQueue<Payload> {
         storage = AlignedNodeBuffer(capacity: capacity)
         base = storage.base
         self.capacity = storage.capacity
-        payloads.reserveCapacity(capacity)
-        slotSequence.reserveCapacity(capacity)
+        slots.reserveCapacity(capacity)
     }
 
     /// The number of pending (not cancelled) events.
@@ -107,13 +114,11 @@ public struct EventQueue<Payload> {
         let slot: Int
         if let free = freeSlots.popLast() {
             slot = Int(free)
-            payloads[slot] = payload
-            slotSequence[slot] = seq
+            slots[slot] = Slot(sequence: seq, payload: payload)
         } else {
-            slot = payloads.count
+            slot = slots.count
             precondition(slot <= Int(Self.slotMask), "more than 2^26 pending events")
-            payloads.append(payload)
-            slotSequence.append(seq)
+            slots.append(Slot(sequence: seq, payload: payload))
         }
         let node = Node(high: UInt64(bitPattern: time.nanoseconds) ^ Self.signBit,
                         low: (seq << Self.slotBits) | UInt64(slot))
@@ -184,15 +189,15 @@ public struct EventQueue<Payload> {
     /// - Complexity: O(1).
     @inlinable public mutating func cancel(_ token: EventToken) {
         let s = Int(token.slot)
-        guard s < slotSequence.count, slotSequence[s] == token.sequence else { return }
-        slotSequence[s] |= Self.cancelledBit
+        guard s < slots.count, slots[s].sequence == token.sequence else { return }
+        slots[s].sequence |= Self.cancelledBit
         cancelledCount &+= 1
     }
 
     /// Whether the event behind `token` is still pending.
     @inlinable public func isPending(_ token: EventToken) -> Bool {
         let s = Int(token.slot)
-        return s < slotSequence.count && slotSequence[s] == token.sequence
+        return s < slots.count && slots[s].sequence == token.sequence
     }
 
     /// The time of the earliest pending event, or ``SimTime/never``.
@@ -212,9 +217,9 @@ public struct EventQueue<Payload> {
         guard peekNode() != nil else { return nil }
         let top = removeEarliest()
         let slot = Int(truncatingIfNeeded: top.low & Self.slotMask)
-        slotSequence[slot] = .max  // no longer pending: tokens for it are stale
+        slots[slot].sequence = .max  // no longer pending: tokens for it are stale
         freeSlots.append(Int32(truncatingIfNeeded: slot))
-        return (Self.time(of: top), payloads[slot])
+        return (Self.time(of: top), slots[slot].payload)
     }
 
     @inlinable static func time(of node: Node) -> SimTime {
@@ -225,9 +230,9 @@ public struct EventQueue<Payload> {
         makeUnique()
         while let first = peekNode() {
             let slot = Int(truncatingIfNeeded: first.low & Self.slotMask)
-            guard slotSequence[slot] & Self.cancelledBit != 0 else { return }
+            guard slots[slot].sequence & Self.cancelledBit != 0 else { return }
             _ = removeEarliest()
-            slotSequence[slot] = .max
+            slots[slot].sequence = .max
             freeSlots.append(Int32(truncatingIfNeeded: slot))
             cancelledCount &-= 1
         }

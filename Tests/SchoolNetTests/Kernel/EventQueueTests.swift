@@ -115,7 +115,7 @@ import Testing
     }
 }
 
-/// The radix mode (more than 32,768 pending events) against a sort, with ties, interleaved
+/// The radix mode (more than 262,144 pending events) against a sort, with ties, interleaved
 /// scheduling, cancellation, and the switches between modes in both directions.
 @Suite struct EventQueueRadixTests {
     @Test(arguments: [21, 22] as [UInt64])
@@ -125,21 +125,21 @@ import Testing
         var reference: [(Int64, Int)] = []
         var cancelled = Set<Int>()
         var tokens: [EventToken] = []
-        for i in 0..<60_000 {
-            let t = Int64(rng.next() % 5_000)  // many ties
+        for i in 0..<300_000 {
+            let t = Int64(rng.next() % 20_000)  // many ties
             tokens.append(q.schedule(i, at: SimTime(nanoseconds: t)))
             reference.append((t, i))
         }
         let radixMode = q.usingRadix
         #expect(radixMode)
-        for i in stride(from: 0, to: 60_000, by: 7) { q.cancel(tokens[i]); cancelled.insert(i) }
+        for i in stride(from: 0, to: 300_000, by: 7) { q.cancel(tokens[i]); cancelled.insert(i) }
         // Pop half, scheduling new events at or after the current time (monotone).
         var expected = reference.filter { !cancelled.contains($0.1) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
         var got: [(Int64, Int)] = []
-        var next = 60_000
+        var next = 300_000
         while let e = q.popNext() {
             got.append((e.time.nanoseconds, e.payload))
-            if next < 70_000 && got.count % 3 == 0 {
+            if next < 310_000 && got.count % 3 == 0 {
                 let t = e.time.nanoseconds + Int64(rng.next() % 50)
                 q.schedule(next, at: SimTime(nanoseconds: t))
                 expected.append((t, next))
@@ -158,13 +158,13 @@ import Testing
     /// the Scheduler) rebuilds the buckets around the new minimum and stays correct.
     @Test func nonMonotoneScheduleStaysCorrect() {
         var q = EventQueue<Int>()
-        for i in 0..<40_000 { q.schedule(i, at: SimTime(nanoseconds: Int64(1_000 + i))) }
+        for i in 0..<270_000 { q.schedule(i, at: SimTime(nanoseconds: Int64(1_000 + i))) }
         let radixMode = q.usingRadix
         #expect(radixMode)
         #expect(q.popNext()?.payload == 0)
         q.schedule(-1, at: SimTime(nanoseconds: 5))
         #expect(q.popNext()?.payload == -1)
         #expect(q.popNext()?.payload == 1)
-        #expect(q.count == 39_998)
+        #expect(q.count == 269_998)
     }
 }
