@@ -27,7 +27,7 @@ let package = Package(
         .testTarget(name: "SchoolNetTests", dependencies: ["SchoolNet"], path: "Tests/SchoolNetTests",
                     exclude: ["Fixtures", "Reports/Snapshots"]),
         // The harness's parsing, comparison rule and case counts — no timing assertions.
-        .testTarget(name: "SchoolNetBenchTests", dependencies: ["schoolnet-bench"], path: "Tests/SchoolNetBenchTests"),
+        .testTarget(name: "SchoolNetBenchTests", dependencies: ["schoolnet-bench", "SchoolNet"], path: "Tests/SchoolNetBenchTests"),
         // The command line's parsing, help text and messages.
         .testTarget(name: "SchoolNetCLITests", dependencies: ["schoolnet"], path: "Tests/SchoolNetCLITests"),
     ]

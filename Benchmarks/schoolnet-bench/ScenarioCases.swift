@@ -52,7 +52,7 @@ enum ScenarioLadder {
                                      "breakout": "\(egress ? "central" : "local")"}},
           "schools": [{"type": "school", "count": \(schools)}],
           "activities": [
-            {"activity": "cbt", "name": "CBT", "grades": [\(top)]}\(grades > 1 ? #",\n    {"activity": "video", "name": "video", "grades": [\#(below)]}"# : "")
+            {"activity": "cbt", "name": "CBT", "grades": [\(top)]}\(grades > 1 ? ", {\"activity\": \"video\", \"name\": \"video\", \"grades\": [\(below)]}" : "")
           ]
         }
         """

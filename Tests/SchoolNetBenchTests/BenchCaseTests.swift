@@ -1,5 +1,6 @@
 import Testing
 @testable import schoolnet_bench
+import SchoolNet
 
 /// Registry and case contracts — counts only; timings are never asserted here.
 @Suite struct BenchCaseTests {
@@ -31,5 +32,16 @@ import Testing
         #expect(text.contains("\"schemaVersion\" : 1"))
         let a = try #require(text.range(of: "\"a\" : 1")), b = try #require(text.range(of: "\"b\" : 2"))
         #expect(a.lowerBound < b.lowerBound)
+    }
+}
+
+/// Every generated ladder scenario must read (a generator bug once produced invalid JSON
+/// for multi-grade schools, which only the full ladder ran).
+@Suite struct ScenarioLadderTests {
+    @Test(arguments: [(1, false), (6, true), (6, false), (3, true)])
+    func generatedScenariosRead(grades: Int, egress: Bool) throws {
+        let json = ScenarioLadder.json(name: "t", schools: 2, grades: grades, classesPerGrade: 1, students: 3, minutes: 10, egress: egress)
+        let s = try Scenario.read(json: json, file: "ladder")
+        #expect(s.activities.count == (grades > 1 ? 2 : 1))
     }
 }
