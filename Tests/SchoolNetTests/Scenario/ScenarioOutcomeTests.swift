@@ -67,4 +67,20 @@ import Testing
         #expect(throttled > 62.5 && throttled < 64, "throttled \(throttled) s")
         #expect(free < 5, "unthrottled \(free) s")
     }
+
+    /// CBT behind an undersized proxy session table (central egress; every request opens a
+    /// new connection) loses time waiting for sessions, and the table is ranked first.
+    @Test func undersizedProxySessionTableRanksFirst() throws {
+        let r = try Self.run("""
+        {"name": "proxy", "day": {"start": "09:00", "end": "09:20"},
+         "egress": {"uplink": "10 Gbps", "appliances": [{"name": "proxy", "throughput": "10 Gbps", "sessions": 5, "whenFull": "queue"}]},
+         "schools": [{"name": "es", "grades": 1, "firstGrade": 6, "classesPerGrade": 2, "studentsPerClass": 25, "breakout": "central",
+                      "access": {"type": "fiber", "service": "dedicated", "down": "10 Gbps"}}],
+         "activities": [{"activity": "cbt", "jitter": "5 s",
+                         "settings": {"items": 10, "connectionReuse": false, "thinkTime": {"mean": "20 s", "cv": 0.5}}}]}
+        """)
+        let top = try #require(r.bottlenecks.first)
+        #expect(top.name.hasPrefix("proxy"), "first was \(top.name)")
+        #expect(r.sessionTables.first { $0.name == "proxy" }.map { $0.queued > 0 } == true)
+    }
 }
