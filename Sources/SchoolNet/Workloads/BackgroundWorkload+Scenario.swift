@@ -27,7 +27,7 @@ extension BackgroundWorkload.Configuration {
     /// - Throws: ``ScenarioError`` naming the file and key path for a missing mode, a value
     ///   that does not fit, and an unknown key.
     public static func read(_ r: ScenarioReader, mode fixed: BackgroundWorkload.Mode? = nil) throws(ScenarioError) -> Self {
-        do {
+        try r.reading {
             let mode = try fixed ?? r.oneOf("mode", as: BackgroundWorkload.Mode.self)
             let d = Self(mode: mode)
             typealias S = DefaultSource
@@ -41,12 +41,7 @@ extension BackgroundWorkload.Configuration {
             c.updateAfter = try r.duration("updateAfter", default: d.updateAfter, source: S.none)
             c.rateLimit = try r.rate("rateLimit", allowUnlimited: true, default: d.rateLimit, source: S.none)
             if let problem = c.problems.first { throw r.error(problem) }
-            try r.finish()
             return c
-        } catch let e as ScenarioError {
-            throw e
-        } catch {
-            throw r.error("\(error)")
         }
     }
 

@@ -29,13 +29,7 @@ extension CBTWorkload.Configuration {
     /// - Throws: ``ScenarioError`` naming the file and key path for a value that does not
     ///   fit, for inconsistent counts, and for an unknown key.
     public static func read(_ r: ScenarioReader) throws(ScenarioError) -> Self {
-        do {
-            return try readUntyped(r)
-        } catch let e as ScenarioError {
-            throw e
-        } catch {
-            throw r.error("\(error)")
-        }
+        try r.reading { try readUntyped(r) }
     }
 
     /// The body of ``read(_:)``.
@@ -67,7 +61,6 @@ extension CBTWorkload.Configuration {
             throw r.error("listeningItems (\(c.listeningItems)) + speakingItems (\(c.speakingItems)) must not exceed items (\(c.items))")
         }
         if c.timeout <= .zero { throw r.error("timeout: must be longer than 0 s") }
-        try r.finish()
         return c
     }
 

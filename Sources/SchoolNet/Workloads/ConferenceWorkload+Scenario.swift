@@ -21,7 +21,7 @@ extension ConferenceWorkload.Configuration {
     /// - Throws: ``ScenarioError`` naming the file and key path for a value that does not
     ///   fit, and for an unknown key.
     public static func read(_ r: ScenarioReader) throws(ScenarioError) -> Self {
-        do {
+        try r.reading {
             typealias S = DefaultSource
             let preset = try r.read("preset", as: .choice, default: ConferenceWorkload.Preset.zoom720p, source: S.rates)
             let d = Self(preset: preset)
@@ -33,12 +33,7 @@ extension ConferenceWorkload.Configuration {
             c.freezeThreshold = try r.fraction("freezeThreshold", in: 0.01...1, default: d.freezeThreshold, source: S.estimate)
             c.delayLimit = try r.duration("delayLimit", default: d.delayLimit, source: S.g114)
             if let problem = c.problems.first { throw r.error(problem) }
-            try r.finish()
             return c
-        } catch let e as ScenarioError {
-            throw e
-        } catch {
-            throw r.error("\(error)")
         }
     }
 }

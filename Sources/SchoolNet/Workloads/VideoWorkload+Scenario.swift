@@ -21,7 +21,7 @@ extension VideoWorkload.Configuration {
     /// - Throws: ``ScenarioError`` naming the file and key path for a value that does not
     ///   fit, for inconsistent values, and for an unknown key.
     public static func read(_ r: ScenarioReader) throws(ScenarioError) -> Self {
-        do {
+        try r.reading {
             let d = Self()
             typealias S = DefaultSource
             var c = Self()
@@ -37,12 +37,7 @@ extension VideoWorkload.Configuration {
             c.reservoir = try r.duration("reservoir", default: d.reservoir, source: S.bba)
             c.cushion = try r.duration("cushion", default: d.cushion, source: S.bba)
             if let problem = c.problems.first { throw r.error(problem) }
-            try r.finish()
             return c
-        } catch let e as ScenarioError {
-            throw e
-        } catch {
-            throw r.error("\(error)")
         }
     }
 }
