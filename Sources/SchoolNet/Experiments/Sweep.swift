@@ -49,16 +49,17 @@ public enum Sweep {
                                 jobs: Int) throws -> Point {
         let scenario = try source.scenario(with: overrides)
         let runs = Experiment.replicate(scenario, seed: seed ?? scenario.seed, replications: replications ?? scenario.replications,
-                                        jobs: jobs) { sim, _, _ -> ([WorkloadReport], [Double]) in
-            (scenario.applyingTargets(to: sim.workloads.map { $0.report(in: sim) }), sim.network.solver.observer.limitedFlowSeconds)
+                                        jobs: jobs) { sim, _, _ -> ([WorkloadReport], [Double], [String]) in
+            (scenario.applyingTargets(to: sim.workloads.map { $0.report(in: sim) }), sim.network.solver.observer.limitedFlowSeconds,
+             sim.network.topology.resources.map(\.name))
         }
         let means = Experiment.meanMetrics(runs.map(\.0))
         var limited = [Double](repeating: 0, count: runs.first?.1.count ?? 0)
         for r in runs { for i in r.1.indices { limited[i] += r.1[i] } }
         let top = limited.indices.filter { limited[$0] > 0 }.max { (limited[$0], -$0) < (limited[$1], -$1) }
-        let names = ScenarioBuilder(scenario).topology.resources
+        let names = runs.first?.2 ?? []  // the topology the runs used; no second build
         let hasTargets = means.contains { $0.metric.target != nil }
-        return Point(overrides: overrides, means: means, topBottleneck: top.map { names[$0].name },
+        return Point(overrides: overrides, means: means, topBottleneck: top.map { names[$0] },
                      passed: hasTargets ? Experiment.passes(means) : nil)
     }
 
