@@ -31,7 +31,9 @@ extension BenchCase {
             let k = sim.network.solver.counters
             return CaseMeasurement(events: sim.eventsProcessed, flows: UInt64(k.flowsEnded), resolves: UInt64(k.resolves),
                                    measuredSeconds: stopwatch.elapsedSeconds,
-                                   metrics: ["students": Double(scenario.studentCount), "resources": Double(builder.topology.resources.count)])
+                                   metrics: ["students": Double(scenario.studentCount), "resources": Double(builder.topology.resources.count),
+                                             "groupUpdates": Double(k.groupUpdates), "fastPaths": Double(k.fastPaths),
+                                             "flowsVisitedPerResolve": Double(k.resolvedFlows) / Double(max(1, k.resolves))])
         }
     }
 }

@@ -2,13 +2,37 @@
 /// tags and pair aggregates, and the group paths that move one group's share without a
 /// re-solve (see the ``FlowSolver`` doc comment for the mathematics and conditions).
 extension FlowSolver {
-    /// Sets `f`'s limiter code outside groups, counting flows held at their ceiling.
+    /// Sets `f`'s limiter code outside groups, listing flows held at their ceiling on each
+    /// resource they cross.
     mutating func setLimiterCode(_ f: Int, _ l: Int32) {
         let was = limiter[f] < Self.notLimited, now = l < Self.notLimited
         limiter[f] = l
         if was == now { return }
         let base = f * Self.maxHops
-        for h in 0..<Int(hopCount[f]) { atCeilingOn[Int(hopResource[base + h])] += now ? 1 : -1 }
+        for h in 0..<Int(hopCount[f]) {
+            let r = Int(hopResource[base + h])
+            if now {
+                heldCeilings.insert(base + h, key: -ceiling[f] / weight[f], into: r)
+            } else {
+                heldCeilings.remove(base + h, from: r)
+            }
+        }
+    }
+
+    /// Re-keys held flow `f` after its ceiling changed.
+    mutating func rekeyHeld(_ f: Int) {
+        let base = f * Self.maxHops
+        for h in 0..<Int(hopCount[f]) {
+            let r = Int(hopResource[base + h])
+            heldCeilings.remove(base + h, from: r)
+            heldCeilings.insert(base + h, key: -ceiling[f] / weight[f], into: r)
+        }
+    }
+
+    /// The highest ceiling per weight of the flows held at their ceiling on `r`, other than
+    /// flow-hop slot `x` (−∞ if none).
+    func highestHeldCeiling(on r: Int, excluding x: Int = -1) -> Double {
+        heldCeilings.minKey(of: r, excluding: x).map { -$0 } ?? -.infinity
     }
 
     /// Adds `f`'s usage per unit share to the pair aggregates of group `g` (`sign` ±1).
@@ -157,8 +181,8 @@ extension FlowSolver {
 
     /// Starts new flow `f` by joining the group of the only saturated resource `r` on its
     /// route, lowering that group's share, when that is the whole max-min change: every
-    /// other flow on `r` is held elsewhere at a share no higher than the new one (none at
-    /// its own ceiling), `f`'s ceiling is above it, `f`'s other resources keep spare
+    /// other flow on `r` is held elsewhere, or at its own ceiling, at a share no higher than
+    /// the new one, `f`'s ceiling is above it, `f`'s other resources keep spare
     /// capacity, and the group's members cross no other saturated resource (which their
     /// lower rates would unsaturate).
     ///
@@ -175,11 +199,12 @@ extension FlowSolver {
                 factor = hopFactor[base + h]
             }
         }
-        guard r >= 0, groupSize[r] > 0, atCeilingOn[r] == 0, level[r].isFinite else { return false }
+        guard r >= 0, groupSize[r] > 0, level[r].isFinite else { return false }
         let w = pairWeight(r, r), wf = weight[f]
         let fixed = load[r] - level[r] * w
         let newLevel = max(0, capacity[r] - fixed) / (w + factor * wf)
-        guard newLevel.isFinite, newLevel <= level[r], ceiling[f] / wf > newLevel else { return false }
+        guard newLevel.isFinite, newLevel <= level[r], ceiling[f] / wf > newLevel,
+              highestHeldCeiling(on: r) <= newLevel else { return false }
         for p in resourcePairs[r] {
             let g = Int(pairGroup[Int(p)])
             if g != r && level[g] > newLevel { return false }
@@ -199,6 +224,84 @@ extension FlowSolver {
             observer.resourceUpdated(l, load: load[l], saturated: saturated(l), flows: resourceEntries[l].count, at: now)
         }
         scheduleGroup(r, now: now)
+        return true
+    }
+
+    /// Applies `f`'s new ceiling by moving the share of the only saturated resource `r` on
+    /// its route, when that is the whole max-min change. `f` is held at its ceiling or is a
+    /// member of `r`'s group; the other members share what `f` and the flows not in the
+    /// group leave: `f` stays held if its ceiling per weight is at most the new share, else
+    /// it joins the group. Conditions as for the other group paths: if the share falls, no
+    /// flow held on `r` (at its ceiling, or by another group) may be above it; if it rises,
+    /// no member's ceiling may be below it; the members cross no other saturated resource,
+    /// and no resource the change loads further becomes saturated.
+    ///
+    /// - Returns: whether it did (else nothing changed).
+    /// - Complexity: O(hops × log n + P log R) for a group whose members cross P resources.
+    mutating func reshareOnlyGroup(_ f: Int, now: Int64) -> Bool {
+        let base = f * Self.maxHops
+        var r = -1, a = 0.0, slot = -1
+        for h in 0..<Int(hopCount[f]) {
+            let l = Int(hopResource[base + h])
+            if saturated(l) {
+                if r >= 0 { return false }
+                r = l
+                a = hopFactor[base + h]
+                slot = base + h
+            }
+        }
+        guard r >= 0, level[r].isFinite, level[r] > 0 else { return false }
+        let member = limiter[f] == Int32(r)
+        guard member || limiter[f] < Self.notLimited else { return false }
+        let others = Int(groupSize[r]) - (member ? 1 : 0)
+        guard others > 0 else { return false }
+        let L = level[r], w = weight[f], c = ceiling[f]
+        let s = pairWeight(r, r)
+        let sOthers = s - (member ? a * w : 0)
+        let oldRate = currentRate(f)
+        // Capacity of r left to the other members and f: all but the flows held elsewhere.
+        let available = capacity[r] - (load[r] - L * s - (member ? 0 : a * oldRate))
+        var newLevel = (available - a * c) / sOthers
+        var joins = false
+        if !(c / w <= newLevel) {
+            newLevel = available / (sOthers + a * w)
+            joins = true
+        }
+        guard newLevel.isFinite, newLevel > 0, sOthers > 0 else { return false }
+        let newRate = joins ? w * newLevel : c
+        let delta = newLevel - L
+        if delta < 0 {
+            if highestHeldCeiling(on: r, excluding: slot) > newLevel { return false }
+            for p in resourcePairs[r] {
+                let g = Int(pairGroup[Int(p)])
+                if g != r && level[g] > newLevel { return false }
+            }
+        } else if let m = ceilingTags.minKey(of: r, excluding: f), m < newLevel {
+            return false
+        }
+        guard groupIsAlone(r, delta: delta) else { return false }
+        for h in 0..<Int(hopCount[f]) {
+            let l = Int(hopResource[base + h])
+            if l == r { continue }
+            let grow = hopFactor[base + h] * (newRate - oldRate) + max(0, delta) * pairWeight(l, r)
+            if grow > 0 && load[l] + grow >= capacity[l] * (1 - Self.tolerance) { return false }
+        }
+        settle(f, now: now)
+        if member { leaveGroup(f, now: now) }
+        moveGroupLevel(r, to: newLevel, now: now)
+        for h in 0..<Int(hopCount[f]) {
+            let l = Int(hopResource[base + h])
+            if l != r { load[l] = max(0, load[l] + hopFactor[base + h] * (newRate - oldRate)) }
+        }
+        rate[f] = newRate
+        if joins {
+            joinGroup(f, r, now: now)
+            scheduleGroup(r, now: now)
+        } else {
+            setLimiterCode(f, ceilingKind[f])
+            scheduleCompletion(f, now: now)
+        }
+        notifyHops(f, now: now)
         return true
     }
 }

@@ -134,8 +134,10 @@ public struct FlowSolver {
     var groupCompletions = IndexedHeap()
     /// Ceiling per weight of each group's capped members (smallest first).
     var ceilingTags = TagHeaps()
-    /// Flows held at their own ceiling, per resource crossed.
-    var atCeilingOn: ContiguousArray<Int32> = []
+    /// Flows held at their own ceiling, per resource crossed: a max-heap (keys are
+    /// `-ceiling / weight`) of flow-hop slots `flow × maxHops + hop`, so a group path that
+    /// lowers a share can check that every held flow stays below it.
+    var heldCeilings = TagHeaps()
     /// Pair aggregates: for resource `l` and group `g`, Σ factor × weight of g's members
     /// crossing l (slot found through `pairSlot[l << 32 | g]`), listed per group and per
     /// resource in insertion order (never hash order).
@@ -241,7 +243,7 @@ public struct FlowSolver {
         groupSize.append(0)
         tagHeaps.addGroup()
         ceilingTags.addGroup()
-        atCeilingOn.append(0)
+        heldCeilings.addGroup()
         groupPairs.append([])
         resourcePairs.append([])
         observer.addResource(capacity: c.bitsPerSecond)
@@ -319,6 +321,7 @@ public struct FlowSolver {
             frozen.append(false); clockStart.append(0)
             tagHeaps.reserveFlows(f + 1)
             ceilingTags.reserveFlows(f + 1)
+            heldCeilings.reserveFlows((f + 1) * Self.maxHops)
         }
         let base = f * Self.maxHops
         for (h, hop) in hops.enumerated() {
@@ -381,6 +384,18 @@ public struct FlowSolver {
         let new = c.bitsPerSecond
         if new == old { return }
         ceiling[f] = new
+        if limiter[f] < Self.notLimited { rekeyHeld(f) }
+        if limiter[f] >= 0 {
+            // A group member: its ceiling is listed with the group's; while it stays at or
+            // above the share, the max-min solution does not move.
+            let g = Int(limiter[f])
+            ceilingTags.remove(f, from: g)
+            if new.isFinite { ceilingTags.insert(f, key: new / weight[f], into: g) }
+            if new / weight[f] >= level[g] {
+                counters.fastPaths += 1
+                return
+            }
+        }
         let onSaturated = touchesSaturated(f)
         if !onSaturated && limiter[f] < Self.notLimited && new.isFinite
             && (new < old || fitsWithoutSaturating(f, extra: new - rate[f])) {
@@ -394,6 +409,7 @@ public struct FlowSolver {
             // flow (it saturates its bottleneck); a rate-0 flow on a zero-capacity resource.
             return
         }
+        if groupPathsEnabled && reshareOnlyGroup(f, now: now.nanoseconds) { return }
         beginComponent()
         addFlowToComponent(f)
         closeComponent()
@@ -629,14 +645,18 @@ public struct FlowSolver {
         // its route (the other flows there are held at lower shares and stay), no member's
         // ceiling is below the new share, and the members cross no other resource that is,
         // or would become, saturated.
-        if groupPathsEnabled && coupledCount == 1 && Int(coupled.0) == group && groupSize[group] > 0 {
-            let w = pairWeight(group, group)
-            let newLevel = level[group] + max(0, capacity[group] - load[group]) / w
-            let minCap = ceilingTags.min(of: group)?.key ?? .infinity
+        // The same holds when f was held at its own ceiling with r its only saturated
+        // resource: its rate is freed on r alone.
+        let only = Int(coupled.0)
+        if groupPathsEnabled && coupledCount == 1 && (only == group || endedLimiter < Self.notLimited)
+            && groupSize[only] > 0 && level[only].isFinite {
+            let w = pairWeight(only, only)
+            let newLevel = level[only] + max(0, capacity[only] - load[only]) / w
+            let minCap = ceilingTags.min(of: only)?.key ?? .infinity
             if w > 0 && newLevel.isFinite && minCap > newLevel
-                && groupIsAlone(group, delta: newLevel - level[group]) {
+                && groupIsAlone(only, delta: newLevel - level[only]) {
                 hopCount[f] = 0
-                moveGroupLevel(group, to: newLevel, now: now)
+                moveGroupLevel(only, to: newLevel, now: now)
                 return
             }
         }

@@ -34,6 +34,22 @@ struct TagHeaps {
         heaps[g].first.map { (Int($0.flow), $0.key) }
     }
 
+    /// The smallest key of group `g` among members other than `x` (the root, or else the
+    /// better of its two children), or nil.
+    func minKey(of g: Int, excluding x: Int) -> Double? {
+        let h = heaps[g]
+        guard let root = h.first else { return nil }
+        if Int(root.flow) != x { return root.key }
+        switch h.count {
+        case 1: return nil
+        case 2: return h[1].key
+        default: return Swift.min(h[1].key, h[2].key)
+        }
+    }
+
+    /// The number of members of group `g`.
+    func count(of g: Int) -> Int { heaps[g].count }
+
     mutating func insert(_ f: Int, key: Double, into g: Int) {
         heaps[g].append(Node(key: key, flow: Int32(f)))
         position[f] = Int32(heaps[g].count - 1)

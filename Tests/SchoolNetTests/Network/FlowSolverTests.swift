@@ -165,6 +165,84 @@ import Testing
         #expect(exact.counters.groupUpdates == 0)
     }
 
+    /// The same comparison with finite transfers completing and TCP-like ceilings: each
+    /// flow starts capped (slow start), its ceiling doubles or drops at random, and the
+    /// completions of both solvers must agree in order (flow, tag) and time (±2 ns), with
+    /// rates compared after every event. Exercises the paths where a flow held at its
+    /// ceiling on a saturated resource changes ceiling, ends, or a new flow joins a group
+    /// beside held flows.
+    @Test(arguments: [21, 22, 23] as [UInt64])
+    func groupPathsMatchFullResolveWithCompletions(seed: UInt64) {
+        var rng = RandomStream(seed: seed)
+        var fast = FlowSolver(), exact = FlowSolver()
+        exact.groupPathsEnabled = false
+        func resource(_ mbps: Double) -> ResourceID {
+            exact.addResource(capacity: .megabitsPerSecond(mbps))
+            return fast.addResource(capacity: .megabitsPerSecond(mbps))
+        }
+        let root = resource(100)
+        let leaves = (0..<4).map { _ in resource(Double(10 + rng.next() % 40)) }
+        var live: [FlowID] = []
+        var now = SimTime.zero
+        var tagCounter: Int64 = 0
+        var mismatch: [String] = []
+        for step in 0..<3000 {
+            let next = now + .milliseconds(Double(1 + rng.next() % 30))
+            // Completions due before the next event, in both solvers.
+            while fast.nextCompletionTime <= next || exact.nextCompletionTime <= next {
+                let a = fast.completeNext(), b = exact.completeNext()
+                guard let a, let b else { mismatch.append("step \(step): one solver has no completion"); break }
+                if a.tag != b.tag || abs(a.time.nanoseconds - b.time.nanoseconds) > 2 {
+                    mismatch.append("step \(step): completion \(a.tag)@\(a.time.nanoseconds) vs \(b.tag)@\(b.time.nanoseconds)")
+                    break
+                }
+                live.removeAll { $0 == a.flow }
+                now = a.time
+            }
+            if !mismatch.isEmpty { break }
+            now = next
+            switch rng.next() % 10 {
+            case 0..<4:
+                let leaf = Int(rng.next() % 4)
+                let hops = rng.next() % 5 == 0 ? [Hop(leaves[leaf])] : [Hop(leaves[leaf]), Hop(root)]
+                let ceiling = DataRate.megabitsPerSecond(Double(1 + rng.next() % 8))
+                let bytes = ByteCount(bytes: Int64(20_000 + rng.next() % 400_000))
+                tagCounter += 1
+                let a = fast.add(hops: hops, bytes: bytes, ceiling: ceiling, kind: .slowStart, tag: tagCounter, now: now)
+                let b = exact.add(hops: hops, bytes: bytes, ceiling: ceiling, kind: .slowStart, tag: tagCounter, now: now)
+                if a != b { mismatch.append("step \(step): ids differ") }
+                live.append(a)
+            case 4..<9:
+                if !live.isEmpty {
+                    let f = live[Int(rng.next() % UInt64(live.count))]
+                    let old = fast.ceiling(of: f).bitsPerSecond
+                    let c: DataRate = rng.next() % 4 == 0 ? .megabitsPerSecond(Double(1 + rng.next() % 30))
+                        : (old.isFinite && old < 80e6 ? .bitsPerSecond(old * 2) : .unlimited)
+                    fast.setCeiling(f, to: c, kind: .slowStart, now: now)
+                    exact.setCeiling(f, to: c, kind: .slowStart, now: now)
+                }
+            default:
+                if !live.isEmpty {
+                    let f = live.remove(at: Int(rng.next() % UInt64(live.count)))
+                    fast.remove(f, now: now)
+                    exact.remove(f, now: now)
+                }
+            }
+            for f in live {
+                let a = fast.rate(of: f).bitsPerSecond, b = exact.rate(of: f).bitsPerSecond
+                if abs(a - b) > 1e-9 * max(b, 1) { mismatch.append("step \(step) flow \(f.index): \(a) vs \(b)"); break }
+            }
+            let problems = fast.invariantViolations()
+            if !problems.isEmpty { mismatch.append("step \(step): \(problems.prefix(2))") }
+            if !mismatch.isEmpty { break }
+        }
+        let ok = mismatch.isEmpty
+        #expect(ok, "seed \(seed): \(mismatch.prefix(3))")
+        let exercised = fast.counters.groupUpdates
+        #expect(exercised > 100, "group paths taken: \(exercised)")
+        #expect(exact.counters.groupUpdates == 0)
+    }
+
     /// An outside flow at a higher share must be pulled in when a new flow saturates a
     /// resource it shares (the solver's check step). Link X (C = 10) has g alone (capped 9,
     /// so X is unsaturated); a new uncapped flow h on X and on Y (C = 100): max-min ⇒ 5 / 5.
