@@ -93,6 +93,7 @@ extension FlowSolver {
         hopFactor.withUnsafeBufferPointer { hopFactor in
         hopCount.withUnsafeBufferPointer { hopCount in
         weight.withUnsafeBufferPointer { weight in
+        capacity.withUnsafeBufferPointer { capacity in
         res.withUnsafeMutableBufferPointer { residual in
         ws.withUnsafeMutableBufferPointer { weightSum in
         uo.withUnsafeMutableBufferPointer { unfrozenOn in
@@ -103,16 +104,20 @@ extension FlowSolver {
                 let wf = weight[f], l = limiter[f]
                 let rf = l >= 0 ? wf * level[Int(l)] : rate[f]  // currentRate(f)
                 let base = f * H
+                // The most f could get: a resource's whole capacity; a ceiling at or above
+                // that never binds, so it stays out of the capped heap.
+                var most = Double.infinity
                 for h in 0..<Int(hopCount[f]) {
                     let r = Int(hopResource[base + h])
                     let a = hopFactor[base + h]
                     residual[r] += a * rf
                     weightSum[r] += a * wf
                     unfrozenOn[r] += 1
+                    most = Swift.min(most, capacity[r] / a)
                 }
-                if ceiling[f].isFinite { capped.append(CappedEntry(level: ceiling[f] / wf, flow: ff)) }
+                if ceiling[f] < most { capped.append(CappedEntry(level: ceiling[f] / wf, flow: ff)) }
             }
-        }}}}}}}}}}}}}
+        }}}}}}}}}}}}}}
     }
 
     /// Freezes every unfrozen component flow on `r` at `level × weight`, limited by `r`, as

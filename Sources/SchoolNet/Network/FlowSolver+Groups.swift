@@ -179,58 +179,10 @@ extension FlowSolver {
         groupCompletions.update(r, to: ns >= 9.2e18 ? .max : now + Int64(ns))
     }
 
-    /// Starts new flow `f` by joining the group of the only saturated resource `r` on its
-    /// route, lowering that group's share, when that is the whole max-min change: every
-    /// other flow on `r` is held elsewhere, or at its own ceiling, at a share no higher than
-    /// the new one, `f`'s ceiling is above it, `f`'s other resources keep spare
-    /// capacity, and the group's members cross no other saturated resource (which their
-    /// lower rates would unsaturate).
-    ///
-    /// - Returns: whether it did (else nothing changed).
-    /// - Complexity: O(hops + P log R) for a group whose members cross P resources.
-    mutating func joinOnlyGroup(_ f: Int, now: Int64) -> Bool {
-        let base = f * Self.maxHops
-        var r = -1, factor = 0.0
-        for h in 0..<Int(hopCount[f]) {
-            let l = Int(hopResource[base + h])
-            if saturated(l) {
-                if r >= 0 { return false }
-                r = l
-                factor = hopFactor[base + h]
-            }
-        }
-        guard r >= 0, groupSize[r] > 0, level[r].isFinite else { return false }
-        let w = pairWeight(r, r), wf = weight[f]
-        let fixed = load[r] - level[r] * w
-        let newLevel = max(0, capacity[r] - fixed) / (w + factor * wf)
-        guard newLevel.isFinite, newLevel <= level[r], ceiling[f] / wf > newLevel,
-              highestHeldCeiling(on: r) <= newLevel else { return false }
-        for p in resourcePairs[r] {
-            let g = Int(pairGroup[Int(p)])
-            if g != r && level[g] > newLevel { return false }
-        }
-        for h in 0..<Int(hopCount[f]) {
-            let l = Int(hopResource[base + h])
-            if l != r && load[l] + hopFactor[base + h] * wf * newLevel >= capacity[l] * (1 - Self.tolerance) { return false }
-        }
-        guard groupIsAlone(r, delta: newLevel - level[r]) else { return false }
-        moveGroupLevel(r, to: newLevel, now: now)
-        settle(f, now: now)
-        rate[f] = wf * newLevel
-        joinGroup(f, r, now: now)
-        for h in 0..<Int(hopCount[f]) {
-            let l = Int(hopResource[base + h])
-            if l != r { load[l] += hopFactor[base + h] * wf * newLevel }
-            observer.resourceUpdated(l, load: load[l], saturated: saturated(l), flows: resourceEntries[l].count, at: now)
-        }
-        scheduleGroup(r, now: now)
-        return true
-    }
-
-    /// Applies `f`'s new ceiling by moving the share of the only saturated resource `r` on
-    /// its route, when that is the whole max-min change. `f` is held at its ceiling or is a
-    /// member of `r`'s group; the other members share what `f` and the flows not in the
-    /// group leave: `f` stays held if its ceiling per weight is at most the new share, else
+    /// Applies `f`'s new ceiling, or starts new flow `f`, by moving the share of the only
+    /// saturated resource `r` on its route, when that is the whole max-min change. `f` is
+    /// held at its ceiling, is a member of `r`'s group, or is new (rate 0, no limiter); the
+    /// other members share what `f` and the flows not in the group leave: `f` stays held if its ceiling per weight is at most the new share, else
     /// it joins the group. Conditions as for the other group paths: if the share falls, no
     /// flow held on `r` (at its ceiling, or by another group) may be above it; if it rises,
     /// no member's ceiling may be below it; the members cross no other saturated resource,
@@ -252,7 +204,7 @@ extension FlowSolver {
         }
         guard r >= 0, level[r].isFinite, level[r] > 0 else { return false }
         let member = limiter[f] == Int32(r)
-        guard member || limiter[f] < Self.notLimited else { return false }
+        guard member || limiter[f] < 0 else { return false }
         let others = Int(groupSize[r]) - (member ? 1 : 0)
         guard others > 0 else { return false }
         let L = level[r], w = weight[f], c = ceiling[f]

@@ -361,9 +361,10 @@ public struct FlowSolver {
             notifyHops(f, now: now.nanoseconds)
             return FlowID(f)
         }
-        if groupPathsEnabled && joinOnlyGroup(f, now: now.nanoseconds) { return FlowID(f) }
+        if groupPathsEnabled && reshareOnlyGroup(f, now: now.nanoseconds) { return FlowID(f) }
         beginComponent()
         addFlowToComponent(f)
+        addResourcesSaturatedBy(f, rate: c.bitsPerSecond)
         closeComponent()
         solveComponent(now: now.nanoseconds)
         return FlowID(f)
@@ -412,6 +413,7 @@ public struct FlowSolver {
         if groupPathsEnabled && reshareOnlyGroup(f, now: now.nanoseconds) { return }
         beginComponent()
         addFlowToComponent(f)
+        addResourcesSaturatedBy(f, rate: new)
         closeComponent()
         solveComponent(now: now.nanoseconds)
     }
@@ -646,8 +648,16 @@ public struct FlowSolver {
         // ceiling is below the new share, and the members cross no other resource that is,
         // or would become, saturated.
         // The same holds when f was held at its own ceiling with r its only saturated
-        // resource: its rate is freed on r alone.
+        // resource: its rate is freed on r alone. If f was the group's last member, the
+        // flows left on r are held at their ceilings or by other resources: none grows.
         let only = Int(coupled.0)
+        if groupPathsEnabled && coupledCount == 1 && (only == group || endedLimiter < Self.notLimited)
+            && groupSize[only] == 0 {
+            hopCount[f] = 0
+            level[only] = .infinity
+            counters.groupUpdates += 1
+            return
+        }
         if groupPathsEnabled && coupledCount == 1 && (only == group || endedLimiter < Self.notLimited)
             && groupSize[only] > 0 && level[only].isFinite {
             let w = pairWeight(only, only)
@@ -699,6 +709,21 @@ public struct FlowSolver {
         componentFlows.append(Int32(f))
         let base = f * Self.maxHops
         for h in 0..<Int(hopCount[f]) { touchResource(Int(hopResource[base + h])) }
+    }
+
+    /// Adds the flows of every unsaturated resource on `f`'s route that `f` at `rate` would
+    /// saturate: they are the ones the re-solve will share it among, and gathering them now
+    /// saves the check step a second fill.
+    mutating func addResourcesSaturatedBy(_ f: Int, rate newRate: Double) {
+        let base = f * Self.maxHops
+        let extra = newRate - currentRate(f)
+        guard extra > 0 else { return }
+        for h in 0..<Int(hopCount[f]) {
+            let r = Int(hopResource[base + h])
+            if !saturated(r) && load[r] + hopFactor[base + h] * extra >= capacity[r] * (1 - Self.tolerance) {
+                addResourceFlowsToComponent(r)
+            }
+        }
     }
 
     mutating func addResourceFlowsToComponent(_ r: Int) {
