@@ -202,11 +202,12 @@ extension FlowSolver {
                 slot = base + h
             }
         }
-        guard r >= 0, level[r].isFinite, level[r] > 0 else { return false }
+        guard r >= 0 else { return takeAlone(f, now: now) }
         let member = limiter[f] == Int32(r)
         guard member || limiter[f] < 0 else { return false }
         let others = Int(groupSize[r]) - (member ? 1 : 0)
-        guard others > 0 else { return false }
+        guard others > 0 else { return member ? leaveAlone(f, now: now) : takeAlone(f, now: now) }
+        guard level[r].isFinite, level[r] > 0 else { return false }
         let L = level[r], w = weight[f], c = ceiling[f]
         let s = pairWeight(r, r)
         let sOthers = s - (member ? a * w : 0)
@@ -254,6 +255,71 @@ extension FlowSolver {
             scheduleCompletion(f, now: now)
         }
         notifyHops(f, now: now)
+        return true
+    }
+
+    /// Gives `f` (new, or held at its ceiling, on no saturated resource with other members)
+    /// everything its tightest resource `r` has left, when that ceiling is more than `f`
+    /// can get: `r` saturates with `f` its group's only member. Exact when every other
+    /// flow on `r` is held (at its ceiling or by another group) at a share no higher than
+    /// `f`'s, and `f`'s other resources keep spare capacity.
+    ///
+    /// - Returns: whether it did (else nothing changed).
+    mutating func takeAlone(_ f: Int, now: Int64) -> Bool {
+        guard limiter[f] < 0 else { return false }
+        let base = f * Self.maxHops
+        let w = weight[f], oldRate = rate[f]
+        var r = -1, slot = -1, share = Double.infinity
+        for h in 0..<Int(hopCount[f]) {
+            let l = Int(hopResource[base + h])
+            if saturated(l) && groupSize[l] > 0 { return false }
+            let most = (capacity[l] - load[l]) / hopFactor[base + h] + oldRate
+            if most < share { share = most; r = l; slot = base + h }
+        }
+        let newLevel = share / w
+        guard r >= 0, newLevel.isFinite, newLevel > 0, ceiling[f] / w > newLevel,
+              highestHeldCeiling(on: r, excluding: slot) <= newLevel else { return false }
+        for p in resourcePairs[r] where level[Int(pairGroup[Int(p)])] > newLevel { return false }
+        for h in 0..<Int(hopCount[f]) {
+            let l = Int(hopResource[base + h])
+            if l != r && load[l] + hopFactor[base + h] * (share - oldRate) >= capacity[l] * (1 - Self.tolerance) { return false }
+        }
+        settle(f, now: now)
+        if groupSize[r] == 0 { clock[r] = 0; clockTime[r] = now } else { advanceClock(r, now: now) }
+        for h in 0..<Int(hopCount[f]) {
+            let l = Int(hopResource[base + h])
+            load[l] = max(0, load[l] + hopFactor[base + h] * (share - oldRate))
+        }
+        load[r] = capacity[r]
+        level[r] = newLevel
+        rate[f] = share
+        joinGroup(f, r, now: now)
+        scheduleGroup(r, now: now)
+        notifyHops(f, now: now)
+        counters.groupUpdates += 1
+        return true
+    }
+
+    /// `f`, the only member of its group, drops to its new ceiling below the share: its
+    /// resource has spare capacity again and no other flow there was limited by it.
+    mutating func leaveAlone(_ f: Int, now: Int64) -> Bool {
+        let r = Int(limiter[f]), c = ceiling[f]
+        guard c / weight[f] < level[r] else { return false }
+        let oldRate = currentRate(f)
+        settle(f, now: now)
+        leaveGroup(f, now: now)
+        let base = f * Self.maxHops
+        for h in 0..<Int(hopCount[f]) {
+            let l = Int(hopResource[base + h])
+            load[l] = max(0, load[l] + hopFactor[base + h] * (c - oldRate))
+        }
+        level[r] = .infinity
+        scheduleGroup(r, now: now)
+        rate[f] = c
+        setLimiterCode(f, ceilingKind[f])
+        scheduleCompletion(f, now: now)
+        notifyHops(f, now: now)
+        counters.groupUpdates += 1
         return true
     }
 }
