@@ -4,7 +4,7 @@ import SchoolNet
 /// mistake gets a message naming the option and what it expects, and exit code 2.
 struct CommandLineOptions: Equatable {
     enum Command: String, CaseIterable {
-        case run, validate, explain, compare, sweep, size, generate, help
+        case run, validate, explain, compare, sweep, size, merge, generate, help
     }
 
     enum Format: String, CaseIterable {
@@ -18,11 +18,15 @@ struct CommandLineOptions: Equatable {
     var jobs: Int = ParallelRunner.defaultJobs
     var outDirectory: String?
     var formats: [Format] = [.text]
+    /// Whether `--format` was given (a shard writes no reports, so it refuses one).
+    var formatGiven = false
     var quiet = false
     var sets: [String] = []
     var varies: [String] = []
     var costs: [Double] = []
     var helpTopic: Command?
+    /// `--shard i/n`: run only this share of the replications or sweep units.
+    var shard: Shard?
     /// `generate`'s counts: `--schools`, `--flows`, `--storm-devices`.
     var generateCounts: [String: Int] = [:]
 
@@ -71,6 +75,9 @@ struct CommandLineOptions: Equatable {
             case "--set": o.sets.append(try value("--set"))
             case "--schools", "--flows", "--storm-devices": o.generateCounts[a] = try integer(a, 0...100_000_000)
             case "--vary": o.varies.append(try value("--vary"))
+            case "--shard":
+                let v = try value("--shard")
+                do { o.shard = try Shard(parsing: v) } catch { throw UsageError(error.description) }
             case "--costs":
                 let v = try value("--costs")
                 o.costs = try v.split(separator: ",").map { (part: Substring) throws(UsageError) -> Double in
@@ -81,6 +88,7 @@ struct CommandLineOptions: Equatable {
                 }
             case "--format", "-f":
                 let v = try value("--format")
+                o.formatGiven = true
                 o.formats = try v.split(separator: ",").map { (part: Substring) throws(UsageError) -> Format in
                     guard let f = Format(rawValue: String(part)) else {
                         throw UsageError("--format expects text, json, csv or html (comma-separated), found \"\(part)\"")
@@ -89,7 +97,7 @@ struct CommandLineOptions: Equatable {
                 }
             default:
                 if a.hasPrefix("-") && a.count > 1 {
-                    let known = ["--seed", "--replications", "--jobs", "--out", "--format", "--quiet", "--set", "--vary", "--costs", "--help", "--schools", "--flows", "--storm-devices"]
+                    let known = ["--seed", "--replications", "--jobs", "--out", "--format", "--quiet", "--set", "--vary", "--costs", "--shard", "--help", "--schools", "--flows", "--storm-devices"]
                     throw UsageError("unknown option \"\(a)\"" + (Spelling.suggestion(for: a, in: known).map { "; did you mean \"\($0)\"?" } ?? ""))
                 }
                 if o.command == .help, let c = Command(rawValue: a) { o.helpTopic = c; continue }
@@ -112,6 +120,11 @@ struct CommandLineOptions: Equatable {
             if files.count != 1 { throw UsageError("\(command.rawValue) takes one scenario file") }
             if varies.isEmpty { throw UsageError("\(command.rawValue) needs --vary KEY=V1,V2,… (e.g. --vary schools[0].access.down=\"500 Mbps,1 Gbps\")") }
             if command == .size && varies.count != 1 { throw UsageError("size varies exactly one key") }
+        case .merge:
+            if files.isEmpty { throw UsageError("merge takes the shard files: schoolnet merge OUT/shard-*.json [--out DIR] [--format LIST]") }
+            if seed != nil || replications != nil || !sets.isEmpty || !varies.isEmpty || shard != nil {
+                throw UsageError("merge takes the scenario and settings from the shards; --seed, --replications, --set, --vary and --shard do not apply")
+            }
         case .generate:
             if files != ["flowlog"] { throw UsageError("generate makes one kind of file: schoolnet generate flowlog [--schools N] [--flows M] [--storm-devices K] [--seed S] [--out FILE.json]") }
         case .help:
@@ -119,6 +132,13 @@ struct CommandLineOptions: Equatable {
         }
         if !generateCounts.isEmpty && command != .generate { throw UsageError("--schools, --flows and --storm-devices apply to generate only") }
         if !costs.isEmpty && command != .size { throw UsageError("--costs applies to size only") }
+        if shard != nil && command != .run && command != .sweep && command != .merge && command != .help {
+            throw UsageError("--shard applies to run and sweep only"
+                             + (command == .size ? " (size stops at the first option that passes, so its runs are not known in advance)" : ""))
+        }
+        if shard != nil && formatGiven && command != .help {
+            throw UsageError("--shard writes a shard file, not reports: give --format to schoolnet merge")
+        }
     }
 }
 

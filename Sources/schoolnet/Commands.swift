@@ -4,20 +4,24 @@ import SchoolNet
 /// Carries out one parsed command line; returns the exit code.
 struct Commands {
     let options: CommandLineOptions
+    /// Where reports and tables go: standard output (tests capture it).
+    var output: (String) -> Void = { print($0, terminator: "") }
+    /// Where messages go ("wrote …", a sweep's points): standard error.
+    var messages: (String) -> Void = { printError($0) }
 
     func run() throws -> Int32 {
         switch options.command {
         case .help:
-            print(HelpText.text(for: options.helpTopic), terminator: "")
+            output(HelpText.text(for: options.helpTopic))
             return 0
         case .validate:
             let scenario = try source(options.files[0]).scenario(with: overrides())
             _ = ScenarioBuilder(scenario)
-            print("ok: \(scenario.file): \(scenario.schools.count) school\(scenario.schools.count == 1 ? "" : "s"), \(scenario.studentCount) students, \(scenario.activities.count) activities")
+            output("ok: \(scenario.file): \(scenario.schools.count) school\(scenario.schools.count == 1 ? "" : "s"), \(scenario.studentCount) students, \(scenario.activities.count) activities\n")
             return 0
         case .explain:
             let scenario = try source(options.files[0]).scenario(with: overrides())
-            print(scenario.explanation(builder: ScenarioBuilder(scenario)), terminator: "")
+            output(scenario.explanation(builder: ScenarioBuilder(scenario)))
             return 0
         case .run:
             return try runCommand()
@@ -27,6 +31,8 @@ struct Commands {
             return try sweepCommand()
         case .size:
             return try sizeCommand()
+        case .merge:
+            return try mergeCommand()
         case .generate:
             return try generateCommand()
         }

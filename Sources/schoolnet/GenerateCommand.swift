@@ -28,7 +28,7 @@ extension Commands {
             throw UsageError("cannot write \(out): \(error.localizedDescription)")
         }
         if !options.quiet {
-            print("wrote \(out) (\(g.schools) schools, \(g.deviceCount) devices) and \(log) (\(g.flows) flows + \(min(g.stormDevices, g.deviceCount)) storm rows)")
+            output("wrote \(out) (\(g.schools) schools, \(g.deviceCount) devices) and \(log) (\(g.flows) flows + \(min(g.stormDevices, g.deviceCount)) storm rows)\n")
         }
         return 0
     }

@@ -13,6 +13,7 @@ enum HelpText {
       schoolnet sweep SCENARIO.json --vary KEY=V1,V2,…   one row per value (or a grid with several --vary)
       schoolnet size SCENARIO.json --vary KEY=V1,V2,… [--costs C1,C2,…]
                                         smallest (cheapest) value meeting the scenario's targets
+      schoolnet merge OUT/shard-*.json  combine the shard files of a run or sweep split with --shard
       schoolnet help [COMMAND]
 
     OPTIONS
@@ -23,6 +24,7 @@ enum HelpText {
       --out DIR           where json/csv/html reports go (default: schoolnet-out)
       --format LIST       text,json,csv,html (default: text on the terminal)
       --quiet             no terminal summary or progress
+      --shard I/N         run and sweep: run only shard I of N (numbered from 1), write OUT/shard-I-of-N.json
 
     EXIT CODES
       0 ran, all targets met (or none set)   2 bad input (scenario or command line)
@@ -34,10 +36,14 @@ enum HelpText {
         case .run?:
             return """
             schoolnet run [SCENARIO.json] [--seed N] [--replications N] [--jobs N] [--set KEY=VALUE]… [--out DIR] [--format LIST] [--quiet]
+                          [--shard I/N]
 
             Simulates the scenario (the built-in 600-student elementary school if no file is given)
             and prints what gives way first, quality per activity against its targets, and a verdict.
             With --format json,csv,html the reports are written to --out (default schoolnet-out).
+            With --shard I/N it runs only replications r with r mod N = I − 1 and writes them to
+            OUT/shard-I-of-N.json; see 'schoolnet help merge'.
+
             """
         case .validate?:
             return "schoolnet validate SCENARIO.json\n\nChecks the file: every key, unit and reference. Prints \"ok\" or the first problem (exit 2).\n"
@@ -46,13 +52,39 @@ enum HelpText {
         case .compare?:
             return "schoolnet compare A.json B.json [--replications N] [--seed N] [--jobs N]\n\nRuns both scenarios with the same seeds (common random numbers) and reports each metric's difference B − A with a 95 % confidence interval and whether it is significant.\n"
         case .sweep?:
-            return "schoolnet sweep SCENARIO.json --vary KEY=V1,V2,… [--vary KEY2=…] [--replications N]\n\nRuns the scenario once per value (a grid with several --vary) and prints a table of the metrics and the top bottleneck per point.\n"
+            return """
+            schoolnet sweep SCENARIO.json --vary KEY=V1,V2,… [--vary KEY2=…] [--replications N] [--shard I/N]
+
+            Runs the scenario once per value (a grid with several --vary) and prints a table of the metrics and the top bottleneck per point.
+            With --shard I/N it runs only units u with u mod N = I − 1 — the (point, replication) pairs numbered
+            point by point, first --vary slowest — and writes them to OUT/shard-I-of-N.json; see 'schoolnet help merge'.
+
+            """
         case .generate?:
             return Commands.generateHelp
         case .size?:
             return "schoolnet size SCENARIO.json --vary KEY=V1,V2,… [--costs C1,C2,…] [--replications N]\n\nTries the values in order of cost (or as listed) and reports the first that meets every target of the scenario, verified by a final run with fresh seeds, and shows that the option below it fails.\n"
+        case .merge?:
+            return mergeHelp
         case .help?, nil:
             return overview
         }
     }
+
+    /// The help text of `merge`.
+    static let mergeHelp = """
+    schoolnet merge SHARD.json… [--out DIR] [--format LIST] [--quiet]
+
+    Combines the shard files written by 'run … --shard I/N' or 'sweep … --shard I/N' (shards numbered
+    from 1, so N machines run I = 1 … N) into the report the same command prints and writes without
+    --shard, byte for byte, with the same exit code. Checks first that every shard 1/N … N/N is given
+    exactly once and that all come from the same scenario, --set, --vary, --seed and --replications.
+
+    Any scheduler can spread the shards, e.g.:
+      Slurm:      sbatch --array=1-8 --wrap 'schoolnet run city.json -r 40 --shard $SLURM_ARRAY_TASK_ID/8 --out shards'
+      Kubernetes: an Indexed Job with --shard $((JOB_COMPLETION_INDEX + 1))/8
+      GNU parallel: parallel schoolnet run city.json -r 40 --shard {}/8 --out shards ::: 1 2 3 4 5 6 7 8
+    then: schoolnet merge shards/shard-*-of-8.json --format text,json,html --out out
+
+    """
 }

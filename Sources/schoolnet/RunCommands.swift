@@ -11,22 +11,23 @@ extension Commands {
         let progress = progressReporter(label: label ?? "simulating \(scenario.name)")
         var onProgress: (@Sendable (Double) -> Void)?
         if let progress { onProgress = { f in progress.update(f) } }
-        let runs: [RunResult] = Experiment.replicate(scenario, seed: seed, replications: replications, jobs: options.jobs,
-                                                     progress: onProgress) { (sim: Simulation, builder: ScenarioBuilder, s: UInt64) -> RunResult in
-            var run = RunResult(simulation: sim, scenarioName: scenario.name, description: scenario.description, seed: s,
-                                clockStart: scenario.start, kinds: builder.kinds)
-            run.workloads = scenario.applyingTargets(to: run.workloads)
-            return run
-        }
+        let runs = Experiment.runs(scenario, seed: seed, replications: Array(0..<replications), jobs: options.jobs, progress: onProgress)
         progress?.finish()
         return (scenario, MultiRunResult(runs: runs))
     }
 
     func runCommand() throws -> Int32 {
+        if let shard = options.shard { return try runShard(shard) }
         let src = try source(options.files.first)
         let (_, result) = try simulate(src, overrides: try overrides())
+        return try report(result)
+    }
+
+    /// Prints and writes the reports of `run` (and of `merge` of a run's shards); returns
+    /// the exit code: 3 if a target is missed.
+    func report(_ result: MultiRunResult) throws -> Int32 {
         if !options.quiet && options.formats.contains(.text) {
-            print(TextReport.render(result), terminator: "")
+            output(TextReport.render(result))
         }
         try writeFiles(result)
         let tally = result.targetTally
@@ -37,12 +38,7 @@ extension Commands {
     func writeFiles(_ result: MultiRunResult, name: String = "result") throws {
         let files = options.formats.filter { $0 != .text }
         guard !files.isEmpty else { return }
-        let dir = options.outDirectory ?? "schoolnet-out"
-        do {
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        } catch {
-            throw UsageError("cannot create the output folder \"\(dir)\": \(error.localizedDescription)")
-        }
+        let dir = try outputFolder()
         for f in files {
             let (text, ext): (String, String)
             switch f {
@@ -55,8 +51,19 @@ extension Commands {
             guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
                 throw UsageError("cannot write \(path)")
             }
-            if !options.quiet { printError("wrote \(path)") }
+            if !options.quiet { messages("wrote \(path)") }
         }
+    }
+
+    /// The --out folder (default schoolnet-out), created if need be.
+    func outputFolder() throws -> String {
+        let dir = options.outDirectory ?? "schoolnet-out"
+        do {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        } catch {
+            throw UsageError("cannot create the output folder \"\(dir)\": \(error.localizedDescription)")
+        }
+        return dir
     }
 
     func compareCommand() throws -> Int32 {
@@ -71,13 +78,14 @@ extension Commands {
             throw UsageError("A and B use different seeds or replication counts; pass --seed and --replications")
         }
         let c = Comparison(baseline: ra, treatment: rb)
-        print(CompareTable.text(c, a: sa, b: sb, ra: ra, rb: rb), terminator: "")
+        output(CompareTable.text(c, a: sa, b: sb, ra: ra, rb: rb))
         try writeFiles(ra, name: "A")
         try writeFiles(rb, name: "B")
         return 0
     }
 
     func sweepCommand() throws -> Int32 {
+        if let shard = options.shard { return try sweepShard(shard) }
         let src = try source(options.files[0])
         let axes = try options.varies.map { try Sweep.Axis(parsing: $0) }
         let base = try overrides()
@@ -85,10 +93,10 @@ extension Commands {
         for p in grid { _ = try src.scenario(with: base + p) }  // every point reads before anything runs
         var rows: [Sweep.Point] = []
         for (i, p) in grid.enumerated() {
-            if !options.quiet { printError("point \(i + 1)/\(grid.count): " + p.map(\.description).joined(separator: ", ")) }
+            if !options.quiet { messages("point \(i + 1)/\(grid.count): " + p.map(\.description).joined(separator: ", ")) }
             rows.append(try Sweep.evaluate(src, overrides: base + p, seed: options.seed, replications: options.replications, jobs: options.jobs))
         }
-        print(SweepTable.text(rows), terminator: "")
+        output(SweepTable.text(rows))
         return 0
     }
 
@@ -97,8 +105,8 @@ extension Commands {
         let axis = try Sweep.Axis(parsing: options.varies[0])
         let result = try Sweep.size(src, axis: axis, costs: options.costs, base: try overrides(), seed: options.seed,
                                     replications: options.replications, jobs: options.jobs,
-                                    progress: options.quiet ? nil : { printError($0) })
-        print(SweepTable.sizing(result, axis: axis), terminator: "")
+                                    progress: options.quiet ? nil : messages)
+        output(SweepTable.sizing(result, axis: axis))
         guard let c = result.chosen else { return 3 }
         return result.verification?.passed == true && result.candidates[c].point?.passed == true ? 0 : 3
     }

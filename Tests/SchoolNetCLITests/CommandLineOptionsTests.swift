@@ -1,4 +1,5 @@
 import Testing
+import SchoolNet
 @testable import schoolnet
 
 @Suite struct CommandLineOptionsTests {
@@ -20,7 +21,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["rnu"], #"unknown command "rnu"; did you mean "run"? (commands: run, validate, explain, compare, sweep, size, generate, help)"#),
+        (["rnu"], #"unknown command "rnu"; did you mean "run"? (commands: run, validate, explain, compare, sweep, size, merge, generate, help)"#),
         (["run", "--sed", "3"], #"unknown option "--sed"; did you mean "--seed"?"#),
         (["run", "--seed", "x"], #"--seed expects a whole number from 0 to 2147483647, found "x""#),
         (["run", "--format", "pdf"], #"--format expects text, json, csv or html (comma-separated), found "pdf""#),
@@ -28,6 +29,14 @@ import Testing
         (["compare", "a.json"], "compare takes two scenario files: schoolnet compare A.json B.json"),
         (["size", "a.json"], #"size needs --vary KEY=V1,V2,… (e.g. --vary schools[0].access.down="500 Mbps,1 Gbps")"#),
         (["run", "--jobs"], "--jobs needs a value"),
+        (["run", "--shard", "0/4"], #"--shard expects i/n, shard i of n, numbered from 1 (1 ≤ i ≤ n ≤ 100000), e.g. --shard 2/8; found "0/4""#),
+        (["size", "a.json", "--vary", "k=1,2", "--shard", "1/2"],
+         "--shard applies to run and sweep only (size stops at the first option that passes, so its runs are not known in advance)"),
+        (["compare", "a.json", "b.json", "--shard", "1/2"], "--shard applies to run and sweep only"),
+        (["run", "--shard", "1/2", "--format", "json"], "--shard writes a shard file, not reports: give --format to schoolnet merge"),
+        (["merge"], "merge takes the shard files: schoolnet merge OUT/shard-*.json [--out DIR] [--format LIST]"),
+        (["merge", "s.json", "--seed", "2"],
+         "merge takes the scenario and settings from the shards; --seed, --replications, --set, --vary and --shard do not apply"),
     ])
     func mistakesGetPreciseMessages(args: [String], message: String) {
         #expect(throws: UsageError(message)) { try CommandLineOptions.parse(args) }
@@ -42,5 +51,15 @@ import Testing
         #expect(text.contains("schoolnet run [SCENARIO.json]     simulate (no file: the built-in 600-student elementary school)"))
         #expect(text.contains("0 ran, all targets met (or none set)   2 bad input (scenario or command line)"))
         #expect(try CommandLineOptions.parse(["size", "--help"]).helpTopic == .size)
+        #expect(text.contains("--shard I/N         run and sweep: run only shard I of N (numbered from 1), write OUT/shard-I-of-N.json"))
+    }
+
+    @Test func parsesShardsAndMerge() throws {
+        let o = try CommandLineOptions.parse(["sweep", "city.json", "--vary", "k=1,2", "--shard", "3/8"])
+        #expect(o.shard == Shard(index: 3, count: 8) && !o.formatGiven)
+        let m = try CommandLineOptions.parse(["merge", "a.json", "b.json", "--format", "json", "--out", "out"])
+        #expect(m.command == .merge && m.files == ["a.json", "b.json"] && m.formats == [.json])
+        #expect(try CommandLineOptions.parse(["help", "merge"]).helpTopic == .merge)
+        #expect(HelpText.text(for: .merge).contains("--shard $SLURM_ARRAY_TASK_ID/8"))
     }
 }

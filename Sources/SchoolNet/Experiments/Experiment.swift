@@ -21,15 +21,55 @@ public enum Experiment {
         progress: (@Sendable (Double) -> Void)? = nil,
         _ transform: @escaping @Sendable (Simulation, ScenarioBuilder, UInt64) -> T
     ) -> [T] {
+        replicate(scenario, seed: seed, replications: Array(0..<replications), jobs: jobs, progress: progress, transform)
+    }
+
+    /// Runs the chosen replications of `scenario` — some of the replications, for a shard
+    /// (``Shard``): replication *r* runs with seed `seed + r` whichever others run with it,
+    /// so its result is the one it has in a run of all of them.
+    ///
+    /// - Parameters:
+    ///   - scenario: the scenario.
+    ///   - seed: seed of replication 0.
+    ///   - replications: the replication numbers to run (0-based), in the order wanted.
+    ///   - jobs: threads.
+    ///   - progress: told the overall fraction done (may be called from several threads).
+    ///   - transform: turns a finished simulation into what the caller keeps.
+    /// - Returns: one value per entry of `replications`, in that order.
+    public static func replicate<T: Sendable>(
+        _ scenario: Scenario, seed: UInt64, replications: [Int], jobs: Int,
+        progress: (@Sendable (Double) -> Void)? = nil,
+        _ transform: @escaping @Sendable (Simulation, ScenarioBuilder, UInt64) -> T
+    ) -> [T] {
         let builder = ScenarioBuilder(scenario)
-        let fractions = FractionBoard(count: replications)
-        return ParallelRunner.map(replications, jobs: jobs) { r in
-            let s = seed &+ UInt64(r)
+        let fractions = FractionBoard(count: replications.count)
+        return ParallelRunner.map(replications.count, jobs: jobs) { i in
+            let s = seed &+ UInt64(replications[i])
             let sim = builder.makeSimulation(seed: s)
             sim.run(until: builder.horizon) { f in
-                if let progress { progress(fractions.update(r, f)) }
+                if let progress { progress(fractions.update(i, f)) }
             }
             return transform(sim, builder, s)
+        }
+    }
+
+    /// Runs the chosen replications of `scenario` and keeps each as a ``RunResult`` with the
+    /// scenario's targets applied — what `schoolnet run` reports.
+    ///
+    /// - Parameters:
+    ///   - scenario: the scenario.
+    ///   - seed: seed of replication 0.
+    ///   - replications: the replication numbers to run (0-based; all of them, or a shard's share).
+    ///   - jobs: threads.
+    ///   - progress: told the overall fraction done (may be called from several threads).
+    /// - Returns: one result per entry of `replications`, in that order.
+    public static func runs(_ scenario: Scenario, seed: UInt64, replications: [Int], jobs: Int,
+                            progress: (@Sendable (Double) -> Void)? = nil) -> [RunResult] {
+        replicate(scenario, seed: seed, replications: replications, jobs: jobs, progress: progress) { sim, builder, s in
+            var run = RunResult(simulation: sim, scenarioName: scenario.name, description: scenario.description, seed: s,
+                                clockStart: scenario.start, kinds: builder.kinds)
+            run.workloads = scenario.applyingTargets(to: run.workloads)
+            return run
         }
     }
 

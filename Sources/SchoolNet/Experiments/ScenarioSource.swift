@@ -40,4 +40,15 @@ public struct ScenarioSource: Sendable {
         let text = root.serialized()
         return try Scenario.read(json: text, file: file + " (with " + overrides.map(\.description).joined(separator: ", ") + ")")
     }
+
+    /// The scenario's JSON with `overrides` applied, keys sorted, no spaces: the same text
+    /// for the same content wherever the file lives and however it is laid out (the
+    /// fingerprint of ``ShardFile``).
+    ///
+    /// - Throws: ``ExperimentError`` for a path that does not exist.
+    public func canonicalJSON(with overrides: [ScenarioOverride] = []) throws -> String {
+        var root = document.root
+        for o in overrides { root = try o.apply(to: root) }
+        return root.serialized(sortedKeys: true)
+    }
 }

@@ -44,20 +44,61 @@ public enum Sweep {
         return points
     }
 
+    /// What a sweep keeps of one replication at one point: enough to summarise the point
+    /// (``point(overrides:runs:)``), and `Codable`, so a shard file can carry it (``ShardFile``).
+    public struct Run: Sendable, Equatable, Codable {
+        /// The workloads' reports, with the scenario's targets applied.
+        public var workloads: [WorkloadReport]
+        /// Flow-seconds each resource limited transfers, by resource index.
+        public var limitedFlowSeconds: [Double]
+        /// Each resource's name, by resource index (the topology the run used).
+        public var resourceNames: [String]
+
+        /// Creates a run's summary from its parts.
+        public init(workloads: [WorkloadReport], limitedFlowSeconds: [Double], resourceNames: [String]) {
+            self.workloads = workloads
+            self.limitedFlowSeconds = limitedFlowSeconds
+            self.resourceNames = resourceNames
+        }
+    }
+
     /// Evaluates one point: `replications` runs from `seed`.
     public static func evaluate(_ source: ScenarioSource, overrides: [ScenarioOverride], seed: UInt64?, replications: Int?,
                                 jobs: Int) throws -> Point {
         let scenario = try source.scenario(with: overrides)
-        let runs = Experiment.replicate(scenario, seed: seed ?? scenario.seed, replications: replications ?? scenario.replications,
-                                        jobs: jobs) { sim, _, _ -> ([WorkloadReport], [Double], [String]) in
-            (scenario.applyingTargets(to: sim.workloads.map { $0.report(in: sim) }), sim.network.solver.observer.limitedFlowSeconds,
-             sim.network.topology.resources.map(\.name))
+        let all = Array(0..<(replications ?? scenario.replications))
+        return point(overrides: overrides, runs: runs(scenario, seed: seed ?? scenario.seed, replications: all, jobs: jobs))
+    }
+
+    /// Runs the chosen replications of one point's scenario (all of them, or a shard's share).
+    ///
+    /// - Parameters:
+    ///   - scenario: the point's scenario (overrides applied).
+    ///   - seed: seed of replication 0.
+    ///   - replications: the replication numbers to run (0-based).
+    ///   - jobs: threads.
+    /// - Returns: one run per entry of `replications`, in that order.
+    public static func runs(_ scenario: Scenario, seed: UInt64, replications: [Int], jobs: Int) -> [Run] {
+        Experiment.replicate(scenario, seed: seed, replications: replications, jobs: jobs) { sim, _, _ -> Run in
+            Run(workloads: scenario.applyingTargets(to: sim.workloads.map { $0.report(in: sim) }),
+                limitedFlowSeconds: sim.network.solver.observer.limitedFlowSeconds,
+                resourceNames: sim.network.topology.resources.map(\.name))
         }
-        let means = Experiment.meanMetrics(runs.map(\.0))
-        var limited = [Double](repeating: 0, count: runs.first?.1.count ?? 0)
-        for r in runs { for i in r.1.indices { limited[i] += r.1[i] } }
+    }
+
+    /// Summarises one point from its runs: mean metrics, the resource that held traffic back
+    /// most (summed over the runs, in run order), and the verdict.
+    ///
+    /// - Parameters:
+    ///   - overrides: the point's settings.
+    ///   - runs: every replication of the point, in replication order.
+    /// - Returns: the point.
+    public static func point(overrides: [ScenarioOverride], runs: [Run]) -> Point {
+        let means = Experiment.meanMetrics(runs.map(\.workloads))
+        var limited = [Double](repeating: 0, count: runs.first?.limitedFlowSeconds.count ?? 0)
+        for r in runs { for i in r.limitedFlowSeconds.indices { limited[i] += r.limitedFlowSeconds[i] } }
         let top = limited.indices.filter { limited[$0] > 0 }.max { (limited[$0], -$0) < (limited[$1], -$1) }
-        let names = runs.first?.2 ?? []  // the topology the runs used; no second build
+        let names = runs.first?.resourceNames ?? []  // the topology the runs used; no second build
         let hasTargets = means.contains { $0.metric.target != nil }
         return Point(overrides: overrides, means: means, topBottleneck: top.map { names[$0] },
                      passed: hasTargets ? Experiment.passes(means) : nil)

@@ -1,7 +1,7 @@
 /// A capacity constraint in the network: one direction of a full-duplex link, a shared
 /// half-duplex medium (a Wi-Fi cell's airtime), or an endpoint's capacity. The flow solver
 /// shares each resource's capacity among the flows that use it.
-public struct ResourceID: Hashable, Comparable, Sendable {
+public struct ResourceID: Hashable, Comparable, Sendable, Codable {
     /// Dense index into the solver's and topology's arrays.
     public var rawValue: Int32
     /// Creates an identifier from its index.

@@ -9,7 +9,7 @@
 /// The hints are deliberately generic: the simulator knows *that* a link was full and how
 /// much it carried, not what the market offers or costs. They name the usual remedies for
 /// that kind of link and leave the choice to the planner.
-public enum ResourceKind: String, Sendable, CaseIterable, Equatable {
+public enum ResourceKind: String, Sendable, CaseIterable, Equatable, Codable {
     /// A school's access line (fiber, FTTH, dedicated line).
     case accessLine = "access-line"
     /// A Wi-Fi cell's shared airtime.

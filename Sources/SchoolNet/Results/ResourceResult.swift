@@ -9,7 +9,7 @@
 /// - *peak utilisation*: the largest utilisation of one time bucket (1 s by default).
 /// - *limited flow-seconds*: Σ over transfers of the time this resource fixed their rate.
 ///   It is the ranking key of the bottleneck list: "how much waiting it caused".
-public struct ResourceResult: Sendable, Equatable {
+public struct ResourceResult: Sendable, Equatable, Codable {
     /// Index of the resource in the topology (`ResourceID.rawValue`).
     public var index: Int
     /// Name, e.g. `"school-1 access ↓"`.

@@ -4,7 +4,7 @@
 ///
 /// A full session table delays users without any link being full, so the bottleneck
 /// ranking lists it beside the links (see ``Bottleneck``).
-public struct SessionTableResult: Sendable, Equatable {
+public struct SessionTableResult: Sendable, Equatable, Codable {
     /// Index of the node in the topology (`NodeID.rawValue`).
     public var node: Int
     /// The node's name, e.g. `"board DC firewall"`.

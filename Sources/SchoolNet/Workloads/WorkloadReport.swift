@@ -1,5 +1,5 @@
 /// What every workload reports, in one shape (DESIGN.md layer 6).
-public struct WorkloadReport: Sendable, Equatable {
+public struct WorkloadReport: Sendable, Equatable, Codable {
     /// The workload's label.
     public var name: String
     /// Its kind (`cbt`, `video`, `conference`, `background`, …).
@@ -23,7 +23,7 @@ public struct WorkloadReport: Sendable, Equatable {
 }
 
 /// One QoE metric with its definition and, when the scenario sets one, its target.
-public struct Metric: Sendable, Equatable {
+public struct Metric: Sendable, Equatable, Codable {
     /// Machine key, e.g. `item_p95` (targets name it as `cbt.item_p95`).
     public var key: String
     /// Human label, e.g. "Item response time, 95th percentile".
@@ -55,7 +55,7 @@ public struct Metric: Sendable, Equatable {
 }
 
 /// How much of a workload's delay one resource caused.
-public struct DelayShare: Sendable, Equatable {
+public struct DelayShare: Sendable, Equatable, Codable {
     /// The resource.
     public var resource: ResourceID
     /// Entities for which it was the worst limiter.
