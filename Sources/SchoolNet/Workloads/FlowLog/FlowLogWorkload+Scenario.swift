@@ -53,8 +53,8 @@ public struct FlowLogConfiguration: Sendable, Equatable {
         if let d = defaultEndpoint, let problem = names.problem(with: d) {
             throw FlowLogError(file: path, line: 1, column: 1, message: "defaultEndpoint: " + problem)
         }
-        for (_, _, endpoint) in subnets.entries {
-            if let problem = names.problem(with: endpoint) { throw FlowLogError(file: path, line: 1, column: 1, message: "subnets: " + problem) }
+        for entry in subnets.entries {
+            if let problem = names.problem(with: entry.endpoint) { throw FlowLogError(file: path, line: 1, column: 1, message: "subnets: " + problem) }
         }
         let reader = try FlowLogReader(configuration: self)
         var known = Set<String>()
