@@ -13,12 +13,16 @@ public enum Experiment {
     ///   - replications: how many.
     ///   - jobs: threads.
     ///   - progress: told the overall fraction done (may be called from several threads).
+    ///   - prepare: told each replication's simulation and index (from 0) before it runs,
+    ///     e.g. to keep per-row records of the first replication's flow-log replays
+    ///     (``FlowLogWorkload/recordFlows(in:)``).
     ///   - transform: turns a finished simulation into what the caller keeps (a result),
     ///     so simulations are freed as soon as possible.
     /// - Returns: one value per replication, in order.
     public static func replicate<T: Sendable>(
         _ scenario: Scenario, seed: UInt64, replications: Int, jobs: Int,
         progress: (@Sendable (Double) -> Void)? = nil,
+        prepare: (@Sendable (Simulation, Int) -> Void)? = nil,
         _ transform: @escaping @Sendable (Simulation, ScenarioBuilder, UInt64) -> T
     ) -> [T] {
         let builder = ScenarioBuilder(scenario)
@@ -26,6 +30,7 @@ public enum Experiment {
         return ParallelRunner.map(replications, jobs: jobs) { r in
             let s = seed &+ UInt64(r)
             let sim = builder.makeSimulation(seed: s)
+            prepare?(sim, r)
             sim.run(until: builder.horizon) { f in
                 if let progress { progress(fractions.update(r, f)) }
             }
