@@ -37,7 +37,8 @@ enum HelpText {
 
             Simulates the scenario (the built-in 600-student elementary school if no file is given)
             and prints what gives way first, quality per activity against its targets, and a verdict.
-            With --format json,csv,html the reports are written to --out (default schoolnet-out).
+            With --format json,csv,html the reports are written to --out (default schoolnet-out);
+            csv also writes flows.csv for flow-log replays (one line per replayed flow, first replication).
             """
         case .validate?:
             return "schoolnet validate SCENARIO.json\n\nChecks the file: every key, unit and reference. Prints \"ok\" or the first problem (exit 2).\n"

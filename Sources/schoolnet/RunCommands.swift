@@ -11,8 +11,12 @@ extension Commands {
         let progress = progressReporter(label: label ?? "simulating \(scenario.name)")
         var onProgress: (@Sendable (Double) -> Void)?
         if let progress { onProgress = { f in progress.update(f) } }
+        // With csv, the first replication keeps one record per flow-log row (flows.csv).
+        let perFlow = options.formats.contains(.csv)
         let runs: [RunResult] = Experiment.replicate(scenario, seed: seed, replications: replications, jobs: options.jobs,
-                                                     progress: onProgress) { (sim: Simulation, builder: ScenarioBuilder, s: UInt64) -> RunResult in
+                                                     progress: onProgress,
+                                                     prepare: { sim, r in if perFlow && r == 0 { FlowLogWorkload.recordFlows(in: sim) } }
+        ) { (sim: Simulation, builder: ScenarioBuilder, s: UInt64) -> RunResult in
             var run = RunResult(simulation: sim, scenarioName: scenario.name, description: scenario.description, seed: s,
                                 clockStart: scenario.start, kinds: builder.kinds)
             run.workloads = scenario.applyingTargets(to: run.workloads)
@@ -55,6 +59,14 @@ extension Commands {
             guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
                 throw UsageError("cannot write \(path)")
             }
+            if !options.quiet { printError("wrote \(path)") }
+        }
+        if files.contains(.csv) && !result.runs[0].flowLogs.isEmpty {
+            // One line per replayed row of the first replication, streamed to the file.
+            let path = (dir as NSString).appendingPathComponent(name == "result" ? "flows.csv" : "\(name)-flows.csv")
+            guard var file = FileTextStream(path: path) else { throw UsageError("cannot write \(path)") }
+            CSVReport.flows(result.runs[0], to: &file)
+            guard file.close() else { throw UsageError("cannot write \(path)") }
             if !options.quiet { printError("wrote \(path)") }
         }
     }
