@@ -8,12 +8,12 @@
 ///
 /// **Assumptions**: every row is a new connection (DNS, handshakes and a session on each
 /// session-limited appliance, unless pure fluid); rows start at the activity's start plus
-/// their log time; a transfer still running when the simulated day ends counts as
+/// their log time (measured from `startAt`, if set: ``FlowLogStart``); a transfer still running when the simulated day ends counts as
 /// `unfinished`; a row refused by a full session table counts as `refused`.
 ///
 /// **Metrics**: `time_p50/p95/p99` (s, request to last byte), `slowdown_p50/p95/p99`
 /// (completion ÷ alone, ``aloneTime(bytes:bottleneck:propagation:ceiling:tcp:usesTCP:newConnection:)``),
-/// `flows`, `unfinished`, `refused`, `rows_mapped`, `rows_unmapped`; then per school and per
+/// `flows`, `unfinished`, `refused`, `rows_mapped`, `rows_unmapped`, `rows_before_start`; then per school and per
 /// service `school:NAME:time_p95`, `school:NAME:slowdown_p95`, `service:NAME:…`, and for
 /// nfdump logs `endpoint:NAME:rows`.
 ///
@@ -178,6 +178,7 @@ public final class FlowLogWorkload: Workload {
             Metric(key: "refused", label: "Flows refused by a full session table", value: Double(refused), unit: "count"),
             Metric(key: "rows_mapped", label: "Rows mapped to endpoints", value: Double(started + refused), unit: "count", higherIsBetter: true),
             Metric(key: "rows_unmapped", label: "Rows with no endpoint in the scenario (or no route)", value: Double((reader?.rowsUnmapped ?? 0) + unrouted), unit: "count"),
+            Metric(key: "rows_before_start", label: "Rows before startAt (not replayed)", value: Double(reader?.rowsBeforeStart ?? 0), unit: "count"),
         ]
         if let binder {
             let schools = binder.bindings.map(\.school).filter { $0 >= 0 }
