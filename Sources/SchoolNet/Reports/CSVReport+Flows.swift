@@ -16,7 +16,7 @@
 /// | `time_s` | seconds from request to last byte (finished rows only) |
 /// | `alone_s` | seconds it would take alone on the empty network |
 /// | `slowdown` | `time_s` ÷ `alone_s` (finished rows only) |
-/// | `limited_by` | the link that held it back longest in one stretch; empty if none did (its own ceiling, TCP set-up or slow start set its pace) — for an unfinished row, so far |
+/// | `limited_by` | the link that held its rate back longest in one stretch; empty if none did (its own ceiling, TCP set-up or slow start set its pace; queueing on loaded links may still have lengthened its round trips) — for an unfinished row, so far |
 ///
 /// Rows are in log order (the file's line order, whatever order they were replayed in),
 /// activities in scenario order. Rows that never reached the replay (nfdump rows with no
