@@ -40,7 +40,8 @@ enum HelpText {
 
             Simulates the scenario (the built-in 600-student elementary school if no file is given)
             and prints what gives way first, quality per activity against its targets, and a verdict.
-            With --format json,csv,html the reports are written to --out (default schoolnet-out).
+            With --format json,csv,html the reports are written to --out (default schoolnet-out);
+            csv also writes flows.csv for flow-log replays (one line per replayed flow, first replication).
             With --shard I/N it runs only replications r with r mod N = I − 1 and writes them to
             OUT/shard-I-of-N.json; see 'schoolnet help merge'.
 
@@ -79,6 +80,8 @@ enum HelpText {
     from 1, so N machines run I = 1 … N) into the report the same command prints and writes without
     --shard, byte for byte, with the same exit code. Checks first that every shard 1/N … N/N is given
     exactly once and that all come from the same scenario, --set, --vary, --seed and --replications.
+    Shard files carry every run's results but not the per-flow records of flow-log replays, so merge
+    writes no flows.csv: run replication 1 unsharded with --format csv for that file.
 
     Any scheduler can spread the shards, e.g.:
       Slurm:      sbatch --array=1-8 --wrap 'schoolnet run city.json -r 40 --shard $SLURM_ARRAY_TASK_ID/8 --out shards'

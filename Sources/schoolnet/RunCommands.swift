@@ -11,7 +11,11 @@ extension Commands {
         let progress = progressReporter(label: label ?? "simulating \(scenario.name)")
         var onProgress: (@Sendable (Double) -> Void)?
         if let progress { onProgress = { f in progress.update(f) } }
-        let runs = Experiment.runs(scenario, seed: seed, replications: Array(0..<replications), jobs: options.jobs, progress: onProgress)
+        // With csv, the first replication keeps one record per flow-log row (flows.csv).
+        let perFlow = options.formats.contains(.csv)
+        let runs = Experiment.runs(scenario, seed: seed, replications: Array(0..<replications), jobs: options.jobs,
+                                   progress: onProgress,
+                                   prepare: { sim, r in if perFlow && r == 0 { FlowLogWorkload.recordFlows(in: sim) } })
         progress?.finish()
         return (scenario, MultiRunResult(runs: runs))
     }
@@ -51,6 +55,14 @@ extension Commands {
             guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
                 throw UsageError("cannot write \(path)")
             }
+            if !options.quiet { messages("wrote \(path)") }
+        }
+        if files.contains(.csv) && !result.runs[0].flowLogs.isEmpty {
+            // One line per replayed row of the first replication, streamed to the file.
+            let path = (dir as NSString).appendingPathComponent(name == "result" ? "flows.csv" : "\(name)-flows.csv")
+            guard var file = FileTextStream(path: path) else { throw UsageError("cannot write \(path)") }
+            CSVReport.flows(result.runs[0], to: &file)
+            guard file.close() else { throw UsageError("cannot write \(path)") }
             if !options.quiet { messages("wrote \(path)") }
         }
     }

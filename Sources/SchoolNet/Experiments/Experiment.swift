@@ -13,15 +13,20 @@ public enum Experiment {
     ///   - replications: how many.
     ///   - jobs: threads.
     ///   - progress: told the overall fraction done (may be called from several threads).
+    ///   - prepare: told each replication's simulation and index (from 0) before it runs,
+    ///     e.g. to keep per-row records of the first replication's flow-log replays
+    ///     (``FlowLogWorkload/recordFlows(in:)``).
     ///   - transform: turns a finished simulation into what the caller keeps (a result),
     ///     so simulations are freed as soon as possible.
     /// - Returns: one value per replication, in order.
     public static func replicate<T: Sendable>(
         _ scenario: Scenario, seed: UInt64, replications: Int, jobs: Int,
         progress: (@Sendable (Double) -> Void)? = nil,
+        prepare: (@Sendable (Simulation, Int) -> Void)? = nil,
         _ transform: @escaping @Sendable (Simulation, ScenarioBuilder, UInt64) -> T
     ) -> [T] {
-        replicate(scenario, seed: seed, replications: Array(0..<replications), jobs: jobs, progress: progress, transform)
+        replicate(scenario, seed: seed, replications: Array(0..<replications), jobs: jobs, progress: progress,
+                  prepare: prepare, transform)
     }
 
     /// Runs the chosen replications of `scenario` — some of the replications, for a shard
@@ -34,11 +39,13 @@ public enum Experiment {
     ///   - replications: the replication numbers to run (0-based), in the order wanted.
     ///   - jobs: threads.
     ///   - progress: told the overall fraction done (may be called from several threads).
+    ///   - prepare: told each replication's simulation and replication number before it runs.
     ///   - transform: turns a finished simulation into what the caller keeps.
     /// - Returns: one value per entry of `replications`, in that order.
     public static func replicate<T: Sendable>(
         _ scenario: Scenario, seed: UInt64, replications: [Int], jobs: Int,
         progress: (@Sendable (Double) -> Void)? = nil,
+        prepare: (@Sendable (Simulation, Int) -> Void)? = nil,
         _ transform: @escaping @Sendable (Simulation, ScenarioBuilder, UInt64) -> T
     ) -> [T] {
         let builder = ScenarioBuilder(scenario)
@@ -46,6 +53,7 @@ public enum Experiment {
         return ParallelRunner.map(replications.count, jobs: jobs) { i in
             let s = seed &+ UInt64(replications[i])
             let sim = builder.makeSimulation(seed: s)
+            prepare?(sim, replications[i])
             sim.run(until: builder.horizon) { f in
                 if let progress { progress(fractions.update(i, f)) }
             }
@@ -62,10 +70,13 @@ public enum Experiment {
     ///   - replications: the replication numbers to run (0-based; all of them, or a shard's share).
     ///   - jobs: threads.
     ///   - progress: told the overall fraction done (may be called from several threads).
+    ///   - prepare: told each replication's simulation and replication number before it runs.
     /// - Returns: one result per entry of `replications`, in that order.
     public static func runs(_ scenario: Scenario, seed: UInt64, replications: [Int], jobs: Int,
-                            progress: (@Sendable (Double) -> Void)? = nil) -> [RunResult] {
-        replicate(scenario, seed: seed, replications: replications, jobs: jobs, progress: progress) { sim, builder, s in
+                            progress: (@Sendable (Double) -> Void)? = nil,
+                            prepare: (@Sendable (Simulation, Int) -> Void)? = nil) -> [RunResult] {
+        replicate(scenario, seed: seed, replications: replications, jobs: jobs, progress: progress,
+                  prepare: prepare) { sim, builder, s in
             var run = RunResult(simulation: sim, scenarioName: scenario.name, description: scenario.description, seed: s,
                                 clockStart: scenario.start, kinds: builder.kinds)
             run.workloads = scenario.applyingTargets(to: run.workloads)

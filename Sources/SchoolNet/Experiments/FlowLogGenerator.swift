@@ -123,7 +123,7 @@ public struct FlowLogGenerator: Sendable {
         let base = scenarioPath.hasSuffix(".json") ? String(scenarioPath.dropLast(5)) : scenarioPath
         let logPath = base + ".csv"
         let tmpLog = logPath + ".partial", tmpScenario = scenarioPath + ".partial"
-        FileManager.default.createFile(atPath: tmpLog, contents: nil)
+        guard FileManager.default.createFile(atPath: tmpLog, contents: nil) else { throw CocoaError(.fileWriteNoPermission) }
         guard let h = FileHandle(forWritingAtPath: tmpLog) else { throw CocoaError(.fileWriteNoPermission) }
         do {
             try writeCSV { try h.write(contentsOf: Data($0.utf8)) }

@@ -312,6 +312,20 @@ public struct Network {
         return f >= 0 ? solver.delivered(FlowID(Int(f)), at: now) : 0
     }
 
+    /// The delay attribution of a transfer still running: the resource that has held it
+    /// back longest in one stretch so far (nil if none has) and the seconds any resource
+    /// limited its rate, as of its last settlement — after the run's
+    /// ``finishObservation(at:)``, up to the end of the run. A transfer that has not
+    /// started its body (set-up, or waiting for a session) has none.
+    ///
+    /// - Parameter id: an active transfer.
+    /// - Returns: what ``TransferOutcome`` would report if it finished now.
+    /// - Complexity: O(1).
+    public func delay(of id: TransferID) -> (worst: ResourceID?, resourceLimitedSeconds: Double) {
+        let f = flow[id.index]
+        return f >= 0 ? solver.delay(of: FlowID(Int(f))) : (nil, 0)
+    }
+
     /// The current rate of a transfer (0 before its body starts).
     public func rate(of id: TransferID) -> DataRate {
         let f = flow[id.index]

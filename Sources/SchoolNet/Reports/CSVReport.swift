@@ -17,6 +17,8 @@ import Foundation
 ///   thousands separators or exponents, so no locale reads them differently. A comma
 ///   separates fields whatever the locale.
 ///
+/// The per-flow CSV of flow-log replays follows the same format (`CSVReport+Flows.swift`).
+///
 /// **Validated by:** `ReportsTests.csvHasOneRowPerBucketAndQuotedHeader`.
 public enum CSVReport {
     /// The line ending used (RFC 4180).

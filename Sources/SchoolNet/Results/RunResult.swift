@@ -34,6 +34,10 @@ public struct RunResult: Sendable, Equatable {
     public var workloads: [WorkloadReport]
     /// The bottleneck ranking, most delay first (see ``Bottleneck``).
     public var bottlenecks: [Bottleneck]
+    /// Per-row records of the flow-log replays that kept them
+    /// (``FlowLogWorkload/recordsFlows``), in workload order; empty otherwise. Rendered by
+    /// ``CSVReport/flows(_:byteOrderMark:to:)``; not part of the JSON result.
+    public var flowLogs: [FlowLogFlowTable] = []
 
     /// Creates a result from its parts (for tests and for results read back from files).
     public init(scenarioName: String, description: String, seed: UInt64, clockStart: SimDuration,
@@ -85,6 +89,7 @@ public struct RunResult: Sendable, Equatable {
                   eventsProcessed: simulation.eventsProcessed, resources: resources,
                   sessionTables: SessionTableResult.all(in: network),
                   workloads: simulation.workloads.map { $0.report(in: simulation) })
+        flowLogs = simulation.workloads.compactMap { ($0 as? FlowLogWorkload)?.flowTable(in: simulation) }
     }
 
     /// The resource an entry of the ranking refers to, if it is a link.

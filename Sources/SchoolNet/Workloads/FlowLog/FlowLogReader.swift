@@ -8,7 +8,9 @@
 /// file order.
 ///
 /// **Times**: seconds since the log's time 0 (`12.5`), or ISO-8601 timestamps, taken
-/// relative to the first row's; one form per file.
+/// relative to the first row's; one form per file. With ``FlowLogConfiguration/startAt``,
+/// times are taken relative to it instead (its form is the file's), and rows before it are
+/// skipped (``rowsBeforeStart``) after their order is checked.
 ///
 /// **Validated by**: `FlowLogReaderTests`, `FlowLogNFDumpTests`, `FlowLogBadInputTests`.
 public final class FlowLogReader {
@@ -20,11 +22,17 @@ public final class FlowLogReader {
     var latest: SimDuration?
     var timeOrigin: Int64?
     var isoTimes: Bool?
+    /// What fixed the file's time form, for messages: the first row, or `startAt`.
+    var timeFormSource = "the first row's"
+    /// Log time (seconds form) that counts as 0.
+    var secondsOrigin = SimDuration.zero
     var finished = false
     /// Data rows read (not counting the header, blank lines or nfdump's summary).
     public private(set) var rowsRead = 0
     /// nfdump rows with no endpoint on either side (or one outside side and no default).
     public private(set) var rowsUnmapped = 0
+    /// Rows before ``FlowLogConfiguration/startAt``, skipped.
+    public private(set) var rowsBeforeStart = 0
     /// nfdump rows per endpoint they were mapped to (each row counts for both ends).
     public private(set) var rowsPerEndpoint: [String: Int] = [:]
 
@@ -37,6 +45,18 @@ public final class FlowLogReader {
         columns = (0, 0, 0, 0, nil, nil)
         guard csv.next() else { throw error(column: 1, "the flow log is empty (expected a header line)") }
         columns = try readHeader()
+        switch configuration.startAt {
+        case .timestamp(let ns, _)?:
+            timeOrigin = ns
+            isoTimes = true
+            timeFormSource = "\"startAt\""
+        case .seconds(let d)?:
+            secondsOrigin = d
+            isoTimes = false
+            timeFormSource = "\"startAt\""
+        case nil:
+            break
+        }
     }
 
     func error(column: Int, _ message: String) -> FlowLogError {
@@ -80,6 +100,9 @@ public final class FlowLogReader {
                             + "(more than the \(Self.seconds(configuration.tolerance)) s tolerance); sort the log by start time")
             }
             if latest == nil || r.time > latest! { latest = r.time }
+            // Only startAt makes a time negative on purpose (without it, a row a little
+            // before the first is re-ordered, not dropped).
+            if configuration.startAt != nil && r.time < .zero { rowsBeforeStart += 1; continue }
             push(r)
         }
         return popMin()
@@ -135,15 +158,15 @@ public final class FlowLogReader {
     func parseTime(_ text: String) throws(FlowLogError) -> SimDuration {
         let column = csv.column(ofField: columns.start)
         if let s = Double(text), s.isFinite, configuration.format == .schoolnet {
-            guard isoTimes != true else { throw error(column: column, "expected an ISO-8601 time like the first row's, found \"\(text)\"") }
+            guard isoTimes != true else { throw error(column: column, "expected an ISO-8601 time like \(timeFormSource), found \"\(text)\"") }
             isoTimes = false
             guard s >= 0, s < 9e9 else { throw error(column: column, "expected a start time of 0 s or more, found \"\(text)\"") }
-            return .seconds(s)
+            return .seconds(s) - secondsOrigin
         }
         guard let ns = FlowLogTimestamp.nanoseconds(text) else {
             throw error(column: column, "expected a start time (seconds such as 12.5, or ISO-8601 such as 2024-06-11T09:00:00.250Z), found \"\(text)\"")
         }
-        guard isoTimes != false else { throw error(column: column, "expected seconds like the first row's, found \"\(text)\"") }
+        guard isoTimes != false else { throw error(column: column, "expected seconds like \(timeFormSource), found \"\(text)\"") }
         isoTimes = true
         let origin = timeOrigin ?? ns
         timeOrigin = origin

@@ -5,9 +5,12 @@ import Foundation
 /// ```json
 /// {"activity": "flowLog", "name": "Tuesday's traffic", "start": "09:00",
 ///  "settings": {"file": "logs/tuesday.csv", "format": "nfdump",
-///               "subnets": {"10.1.0.0/16": "es", "10.1.6.0/24": "es/6-1"},
-///               "defaultEndpoint": "office", "fluid": false, "tolerance": "1 s"}}
+///               "subnets": {"10.1.0.0/16": "es", "10.1.6.0/24": "es/6-1", "2001:db8:1::/48": "es"},
+///               "defaultEndpoint": "office", "fluid": false, "tolerance": "1 s",
+///               "startAt": "2024-06-11 09:00:00"}}
 /// ```
+///
+/// Documented for users in `Sources/SchoolNet/Workloads/FlowLog.md`.
 public struct FlowLogConfiguration: Sendable, Equatable {
     /// The log's path: `file` joined to the scenario file's directory (absolute paths kept).
     public var path: String
@@ -24,16 +27,21 @@ public struct FlowLogConfiguration: Sendable, Equatable {
     public var fluid = false
     /// How far a row may be earlier than the latest row before it and still be re-ordered.
     public var tolerance: SimDuration = .seconds(1)
+    /// The log instant that lands at the activity's start (earlier rows are skipped); nil:
+    /// log time 0 (the first row's timestamp, or 0 s).
+    public var startAt: FlowLogStart?
 
     /// Creates settings for the log at `path`.
     public init(path: String, format: FlowLogFormat = .schoolnet, subnets: FlowLogSubnets = FlowLogSubnets(),
-                defaultEndpoint: String? = nil, fluid: Bool = false, tolerance: SimDuration = .seconds(1)) {
+                defaultEndpoint: String? = nil, fluid: Bool = false, tolerance: SimDuration = .seconds(1),
+                startAt: FlowLogStart? = nil) {
         self.path = path
         self.format = format
         self.subnets = subnets
         self.defaultEndpoint = defaultEndpoint
         self.fluid = fluid
         self.tolerance = tolerance
+        self.startAt = startAt
     }
 
     /// `file` as written in `scenarioFile`, resolved against that file's directory.
@@ -53,8 +61,8 @@ public struct FlowLogConfiguration: Sendable, Equatable {
         if let d = defaultEndpoint, let problem = names.problem(with: d) {
             throw FlowLogError(file: path, line: 1, column: 1, message: "defaultEndpoint: " + problem)
         }
-        for (_, _, endpoint) in subnets.entries {
-            if let problem = names.problem(with: endpoint) { throw FlowLogError(file: path, line: 1, column: 1, message: "subnets: " + problem) }
+        for entry in subnets.entries {
+            if let problem = names.problem(with: entry.endpoint) { throw FlowLogError(file: path, line: 1, column: 1, message: "subnets: " + problem) }
         }
         let reader = try FlowLogReader(configuration: self)
         var known = Set<String>()
@@ -72,7 +80,8 @@ public struct FlowLogConfiguration: Sendable, Equatable {
 
 extension FlowLogWorkload {
     /// The scenario entry for `"activity": "flowLog"` (keys: `file`, `format`, `subnets`,
-    /// `defaultEndpoint`, `fluid`, `tolerance`; log time 0 is the activity's `start`).
+    /// `defaultEndpoint`, `fluid`, `tolerance`, `startAt`; log time 0, or `startAt`, is the
+    /// activity's `start`).
     public static let activityKind: ActivityKind = {
         let read: @Sendable (ScenarioReader) throws -> FlowLogConfiguration = { r in
             try r.finishing { r in
@@ -95,6 +104,12 @@ extension FlowLogWorkload {
                 c.defaultEndpoint = try r.optionalString("defaultEndpoint")
                 c.fluid = try r.bool("fluid", default: false, source: "TCP terms of the scenario unless set")
                 c.tolerance = try r.duration("tolerance", default: .seconds(1), source: "ESTIMATE: collectors export within a second of order")
+                if let m = try r.optionalMember("startAt") {
+                    c.startAt = try m.read(as: FlowLogStart.kind)
+                    if c.format == .nfdump, case .seconds = c.startAt {
+                        throw m.error(expected: "an ISO-8601 time such as \"2024-06-11 09:00:00\" (an nfdump log's times are timestamps)")
+                    }
+                }
                 return c
             }
         }
@@ -102,7 +117,7 @@ extension FlowLogWorkload {
             name: "flowLog",
             summary: "replays a measured flow log (SchoolNet CSV or nfdump -o csv) open loop: one transfer per row at its time",
             metrics: ["time_p50", "time_p95", "time_p99", "slowdown_p50", "slowdown_p95", "slowdown_p99", "flows",
-                      "unfinished", "refused", "rows_mapped", "rows_unmapped"],
+                      "unfinished", "refused", "rows_mapped", "rows_unmapped", "rows_before_start"],
             read: { r in
                 let c = try read(r)
                 return { name, sessions, _ in FlowLogWorkload(name: name, configuration: c, origin: sessions.first?.start ?? .zero) }

@@ -8,17 +8,20 @@
 ///
 /// **Assumptions**: every row is a new connection (DNS, handshakes and a session on each
 /// session-limited appliance, unless pure fluid); rows start at the activity's start plus
-/// their log time; a transfer still running when the simulated day ends counts as
+/// their log time (measured from `startAt`, if set: ``FlowLogStart``); a transfer still running when the simulated day ends counts as
 /// `unfinished`; a row refused by a full session table counts as `refused`.
 ///
 /// **Metrics**: `time_p50/p95/p99` (s, request to last byte), `slowdown_p50/p95/p99`
 /// (completion ÷ alone, ``aloneTime(bytes:bottleneck:propagation:ceiling:tcp:usesTCP:newConnection:)``),
-/// `flows`, `unfinished`, `refused`, `rows_mapped`, `rows_unmapped`; then per school and per
+/// `flows`, `unfinished`, `refused`, `rows_mapped`, `rows_unmapped`, `rows_before_start`; then per school and per
 /// service `school:NAME:time_p95`, `school:NAME:slowdown_p95`, `service:NAME:…`, and for
 /// nfdump logs `endpoint:NAME:rows`.
 ///
+/// **Per-row records** (``recordsFlows``, off by default): one compact row per replayed row
+/// for the per-flow CSV (see FlowLogWorkload+Flows.swift).
+///
 /// **Validated by**: `FlowLogTests` (max-min on one link, ceiling, processor-sharing order,
-/// determinism), `FlowLogNFDumpTests`.
+/// determinism), `FlowLogNFDumpTests`, `FlowLogFlowTableTests`.
 public final class FlowLogWorkload: Workload {
     public let name: String
     public var kind: String { "flowLog" }
@@ -40,9 +43,13 @@ public final class FlowLogWorkload: Workload {
     var started = 0, finished = 0, refused = 0, unrouted = 0
     var ledger: DelayLedger?
     var lineOf: [Int] = [], sourceOf: [NodeID] = [], destinationOf: [NodeID] = []
-    /// Told about every finished row (tests, per-flow exports); nil by default so that
-    /// nothing per row is kept.
+    /// Told about every finished row (tests); nil by default so that nothing per row is kept.
     public var onCompletion: ((Completion) -> Void)?
+    // Per-row records, while ``recordsFlows`` (see FlowLogWorkload+Flows.swift): the table
+    // so far, each slot's row in it and transfer, and log names bound to no node.
+    var flows: FlowLogFlowTable?
+    var rowOfSlot: [Int32] = [], transferOfSlot: [TransferID] = []
+    var unboundNames: [String] = [], unboundIndex: [String: Int32] = [:]
 
     /// One finished row, for ``onCompletion``.
     public struct Completion: Sendable, Equatable {
@@ -89,9 +96,17 @@ public final class FlowLogWorkload: Workload {
     }
 
     func startTransfer(_ r: FlowLogRecord, in sim: Simulation) {
-        guard let s = binder!.bind(r.source), let d = binder!.bind(r.destination) else { unrouted += 1; return }
+        guard let s = binder!.bind(r.source), let d = binder!.bind(r.destination) else {
+            unrouted += 1
+            if flows != nil { record(r, source: endpoint(r.source, in: sim), destination: endpoint(r.destination, in: sim), service: -1, alone: .nan, status: .noRoute, in: sim) }
+            return
+        }
         let src = binder!.take(s), dst = binder!.take(d)
-        guard let route = sim.network.route(from: src, to: dst) else { unrouted += 1; return }
+        guard let route = sim.network.route(from: src, to: dst) else {
+            unrouted += 1
+            if flows != nil { record(r, source: src.rawValue, destination: dst.rawValue, service: -1, alone: .nan, status: .noRoute, in: sim) }
+            return
+        }
         var bottleneck = Double.infinity
         for h in route.hops { bottleneck = min(bottleneck, sim.network.solver.capacity(of: h.resource).bitsPerSecond / h.factor) }
         let usesTCP = !configuration.fluid
@@ -115,11 +130,17 @@ public final class FlowLogWorkload: Workload {
         let request = TransferRequest(from: src, to: dst, bytes: r.bytes, newConnection: true, tcp: usesTCP,
                                       rateLimit: r.maxRate, tag: Int64(slot) << 24 | Int64(b[s].school >= 0 ? src.rawValue : dst.rawValue) & 0xFF_FFFF)
         do {
-            _ = try sim.start(request, for: index)
+            let id = try sim.start(request, for: index)
             started += 1
+            if flows != nil {
+                record(r, source: src.rawValue, destination: dst.rawValue, service: service, alone: a, status: .unfinished, in: sim)
+                recordSlot(slot, transfer: id)
+            }
         } catch {
             freeSlots.append(Int32(slot))
-            if case .noRoute = error { unrouted += 1 } else { refused += 1 }
+            let status: FlowLogFlowTable.Status
+            if case .noRoute = error { unrouted += 1; status = .noRoute } else { refused += 1; status = .refused }
+            if flows != nil { record(r, source: src.rawValue, destination: dst.rawValue, service: service, alone: a, status: status, in: sim) }
         }
     }
 
@@ -139,6 +160,7 @@ public final class FlowLogWorkload: Workload {
         ledger?.record(outcome, entity: entity)
         onCompletion?(Completion(line: lineOf[slot], source: sourceOf[slot], destination: destinationOf[slot],
                                  requested: outcome.requested, finished: outcome.finished, alone: a))
+        if flows != nil { recordFinished(slot: slot, outcome) }
         freeSlots.append(Int32(slot))
     }
 
@@ -156,6 +178,7 @@ public final class FlowLogWorkload: Workload {
             Metric(key: "refused", label: "Flows refused by a full session table", value: Double(refused), unit: "count"),
             Metric(key: "rows_mapped", label: "Rows mapped to endpoints", value: Double(started + refused), unit: "count", higherIsBetter: true),
             Metric(key: "rows_unmapped", label: "Rows with no endpoint in the scenario (or no route)", value: Double((reader?.rowsUnmapped ?? 0) + unrouted), unit: "count"),
+            Metric(key: "rows_before_start", label: "Rows before startAt (not replayed)", value: Double(reader?.rowsBeforeStart ?? 0), unit: "count"),
         ]
         if let binder {
             let schools = binder.bindings.map(\.school).filter { $0 >= 0 }

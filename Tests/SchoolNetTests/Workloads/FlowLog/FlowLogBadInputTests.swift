@@ -6,7 +6,7 @@ import Testing
 /// is written — with the log's file, line and column. Messages verbatim (`LOG` stands for
 /// the temporary log's path).
 @Suite struct FlowLogBadInputTests {
-    /// The message for a log, with the temporary path replaced by `LOG`.
+    /// The message for a log, with the temporary paths replaced by `LOG` and `SCENARIO`.
     static func message(csv: String, settings: String = #""file": "log.csv""#) -> String? {
         let dir = FlowLogTestSupport.directory()
         do {
@@ -14,6 +14,7 @@ import Testing
             return nil
         } catch {
             return String(describing: error).replacingOccurrences(of: dir + "/log.csv", with: "LOG")
+                .replacingOccurrences(of: dir + "/s.json", with: "SCENARIO")
         }
     }
 
@@ -55,5 +56,12 @@ import Testing
         #expect(Self.message(csv: "start,src,dst,bytes\n", settings: #""file": "nope.csv""#)?.hasSuffix("nope.csv:1:1: cannot read the flow log: no such file") == true)
         #expect(Self.message(csv: "ts,sa,da,ibyt\n", settings: #""file": "log.csv", "format": "nfdump", "subnets": {"10.0.0.0/8": "ess"}"#)
                 == #"LOG:1:1: subnets: unknown endpoint "ess"; closest known: "es""#)
+    }
+
+    /// A bad subnet is reported at its key in the scenario file, like any other value.
+    @Test func badSubnet() {
+        let settings = #""file": "log.csv", "format": "nfdump", "subnets": {"2001:db8:1::/48": "es", "2001:db8:1:6::/130": "es/1-1"}"#
+        #expect(Self.message(csv: "ts,sa,da,ibyt\n", settings: settings)
+                == #"SCENARIO: activities[0].settings.subnets["2001:db8:1:6::/130"]: expected a prefix length from 0 to 128 after the "/" of an IPv6 subnet, found "2001:db8:1:6::/130""#)
     }
 }
