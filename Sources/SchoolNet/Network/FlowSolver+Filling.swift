@@ -6,9 +6,8 @@ extension FlowSolver {
     /// Freezing a flow changes the level key of each resource on its route; those keys are
     /// marked stale and re-keyed once before the next read of the level heap, so a batch of
     /// flows frozen by one saturation costs one heap update per resource, not per flow-hop.
-    /// Capped flows wait in a heap by ceiling per weight, popped only when their ceiling is
-    /// reached before the next saturation (most capped flows on a saturated resource never
-    /// are).
+    /// Capped flows wait sorted by ceiling per weight; all those whose ceiling comes before
+    /// the next saturation freeze as one batch.
     mutating func fill() {
         levelHeap.removeAll()
         for rr in componentResources {
@@ -18,32 +17,35 @@ extension FlowSolver {
             unfrozenOn[r] = 0
             newLevel[r] = .infinity
         }
-        cappedHeap.removeAll(keepingCapacity: true)
+        cappedFlows.removeAll(keepingCapacity: true)
         addComponentUsage()
         for rr in componentResources {
             let r = Int(rr)
             if unfrozenOn[r] > 0 { levelHeap.update(r, to: Self.key(residual[r] / weightSum[r])) }
         }
-        CappedEntry.heapify(&cappedHeap)
+        cappedFlows.sort { $0.precedes($1) }
+        var next = 0  // first capped entry not yet passed
         var unfrozen = componentFlows.count
         while unfrozen > 0 {
             flushDirtyLevels()
-            while let top = cappedHeap.first, frozen[Int(top.flow)] { CappedEntry.popMin(&cappedHeap) }
-            let tc = cappedHeap.first?.level ?? .infinity
-            guard let (r, key) = levelHeap.min else {
-                // Only reachable if every remaining flow is capped: freeze at ceilings.
-                precondition(tc.isFinite, "unconstrained flow in component")
-                let f = Int(cappedHeap[0].flow)
-                freeze(f, rate: ceiling[f], limiter: ceilingKind[f])
-                unfrozen -= 1
-                continue
-            }
-            let tl = Double(bitPattern: UInt64(bitPattern: key))
+            while next < cappedFlows.count && frozen[Int(cappedFlows[next].flow)] { next += 1 }
+            let tc = next < cappedFlows.count ? cappedFlows[next].level : .infinity
+            let top = levelHeap.min
+            let tl = top.map { Double(bitPattern: UInt64(bitPattern: $0.key)) } ?? .infinity
             if tc <= tl {
-                let f = Int(cappedHeap[0].flow)
-                freeze(f, rate: ceiling[f], limiter: ceilingKind[f])
-                unfrozen -= 1
+                // Freezing a capped flow below a resource's level only raises that level, so
+                // every capped flow up to the lowest level freezes before any saturation:
+                // one batch, one re-keying of the levels.
+                precondition(tc.isFinite, "unconstrained flow in component")
+                while next < cappedFlows.count && cappedFlows[next].level <= tl {
+                    let f = Int(cappedFlows[next].flow)
+                    next += 1
+                    if frozen[f] { continue }
+                    freeze(f, rate: ceiling[f], limiter: ceilingKind[f])
+                    unfrozen -= 1
+                }
             } else {
+                let r = top!.index
                 levelHeap.remove(r)
                 newLevel[r] = tl
                 unfrozen -= freezeAll(on: r, level: tl)
@@ -78,10 +80,10 @@ extension FlowSolver {
         var res = ContiguousArray<Double>(), ws = ContiguousArray<Double>(), uo = ContiguousArray<Int32>()
         var fz = ContiguousArray<Bool>(), capped = ContiguousArray<CappedEntry>()
         swap(&res, &residual); swap(&ws, &weightSum); swap(&uo, &unfrozenOn)
-        swap(&fz, &frozen); swap(&capped, &cappedHeap)
+        swap(&fz, &frozen); swap(&capped, &cappedFlows)
         defer {
             swap(&res, &residual); swap(&ws, &weightSum); swap(&uo, &unfrozenOn)
-            swap(&fz, &frozen); swap(&capped, &cappedHeap)
+            swap(&fz, &frozen); swap(&capped, &cappedFlows)
         }
         let H = Self.maxHops
         componentFlows.withUnsafeBufferPointer { flows in
@@ -201,33 +203,4 @@ struct CappedEntry {
     var flow: Int32
 
     func precedes(_ o: CappedEntry) -> Bool { level < o.level || (level == o.level && flow < o.flow) }
-
-    /// Arranges `a` as a binary min-heap in O(n).
-    static func heapify(_ a: inout ContiguousArray<CappedEntry>) {
-        var i = a.count / 2
-        while i > 0 { i -= 1; siftDown(&a, i) }
-    }
-
-    /// Removes the smallest entry (the heap must not be empty).
-    static func popMin(_ a: inout ContiguousArray<CappedEntry>) {
-        let last = a.removeLast()
-        if a.isEmpty { return }
-        a[0] = last
-        siftDown(&a, 0)
-    }
-
-    static func siftDown(_ a: inout ContiguousArray<CappedEntry>, _ start: Int) {
-        let n = a.count
-        var i = start
-        let moving = a[i]
-        while true {
-            var c = 2 * i + 1
-            if c >= n { break }
-            if c + 1 < n && a[c + 1].precedes(a[c]) { c += 1 }
-            if !a[c].precedes(moving) { break }
-            a[i] = a[c]
-            i = c
-        }
-        a[i] = moving
-    }
 }

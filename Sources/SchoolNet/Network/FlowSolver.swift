@@ -55,14 +55,22 @@
 ///   (per-group heap of capped members) and every other resource `l` with `S[l][r] > 0`
 ///   is unsaturated and stays so under the rise (`load_l + Δ S[l][r] < C_l`): the other
 ///   flows on `r` are held at lower shares and stay, no other saturated resource moves;
-/// - a new flow whose route has one saturated resource `r` joins `r`'s group: the share
-///   falls to fill `r` again, provided no flow on `r` is held at its own ceiling, flows
-///   there held elsewhere have shares no higher than the new one (pairs listed per
-///   resource), the new flow's ceiling is above it, its other resources keep spare
-///   capacity, and `r`'s members cross no other saturated resource (their lower rates
-///   would let it redistribute).
-/// A storm of n flows through one saturated resource then costs O(P log R) per event
-/// rather than O(n).
+/// - a flow whose route has one saturated resource `r` starts, or changes its ceiling
+///   (TCP slow start doubles it every round trip), and is held at its ceiling or in `r`'s
+///   group: `r`'s share moves so that `r` stays full, the flow joining the group if its
+///   ceiling is above the new share; provided, when the share falls, that no flow held on
+///   `r` — at its own ceiling (a max-heap of ceilings per resource) or by another group
+///   (pairs listed per resource) — is above it, when it rises, that no member's ceiling is
+///   below it, that the flow's other resources keep spare capacity, and that `r`'s members
+///   cross no other saturated resource (their changed rates would let it redistribute);
+/// - a flow held at its ceiling on one saturated resource ends (as for a member);
+/// - a flow on no saturated resource with members asks for more than its tightest
+///   resource `r` has left: it takes the rest and is `r`'s only member, provided no flow
+///   held on `r` is above its share; the only member dropping to a ceiling below the share
+///   leaves `r` unsaturated, and the last member leaving frees nobody;
+/// - a member whose new ceiling stays at or above its share changes nothing.
+/// A storm of n flows through one saturated resource then costs O(P log R + hops log n)
+/// per event rather than O(n).
 ///
 /// - Complexity: per event O(hops) on the fast path; otherwise O(E + R log R + k log n) for
 ///   a component with E flow-hops and R resources, of which k flows change limiter (or
@@ -171,8 +179,8 @@ public struct FlowSolver {
     /// Resources whose level-heap key is stale (re-keyed once before the heap is read).
     var dirtyResources: ContiguousArray<Int32> = []
     var isDirty: ContiguousArray<Bool> = []
-    /// Min-heap of the component's capped flows by (ceiling / weight, flow).
-    var cappedHeap: ContiguousArray<CappedEntry> = []
+    /// The component's capped flows, sorted by (ceiling / weight, flow) for the fill.
+    var cappedFlows: ContiguousArray<CappedEntry> = []
     var bfsQueue: ContiguousArray<Int32> = []
 
     /// The observer told about every rate and saturation change (attribution, utilisation).
