@@ -180,6 +180,16 @@ public struct FlowSolver {
     var dirtyResources: ContiguousArray<Int32> = []
     var isDirty: ContiguousArray<Bool> = []
     /// The component's capped flows, sorted by (ceiling / weight, flow) for the fill.
+    /// Scratch for ``propagateHeldChange(_:to:ended:now:)``, per resource.
+    var propagationEpoch: UInt32 = 0
+    var propagationMark: ContiguousArray<UInt32> = []
+    var propagationSeed: ContiguousArray<UInt32> = []
+    var propagationState: ContiguousArray<UInt8> = []  // 1 touched, 2 queued, 3 share fixed
+    var propagationDelta: ContiguousArray<Double> = []  // load change to absorb
+    var propagationLevel: ContiguousArray<Double> = []
+    var propagationTouched: ContiguousArray<Int32> = []
+    /// Resources saturated before an ended flow left (set by ``detach(_:now:)``).
+    var propagationSeeds: ContiguousArray<Int32> = []
     var cappedFlows: ContiguousArray<CappedEntry> = []
     var bfsQueue: ContiguousArray<Int32> = []
 
@@ -252,6 +262,8 @@ public struct FlowSolver {
         tagHeaps.addGroup()
         ceilingTags.addGroup()
         heldCeilings.addGroup()
+        propagationMark.append(0); propagationSeed.append(0); propagationState.append(0)
+        propagationDelta.append(0); propagationLevel.append(0)
         groupPairs.append([])
         resourcePairs.append([])
         observer.addResource(capacity: c.bitsPerSecond)
@@ -370,6 +382,8 @@ public struct FlowSolver {
             return FlowID(f)
         }
         if groupPathsEnabled && reshareOnlyGroup(f, now: now.nanoseconds) { return FlowID(f) }
+        if groupPathsEnabled && c.bitsPerSecond.isFinite
+            && propagateHeldChange(f, to: c.bitsPerSecond, ended: false, now: now.nanoseconds) { return FlowID(f) }
         beginComponent()
         addFlowToComponent(f)
         addResourcesSaturatedBy(f, rate: c.bitsPerSecond)
@@ -419,6 +433,8 @@ public struct FlowSolver {
             return
         }
         if groupPathsEnabled && reshareOnlyGroup(f, now: now.nanoseconds) { return }
+        if groupPathsEnabled && limiter[f] < Self.notLimited && new.isFinite
+            && propagateHeldChange(f, to: new, ended: false, now: now.nanoseconds) { return }
         beginComponent()
         addFlowToComponent(f)
         addResourcesSaturatedBy(f, rate: new)
@@ -675,6 +691,14 @@ public struct FlowSolver {
                 && groupIsAlone(only, delta: newLevel - level[only]) {
                 hopCount[f] = 0
                 moveGroupLevel(only, to: newLevel, now: now)
+                return
+            }
+        }
+        if groupPathsEnabled && !coupledOverflow {
+            let list = [coupled.0, coupled.1, coupled.2, coupled.3]
+            propagationSeeds.append(contentsOf: list[0..<coupledCount])
+            if propagateHeldChange(f, to: 0, ended: true, now: now) {
+                hopCount[f] = 0
                 return
             }
         }

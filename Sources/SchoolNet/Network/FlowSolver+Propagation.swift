@@ -1,0 +1,164 @@
+/// Propagation: a change of one flow held at its own ceiling (or a flow ending) absorbed by
+/// moving the shares of every group it reaches, in order of share, without a re-solve.
+///
+/// While the *bottleneck structure* holds — which resource limits each flow, which flows
+/// are held at their ceilings — the group shares are the solution of one linear equation
+/// per saturated resource `l` with members: `fixed_l + Σ_g S[l][g] L_g = C_l`, where
+/// `S[l][g]` are the pair aggregates (Σ factor × weight of group g's members crossing l)
+/// and `fixed_l` the usage of the flows held at their ceilings. A member of group `g`
+/// crossing a saturated resource `l` has `L_g ≤ L_l`, so the system is triangular in the
+/// order of shares: a change of flow `f`'s usage on its resources moves the share of each
+/// saturated resource it crosses, whose members' changed rates move the loads, hence the
+/// shares, of the resources they cross at higher shares, and so on. Visiting the reached
+/// resources from the lowest share up solves it in one pass over the groups (not flows).
+///
+/// The result is the max-min solution iff the structure still holds, which is checked on
+/// aggregates: every new share is positive; a share that fell is no lower than the ceiling
+/// of any flow held on that resource (max-heap per resource) and than the share of any
+/// group crossing it; a share that rose is no higher than any member's ceiling (heap per
+/// group); a group's share is no higher than that of any saturated resource its members
+/// cross; unsaturated resources stay unsaturated; a saturated resource without members
+/// takes no extra load; and `f`'s ceiling is no higher than the new share of any saturated
+/// resource it crosses. Otherwise nothing changes and the caller re-solves the component.
+///
+/// - Complexity: O(G × P + T log) for G groups reached whose members cross P resources in
+///   all, and T resources touched (linear scans for the next share: G is small).
+extension FlowSolver {
+    /// Moves held (or new) flow `f` to rate `newRate` at its ceiling — or, for a flow that
+    /// has just ended (already detached, rate 0), frees the capacity of the resources
+    /// listed in `propagationSeeds` that were saturated before it left — by propagating
+    /// the change through the groups.
+    ///
+    /// - Returns: whether it did (else nothing changed).
+    mutating func propagateHeldChange(_ f: Int, to newRate: Double, ended: Bool, now: Int64) -> Bool {
+        defer { propagationSeeds.removeAll(keepingCapacity: true) }
+        propagationEpoch &+= 1
+        if propagationEpoch == 0 {
+            for i in propagationMark.indices { propagationMark[i] = 0 }
+            propagationEpoch = 1
+        }
+        propagationTouched.removeAll(keepingCapacity: true)
+        let base = f * Self.maxHops
+        let hops = Int(hopCount[f])
+        let oldRate = ended ? 0 : rate[f]
+        let w = weight[f]
+        for s in propagationSeeds { touchForPropagation(Int(s), seed: true) }
+        for h in 0..<hops {
+            let l = Int(hopResource[base + h])
+            touchForPropagation(l, seed: false)
+            propagationDelta[l] += hopFactor[base + h] * (newRate - oldRate)
+        }
+        // Visit the queued groups from the lowest share up.
+        while true {
+            var next = -1
+            for tt in propagationTouched {
+                let t = Int(tt)
+                if propagationState[t] == 2 && (next < 0 || level[t] < level[next] || (level[t] == level[next] && t < next)) {
+                    next = t
+                }
+            }
+            if next < 0 { break }
+            let l = next
+            let s = pairWeight(l, l)
+            guard s > 0 else { return false }
+            let change = (capacity[l] - load[l] - propagationDelta[l]) / s
+            let newLevel = level[l] + change
+            guard newLevel.isFinite, newLevel > 0 else { return false }
+            propagationLevel[l] = newLevel
+            propagationState[l] = 3
+            for p in groupPairs[l] {
+                let m = Int(pairResource[Int(p)])
+                if m == l { continue }
+                touchForPropagation(m, seed: false)
+                if propagationState[m] == 3 { return false }  // reached after its share was fixed
+                propagationDelta[m] += pairWeight[Int(p)] * change
+            }
+        }
+        // Check the structure still holds.
+        let tol = Self.tolerance
+        for tt in propagationTouched {
+            let l = Int(tt)
+            if propagationState[l] != 3 {
+                let d = propagationDelta[l]
+                if d <= 0 { continue }
+                if saturated(l) || propagationSeed[l] == propagationEpoch { return false }
+                if load[l] + d >= capacity[l] * (1 - tol) { return false }
+                continue
+            }
+            let old = level[l], new = propagationLevel[l]
+            if new < old {
+                let slot = ended ? -1 : heldSlot(f, on: l)
+                if highestHeldCeiling(on: l, excluding: slot) > new * (1 + tol) { return false }
+                for p in resourcePairs[l] {
+                    let g = Int(pairGroup[Int(p)])
+                    if g != l && propagatedLevel(g) > new * (1 + tol) { return false }
+                }
+            } else if let m = ceilingTags.min(of: l)?.key, m < new * (1 - tol) {
+                return false
+            }
+            for p in groupPairs[l] {
+                let m = Int(pairResource[Int(p)])
+                if m != l && groupSize[m] > 0 && (saturated(m) || propagationState[m] == 3)
+                    && new > propagatedLevel(m) * (1 + tol) { return false }
+            }
+        }
+        if !ended {
+            for h in 0..<hops {
+                let l = Int(hopResource[base + h])
+                if propagationState[l] == 3 && newRate / w > propagationLevel[l] * (1 + tol) { return false }
+            }
+        }
+        // Commit: shares (virtual clocks first), loads, the flow, completion times.
+        if !ended { settle(f, now: now) }
+        for tt in propagationTouched {
+            let l = Int(tt)
+            if propagationState[l] == 3 {
+                advanceClock(l, now: now)
+                level[l] = propagationLevel[l]
+                load[l] = capacity[l]
+            } else {
+                load[l] = max(0, load[l] + propagationDelta[l])
+            }
+        }
+        if !ended {
+            rate[f] = newRate
+            setLimiterCode(f, ceilingKind[f])
+            scheduleCompletion(f, now: now)
+        }
+        for tt in propagationTouched {
+            let l = Int(tt)
+            if propagationState[l] == 3 { scheduleGroup(l, now: now) }
+            observer.resourceUpdated(l, load: load[l], saturated: saturated(l), flows: resourceEntries[l].count, at: now)
+        }
+        counters.groupUpdates += 1
+        return true
+    }
+
+    /// Adds `l` to the resources the propagation touches (once), queueing it if it is a
+    /// saturated resource (or a seed) whose group has members.
+    mutating func touchForPropagation(_ l: Int, seed: Bool) {
+        if seed { propagationSeed[l] = propagationEpoch }
+        if propagationMark[l] != propagationEpoch {
+            propagationMark[l] = propagationEpoch
+            propagationDelta[l] = 0
+            propagationState[l] = 1
+            propagationTouched.append(Int32(l))
+        }
+        if propagationState[l] == 1 && groupSize[l] > 0 && level[l].isFinite
+            && (saturated(l) || propagationSeed[l] == propagationEpoch) {
+            propagationState[l] = 2
+        }
+    }
+
+    /// Group `g`'s share after the propagation (its new one if it was visited).
+    func propagatedLevel(_ g: Int) -> Double {
+        propagationMark[g] == propagationEpoch && propagationState[g] == 3 ? propagationLevel[g] : level[g]
+    }
+
+    /// The flow-hop slot of `f` on resource `l`, or -1.
+    func heldSlot(_ f: Int, on l: Int) -> Int {
+        let base = f * Self.maxHops
+        for h in 0..<Int(hopCount[f]) where Int(hopResource[base + h]) == l { return base + h }
+        return -1
+    }
+}
