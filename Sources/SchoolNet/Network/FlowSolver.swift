@@ -69,15 +69,22 @@
 ///   held on `r` is above its share; the only member dropping to a ceiling below the share
 ///   leaves `r` unsaturated, and the last member leaving frees nobody;
 /// - a member whose new ceiling stays at or above its share changes nothing.
+/// When several saturated resources are coupled, a flow held at its ceiling that starts,
+/// changes ceiling or ends is *propagated* through the groups it reaches, lowest share
+/// first (``propagateHeldChange(_:to:ended:now:)``, exact under checks on aggregates).
 /// A storm of n flows through one saturated resource then costs O(P log R + hops log n)
 /// per event rather than O(n).
 ///
 /// - Complexity: per event O(hops) on the fast path; otherwise O(E + R log R + k log n) for
 ///   a component with E flow-hops and R resources, of which k flows change limiter (or
 ///   ceiling-held rate). The gathering and filling are still linear in the component, so
-///   events that fail the group-path conditions (flows held at their ceilings on the
-///   saturated resource, several saturated resources coupled) still cost O(n) with a small
-///   constant — see the `flows-10k-tree*` benchmarks. Per-flow observer
+///   events that fail the group-path conditions (a group member joining or leaving where
+///   several saturated resources are coupled, a change that moves which resource limits
+///   whom) still cost O(n) with a small constant — see the `flows-10k-tree*` benchmarks.
+///   A group path costs O(P) in the resources its members cross (loads and observer are
+///   updated per pair): a central egress whose members cross a thousand resources makes
+///   that the municipality's cost; loads derived lazily from the pair aggregates and
+///   virtual clocks would remove it (not done). Per-flow observer
 ///   tallies of a group member are settled when it leaves its group, completes, or at
 ///   ``settleAll(now:)``; they are exact sums because its limiter is constant meanwhile.
 ///
@@ -92,8 +99,8 @@
 ///
 /// **Validated by**: `FlowSolverTests` (textbook max-min cases, parking lot, weights,
 /// processor-sharing mean transfer time, conservation and capacity invariants, group
-/// progress and attribution, group paths against full re-solves:
-/// `groupPathsMatchFullResolve`).
+/// progress and attribution, group paths against full re-solves, with and without
+/// completions and slow-start ceilings: `groupPathsMatchFullResolve*`).
 public struct FlowSolver {
     // MARK: Resources
     var capacity: ContiguousArray<Double> = []  // bits/s

@@ -100,6 +100,9 @@ public struct Network {
         var appliances: [Int32]  // session-limited nodes on the path, in order
     }
 
+    /// Buffer size of each resource, bits (for queueing delays).
+    let bufferBits: ContiguousArray<Double>
+
     enum Phase: UInt8 { case free, waitingSession, setup, body }
 
     // Transfers (structure of arrays).
@@ -156,6 +159,7 @@ public struct Network {
     public init(topology: Topology, tcp: TCPParameters = TCPParameters(), bucketWidth: SimDuration = .seconds(1)) {
         self.topology = topology
         self.tcp = tcp
+        bufferBits = ContiguousArray(topology.resources.map { $0.buffer.bits })
         solver.observer.bucketWidth = bucketWidth.nanoseconds
         for r in topology.resources { solver.addResource(capacity: r.capacity) }
         sessionsInUse = Array(repeating: 0, count: topology.nodes.count)
@@ -191,22 +195,24 @@ public struct Network {
     }
 
     /// The queueing delay a resource adds now, seconds (see the type's discussion).
-    public func queueingDelay(_ r: ResourceID) -> Double {
-        let c = solver.capacity(of: r).bitsPerSecond
+    public func queueingDelay(_ r: ResourceID) -> Double { queueingDelay(index: r.index) }
+
+    func queueingDelay(index r: Int) -> Double {
+        let c = solver.capacity[r]
         guard c > 0 else { return 0 }
-        let bufferDelay = topology.resources[r.index].buffer.bits / c
-        if solver.isSaturated(r) { return bufferDelay }
-        let rho = min(solver.load(of: r).bitsPerSecond / c, 0.999_999)
+        let bufferDelay = bufferBits[r] / c
+        if solver.saturated(r) { return bufferDelay }
+        let rho = min(solver.load[r] / c, 0.999_999)
         return min(bufferDelay, rho / (1 - rho) * tcp.segmentSize.bits / c)
     }
 
     /// The round-trip time of a route now: propagation both ways plus queueing on both paths.
     func roundTrip(_ routeIndex: Int32) -> Double {
-        let r = routes[Int(routeIndex)]
+        let i = Int(routeIndex)
         var q = 0.0
-        for h in r.hops { q += queueingDelay(h.resource) }
-        for h in r.returnHops { q += queueingDelay(h.resource) }
-        return 2 * r.propagation + q
+        for h in routes[i].hops { q += queueingDelay(index: h.resource.index) }
+        for h in routes[i].returnHops { q += queueingDelay(index: h.resource.index) }
+        return 2 * routes[i].propagation + q
     }
 
     /// The current round-trip time between two nodes, seconds.

@@ -108,21 +108,28 @@ import Testing
         #expect(abs(s.observer.limitedBytes[l.index] - 1.5e6) < 1e-3)
     }
 
+    /// Two solvers with the same resources (capacities in Mbit/s): one taking the group
+    /// paths, one re-solving the component at every event (the reference).
+    static func twinSolvers(_ mbps: [Double]) -> (fast: FlowSolver, exact: FlowSolver, resources: [ResourceID]) {
+        var fast = FlowSolver(), exact = FlowSolver()
+        exact.groupPathsEnabled = false
+        var ids: [ResourceID] = []
+        for m in mbps {
+            exact.addResource(capacity: .megabitsPerSecond(m))
+            ids.append(fast.addResource(capacity: .megabitsPerSecond(m)))
+        }
+        return (fast, exact, ids)
+    }
+
     /// The group fast paths (an event that only moves one group's share) give the rates of
     /// a full re-solve: the same random arrivals, ceiling changes and removals on a solver
     /// with them and one without, rates compared after every step (relative 1e-9).
     @Test(arguments: [11, 12, 13] as [UInt64])
     func groupPathsMatchFullResolve(seed: UInt64) {
         var rng = RandomStream(seed: seed)
-        var fast = FlowSolver(), exact = FlowSolver()
-        exact.groupPathsEnabled = false
-        func resource(_ mbps: Double) -> ResourceID {
-            exact.addResource(capacity: .megabitsPerSecond(mbps))
-            return fast.addResource(capacity: .megabitsPerSecond(mbps))
-        }
-        let root = resource(60)
-        let mids = (0..<3).map { _ in resource(Double(20 + rng.next() % 40)) }
-        let leaves = (0..<9).map { _ in resource(Double(4 + rng.next() % 30)) }
+        let mbps = [60] + (0..<3).map { _ in Double(20 + rng.next() % 40) } + (0..<9).map { _ in Double(4 + rng.next() % 30) }
+        var (fast, exact, ids) = Self.twinSolvers(mbps)
+        let root = ids[0], mids = Array(ids[1...3]), leaves = Array(ids[4...12])
         var live: [FlowID] = []
         var now = SimTime.zero
         for step in 0..<1500 {
@@ -174,14 +181,8 @@ import Testing
     @Test(arguments: [21, 22, 23] as [UInt64])
     func groupPathsMatchFullResolveWithCompletions(seed: UInt64) {
         var rng = RandomStream(seed: seed)
-        var fast = FlowSolver(), exact = FlowSolver()
-        exact.groupPathsEnabled = false
-        func resource(_ mbps: Double) -> ResourceID {
-            exact.addResource(capacity: .megabitsPerSecond(mbps))
-            return fast.addResource(capacity: .megabitsPerSecond(mbps))
-        }
-        let root = resource(100)
-        let leaves = (0..<4).map { _ in resource(Double(10 + rng.next() % 40)) }
+        var (fast, exact, ids) = Self.twinSolvers([100] + (0..<4).map { _ in Double(10 + rng.next() % 40) })
+        let root = ids[0], leaves = Array(ids[1...4])
         var live: [FlowID] = []
         var now = SimTime.zero
         var tagCounter: Int64 = 0
