@@ -20,6 +20,8 @@ final class CSVLineReader {
     private(set) var line: [UInt8] = []
     /// Each field's byte range in ``line``.
     private(set) var fields: [Range<Int>] = []
+    /// Whether the current line is all ASCII (columns are then byte offsets).
+    private(set) var isASCII = true
 
     /// Opens a file.
     ///
@@ -63,11 +65,17 @@ final class CSVLineReader {
         lineNumber += 1
         fields.removeAll(keepingCapacity: true)
         var start = 0
-        for i in line.indices where line[i] == UInt8(ascii: ",") {
-            fields.append(start..<i)
-            start = i + 1
+        var high: UInt8 = 0
+        for i in line.indices {
+            let c = line[i]
+            high |= c
+            if c == UInt8(ascii: ",") {
+                fields.append(start..<i)
+                start = i + 1
+            }
         }
         fields.append(start..<line.count)
+        isASCII = high < 0x80
     }
 
     /// Whether the current line is empty or only spaces.
@@ -85,6 +93,7 @@ final class CSVLineReader {
     /// The column (from 1, in Unicode scalars) where field `i` starts.
     func column(ofField i: Int) -> Int {
         let byte = i < fields.count ? fields[i].lowerBound : line.count + 1
+        if isASCII { return min(byte, line.count) + 1 }  // one byte per character
         return String(decoding: line[..<min(byte, line.count)], as: UTF8.self).unicodeScalars.count + 1
     }
 }

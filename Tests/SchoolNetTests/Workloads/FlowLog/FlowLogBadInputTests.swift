@@ -25,6 +25,15 @@ import Testing
                 == #"LOG:2:1: expected a start time (seconds such as 12.5, or ISO-8601 such as 2024-06-11T09:00:00.250Z), found "soon""#)
     }
 
+    /// Columns count characters, not bytes: "学校" is 2 characters (6 bytes), so "12x" after it
+    /// starts at column 16 (byte 20).
+    @Test func columnsCountCharactersOnNonASCIILines() {
+        #expect(Self.message(csv: "start,src,dst,bytes,service\n0,office,es,12x,学校\n")
+                == #"LOG:2:13: expected a size in bytes (a number such as 15000, or "2 MB"), found "12x""#)
+        #expect(Self.message(csv: "start,service,src,dst,bytes\n0,学校,office,es,12x\n")
+                == #"LOG:2:16: expected a size in bytes (a number such as 15000, or "2 MB"), found "12x""#)
+    }
+
     @Test func zeroOrNegativeSize() {
         #expect(Self.message(csv: "start,src,dst,bytes\n0,office,es,0\n") == #"LOG:2:13: expected a size of at least 1 byte, found "0""#)
         #expect(Self.message(csv: "start,src,dst,bytes\n0,office,es,-5\n") == #"LOG:2:13: expected a size of at least 1 byte, found "-5""#)
