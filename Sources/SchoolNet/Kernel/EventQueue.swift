@@ -88,8 +88,10 @@ public struct EventQueue<Payload> {
     /// The total number of events ever scheduled.
     @inlinable public var scheduledCount: UInt64 { nextSequence }
 
+    /// Gives this queue its own heap storage if it shares it (copy-on-write). In radix mode
+    /// the heap is unused and ``RadixBuckets`` guards its own storage.
     @inlinable mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { replaceStorage(capacity: capacity) }
+        if !usingRadix && !isKnownUniquelyReferenced(&storage) { replaceStorage(capacity: capacity) }
     }
 
     @usableFromInline mutating func replaceStorage(capacity newCapacity: Int) {
@@ -131,8 +133,8 @@ public struct EventQueue<Payload> {
         return EventToken(sequence: seq, slot: Int32(slot))
     }
 
+    /// Adds a node to the heap; the caller has made the storage unique.
     @inlinable mutating func heapPush(_ node: Node) {
-        makeUnique()
         if nodeCount == capacity { replaceStorage(capacity: capacity * 2) }
         let h = base
         var i = nodeCount
@@ -164,6 +166,7 @@ public struct EventQueue<Payload> {
     @usableFromInline mutating func switchToHeap() {
         let nodes = radix.drain()
         usingRadix = false
+        makeUnique()
         for n in nodes { heapPush(n) }
     }
 

@@ -154,6 +154,29 @@ import Testing
         #expect(heapMode)  // drained: back in heap mode
     }
 
+    /// A copy that peeks (which moves nodes between buckets) must not share that with the
+    /// original: the original still pops in order, including an event scheduled after the
+    /// copy peeked that falls between nodes the copy moved. (The radix storage is shared
+    /// until written, so this checks that a peek counts as a write.)
+    @Test(arguments: [[0, 9, 12, 15, 10], [0, 0x91, 0x9C, 0x9F, 0x95]] as [[Int64]])
+    func copyThatPeeksLeavesTheOriginalIntact(times: [Int64]) {
+        var q = EventQueue<Int64>()
+        for t in times.dropLast() { q.schedule(t, at: SimTime(nanoseconds: t)) }
+        for i in 0..<270_000 { q.schedule(-1, at: SimTime(nanoseconds: 1_000_000 + Int64(i))) }
+        let radixMode = q.usingRadix
+        #expect(radixMode)
+        #expect(q.popNext()?.payload == times[0])
+        var copy = q
+        #expect(copy.nextTime() == SimTime(nanoseconds: times[1]))
+        q.schedule(times[times.count - 1], at: SimTime(nanoseconds: times[times.count - 1]))
+        let expected = times.dropFirst().sorted()
+        var got: [Int64] = []
+        for _ in expected { got.append(q.popNext()?.payload ?? -2) }
+        #expect(got == expected)
+        #expect(copy.popNext()?.payload == times[1])
+        #expect(copy.count == 270_000 + times.count - 3)
+    }
+
     /// Scheduling before the last removed time (allowed for the bare queue, never done by
     /// the Scheduler) rebuilds the buckets around the new minimum and stays correct.
     @Test func nonMonotoneScheduleStaysCorrect() {
