@@ -192,7 +192,8 @@ public struct EventQueue<Payload> {
 
     /// Moves every node from the heap to the radix buckets, in key order so that equal
     /// times keep their insertion order; the payloads move from the slots into the entries.
-    @usableFromInline mutating func switchToRadix() {
+    /// (Inlinable, like ``switchToHeap()``, so it is specialised for the payload type.)
+    @inlinable mutating func switchToRadix() {
         var nodes = Array(UnsafeBufferPointer(start: base, count: nodeCount))
         nodes.sort { $0.key < $1.key }
         nodeCount = 0
@@ -206,7 +207,7 @@ public struct EventQueue<Payload> {
     }
 
     /// Moves every entry from the radix buckets back to the heap, payloads into the slots.
-    @usableFromInline mutating func switchToHeap() {
+    @inlinable mutating func switchToHeap() {
         let entries = radix.drain()
         usingRadix = false
         makeUnique()

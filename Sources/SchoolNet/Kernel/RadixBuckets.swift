@@ -171,7 +171,7 @@ struct RadixBuckets<Payload> {
     }
 
     /// Removes and returns every entry (any order) and frees the blocks.
-    @usableFromInline mutating func drain() -> [Entry] {
+    @inlinable mutating func drain() -> [Entry] {
         makeUnique()
         var out: [Entry] = []
         out.reserveCapacity(count)
@@ -261,12 +261,19 @@ final class RadixStorage<Payload> {
     }
 
     deinit {
+        // Block by block: this generic code is not specialised, so no per-entry calls.
         for i in 0...Self.spareIndex {
-            if i < Self.spareIndex { Self.forEach(in: buckets + i) { $0.deinitialize(count: 1) } }
-            var block = buckets[i].first
+            let h = buckets + i
+            var block = h.pointee.first
+            var k = h.pointee.start
             while let b = block {
+                if i < Self.spareIndex {
+                    let end = b == h.pointee.last ? h.pointee.end : Self.blockCapacity
+                    (Self.entries(b) + k).deinitialize(count: end - k)
+                }
                 block = Self.next(b)
                 b.deallocate()
+                k = 0
             }
         }
         buckets.deinitialize(count: Self.spareIndex + 1)
@@ -274,12 +281,27 @@ final class RadixStorage<Payload> {
         occupied.deallocate()
     }
 
-    /// A storage holding copies of the entries, in the same buckets and order.
+    /// A storage holding copies of the entries at the same places of the same buckets
+    /// (copied block by block: this generic code is not specialised).
     @usableFromInline func copy() -> RadixStorage {
         let c = RadixStorage()
+        let spare = c.buckets + Self.spareIndex
         for i in 0..<Self.spareIndex {
-            Self.forEach(in: buckets + i) { Self.append($0.pointee, to: c.buckets + i, spare: c.buckets + Self.spareIndex) }
-            c.buckets[i].minTime = buckets[i].minTime
+            let h = buckets + i
+            let ch = c.buckets + i
+            var block = h.pointee.first
+            var k = h.pointee.start
+            while let b = block {
+                let end = b == h.pointee.last ? h.pointee.end : Self.blockCapacity
+                Self.addBlock(to: ch, spare: spare)
+                (Self.entries(ch.pointee.last!) + k).initialize(from: Self.entries(b) + k, count: end - k)
+                block = Self.next(b)
+                k = 0
+            }
+            ch.pointee.start = h.pointee.start
+            ch.pointee.end = h.pointee.end
+            ch.pointee.count = h.pointee.count
+            ch.pointee.minTime = h.pointee.minTime
         }
         c.occupied.update(from: occupied, count: Self.occupancyWords)
         return c
@@ -305,8 +327,10 @@ final class RadixStorage<Payload> {
         h.pointee.count &+= 1
     }
 
-    /// Links a spare (or newly allocated) block at the end of bucket `h`.
-    @usableFromInline
+    /// Links a spare (or newly allocated) block at the end of bucket `h`. Inlinable so it is
+    /// specialised for the payload, never inlined: it runs once per ``blockCapacity``
+    /// appends.
+    @inlinable @inline(never)
     static func addBlock(to h: UnsafeMutablePointer<RadixBucket>, spare: UnsafeMutablePointer<RadixBucket>) {
         let block: UnsafeMutableRawPointer
         if let s = spare.pointee.first {
