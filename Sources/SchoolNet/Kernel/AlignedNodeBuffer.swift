@@ -1,4 +1,5 @@
-/// The one audited unsafe buffer of the kernel: a growable array of 16-byte heap nodes
+/// The kernel's first audited unsafe buffer (the other is ``RadixStorage``): a growable
+/// array of 16-byte heap nodes
 /// whose storage is aligned so that the four children of every node of a 4-ary heap share
 /// one 64-byte cache line.
 ///

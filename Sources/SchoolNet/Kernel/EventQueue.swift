@@ -18,22 +18,31 @@ public struct EventToken: Hashable, Sendable {
 /// (SwiftNIO's and SimPy's rule).
 ///
 /// **Layout.** Heap nodes are 16 bytes: the time (sign bit flipped, so unsigned order is
-/// time order) and a word packing the insertion sequence (high 38 bits) above a payload
-/// slot (low 26 bits). The pair compares as one 128-bit key, so child selection is
-/// branch-free, and a group of four children fills one aligned 64-byte cache line
-/// (``AlignedNodeBuffer``). Payloads live in a slab indexed by slot and reused through a
-/// free list: no allocation per event once the slab has grown. Limits, both checked:
-/// 2²⁶ (67 million) pending events; 2³⁸ (2.7 × 10¹¹) events over a queue's life.
+/// time order) and a word packing the insertion sequence (high 38 bits) above a slot (low
+/// 26 bits). The pair compares as one 128-bit key, so child selection is branch-free, and a
+/// group of four children fills one aligned 64-byte cache line (``AlignedNodeBuffer``).
+/// Limits, both checked: 2²⁶ (67 million) pending events; 2³⁸ (2.7 × 10¹¹) events over a
+/// queue's life.
 ///
-/// **Cancellation** is lazy and exact: a token names (sequence, slot); ``cancel(_:)`` marks
-/// the slot if it still holds that sequence, and a marked entry is dropped when it reaches
-/// the top. A reschedule is cancel + schedule. Entities whose next event moves very often
-/// (a flow's completion, which moves on every rate change) keep their own ``IndexedHeap``
-/// and expose one "next event" time instead.
+/// **Slots.** Each pending event holds a slot, reused through a free list (no allocation
+/// per event once the tables have grown). Per slot the queue keeps the sequence of the
+/// slot's latest event (`slotSequence`, for tokens), one *live* bit (`live`: set while the
+/// event is pending, cleared when it is popped or cancelled), and, in heap mode, its
+/// payload (`slotPayload`). The live bits are the only per-slot state a pop touches —
+/// 10⁶ slots are 125 KB, which stays in cache — so popping never reads the large tables.
 ///
-/// **Large queues.** Past 262,144 pending events the nodes move to ``RadixBuckets`` (a
-/// radix heap: O(1) insert, sequential redistribution), which stays fast when the heap no
-/// longer fits the cache; below 65,536 they move back. Both keep ties in insertion order.
+/// **Cancellation** is lazy and exact: a token names (sequence, slot); ``cancel(_:)``
+/// clears the slot's live bit if the slot is live and still holds that sequence, and an
+/// entry whose live bit is clear is dropped when it reaches the top (a slot is only
+/// reused after its entry left the queue, so a clear bit at the top always means
+/// "cancelled"). A reschedule is cancel + schedule. Entities whose next event moves very
+/// often (a flow's completion, which moves on every rate change) keep their own
+/// ``IndexedHeap`` and expose one "next event" time instead.
+///
+/// **Large queues.** Past 262,144 pending events the events move to ``RadixBuckets`` (a
+/// radix heap: O(1) insert, sequential moves, payload carried in each entry), which stays
+/// fast when the heap no longer fits the cache; below 65,536 they move back. Both keep
+/// ties in insertion order.
 ///
 /// - Complexity: ``schedule(_:at:)`` and ``popNext()`` are O(log₄ n) (heap) or O(1)
 ///   amortised (radix); ``cancel(_:)`` is O(1).
@@ -41,10 +50,10 @@ public struct EventToken: Hashable, Sendable {
 ///   hold benchmark in `Benchmarks/`.
 public struct EventQueue<Payload> {
     @usableFromInline typealias Node = AlignedNodeBuffer.Node
+    @usableFromInline typealias Entry = RadixBuckets<Payload>.Entry
 
     @usableFromInline static var slotBits: UInt64 { 26 }
     @usableFromInline static var slotMask: UInt64 { (1 << 26) - 1 }
-    @usableFromInline static var cancelledBit: UInt64 { 1 << 63 }
     @usableFromInline static var signBit: UInt64 { 1 << 63 }
 
     @usableFromInline var storage: AlignedNodeBuffer
@@ -55,21 +64,20 @@ public struct EventQueue<Payload> {
     /// for large queues); below ``heapBelow`` they move back (the 4-ary heap is faster for
     /// small ones). The gap avoids switching back and forth.
     @usableFromInline var usingRadix = false
-    @usableFromInline var radix = RadixBuckets()
+    @usableFromInline var radix = RadixBuckets<Payload>()
     @usableFromInline static var radixAbove: Int { 262_144 }
     @usableFromInline static var heapBelow: Int { 65_536 }
-    /// A pending event's payload and sequence, side by side so a pop touches one cache line.
-    @usableFromInline struct Slot {
-        /// Sequence of the event in the slot; `.max` when free, high bit set when cancelled.
-        @usableFromInline var sequence: UInt64
-        @usableFromInline var payload: Payload
-        @inlinable init(sequence: UInt64, payload: Payload) {
-            self.sequence = sequence
-            self.payload = payload
-        }
-    }
-    @usableFromInline var slots: ContiguousArray<Slot> = []
+    /// Per slot: the sequence of the latest event that used it.
+    @usableFromInline var slotSequence: ContiguousArray<UInt64> = []
+    /// Per slot: the payload, meaningful for live slots in heap mode only (in radix mode
+    /// the entries carry the payloads; slots reused there keep a stale value).
+    @usableFromInline var slotPayload: ContiguousArray<Payload> = []
+    /// Per slot, one bit: the slot's event is pending (neither popped nor cancelled).
+    @usableFromInline var live: ContiguousArray<UInt64> = []
+    /// Free slots, a stack in `freeSlots[0..<freeCount]` (entries above are stale), so
+    /// taking one only reads the array.
     @usableFromInline var freeSlots: ContiguousArray<Int32> = []
+    @usableFromInline var freeCount = 0
     @usableFromInline var nextSequence: UInt64 = 0
     @usableFromInline var cancelledCount = 0
 
@@ -78,7 +86,9 @@ public struct EventQueue<Payload> {
         storage = AlignedNodeBuffer(capacity: capacity)
         base = storage.base
         self.capacity = storage.capacity
-        slots.reserveCapacity(capacity)
+        slotSequence.reserveCapacity(capacity)
+        slotPayload.reserveCapacity(Swift.min(capacity, Self.radixAbove + 1))
+        live.reserveCapacity((capacity + 63) / 64)
     }
 
     /// The number of pending (not cancelled) events.
@@ -88,8 +98,10 @@ public struct EventQueue<Payload> {
     /// The total number of events ever scheduled.
     @inlinable public var scheduledCount: UInt64 { nextSequence }
 
+    /// Gives this queue its own heap storage if it shares it (copy-on-write). In radix mode
+    /// the heap is unused and ``RadixBuckets`` guards its own storage.
     @inlinable mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { replaceStorage(capacity: capacity) }
+        if !usingRadix && !isKnownUniquelyReferenced(&storage) { replaceStorage(capacity: capacity) }
     }
 
     @usableFromInline mutating func replaceStorage(capacity newCapacity: Int) {
@@ -98,13 +110,35 @@ public struct EventQueue<Payload> {
         capacity = storage.capacity
     }
 
+    /// Whether the slot's event is pending.
+    @inlinable func isLive(_ slot: Int) -> Bool {
+        live[slot &>> 6] & (1 &<< UInt64(slot & 63)) != 0
+    }
+
+    /// Frees the slot of an entry that left the queue.
+    @inlinable @inline(__always) mutating func release(slot: Int) {
+        live[slot &>> 6] &= ~(1 &<< UInt64(slot & 63))
+        pushFree(slot)
+    }
+
+    /// Pushes a free slot (over a stale entry of `freeSlots` if there is one).
+    @inlinable @inline(__always) mutating func pushFree(_ slot: Int) {
+        if freeCount < freeSlots.count {
+            freeSlots[freeCount] = Int32(truncatingIfNeeded: slot)
+        } else {
+            freeSlots.append(Int32(truncatingIfNeeded: slot))
+        }
+        freeCount &+= 1
+    }
+
     /// Schedules `payload` at `time`.
     ///
     /// - Parameters:
     ///   - payload: what happens.
     ///   - time: when.
     /// - Returns: a token for ``cancel(_:)``.
-    /// - Complexity: O(log₄ n); no allocation once the slab has grown.
+    /// - Complexity: O(log₄ n) (heap) or O(1) (radix); no allocation once the tables have
+    ///   grown.
     @inlinable @discardableResult
     public mutating func schedule(_ payload: Payload, at time: SimTime) -> EventToken {
         makeUnique()
@@ -112,27 +146,36 @@ public struct EventQueue<Payload> {
         precondition(seq < (1 << (64 - Self.slotBits)), "event sequence space exhausted")
         nextSequence &+= 1
         let slot: Int
-        if let free = freeSlots.popLast() {
-            slot = Int(free)
-            slots[slot] = Slot(sequence: seq, payload: payload)
+        let reused: Bool
+        if freeCount > 0 {
+            freeCount &-= 1
+            slot = Int(freeSlots[freeCount])
+            slotSequence[slot] = seq
+            reused = true
         } else {
-            slot = slots.count
+            slot = slotSequence.count
             precondition(slot <= Int(Self.slotMask), "more than 2^26 pending events")
-            slots.append(Slot(sequence: seq, payload: payload))
+            slotSequence.append(seq)
+            slotPayload.append(payload)
+            if slot & 63 == 0 { live.append(0) }
+            reused = false
         }
-        let node = Node(high: UInt64(bitPattern: time.nanoseconds) ^ Self.signBit,
-                        low: (seq << Self.slotBits) | UInt64(slot))
+        live[slot &>> 6] |= 1 &<< UInt64(slot & 63)
+        let token = EventToken(sequence: seq, slot: Int32(truncatingIfNeeded: slot))
+        let high = UInt64(bitPattern: time.nanoseconds) ^ Self.signBit
+        let low = (seq << Self.slotBits) | UInt64(slot)
         if usingRadix {
-            if radix.push(node) { return EventToken(sequence: seq, slot: Int32(slot)) }
+            if radix.push(Entry(time: high, order: low, payload: payload)) { return token }
             switchToHeap()  // scheduled before the last removed time: not monotone
         }
-        heapPush(node)
+        if reused { slotPayload[slot] = payload }
+        heapPush(Node(high: high, low: low))
         if nodeCount > Self.radixAbove { switchToRadix() }
-        return EventToken(sequence: seq, slot: Int32(slot))
+        return token
     }
 
+    /// Adds a node to the heap; the caller has made the storage unique.
     @inlinable mutating func heapPush(_ node: Node) {
-        makeUnique()
         if nodeCount == capacity { replaceStorage(capacity: capacity * 2) }
         let h = base
         var i = nodeCount
@@ -148,39 +191,36 @@ public struct EventQueue<Payload> {
     }
 
     /// Moves every node from the heap to the radix buckets, in key order so that equal
-    /// times keep their insertion order.
-    @usableFromInline mutating func switchToRadix() {
-        makeUnique()
+    /// times keep their insertion order; the payloads move from the slots into the entries.
+    /// (Inlinable, like ``switchToHeap()``, so it is specialised for the payload type.)
+    @inlinable mutating func switchToRadix() {
         var nodes = Array(UnsafeBufferPointer(start: base, count: nodeCount))
         nodes.sort { $0.key < $1.key }
         nodeCount = 0
         radix = RadixBuckets()
         radix.last = nodes.first?.high ?? 0
-        for n in nodes { _ = radix.push(n) }
+        for n in nodes {
+            let slot = Int(truncatingIfNeeded: n.low & Self.slotMask)
+            _ = radix.push(Entry(time: n.high, order: n.low, payload: slotPayload[slot]))
+        }
         usingRadix = true
     }
 
-    /// Moves every node from the radix buckets back to the heap.
-    @usableFromInline mutating func switchToHeap() {
-        let nodes = radix.drain()
+    /// Moves every entry from the radix buckets back to the heap, payloads into the slots.
+    @inlinable mutating func switchToHeap() {
+        let entries = radix.drain()
         usingRadix = false
-        for n in nodes { heapPush(n) }
-    }
-
-    /// The earliest node (cancelled or not), if any.
-    @inlinable mutating func peekNode() -> Node? {
-        if usingRadix { return radix.peek() }
-        return nodeCount > 0 ? base[0] : nil
-    }
-
-    /// Removes the earliest node.
-    @inlinable mutating func removeEarliest() -> Node {
-        if usingRadix {
-            let n = radix.pop()
-            if radix.count < Self.heapBelow { switchToHeap() }
-            return n
+        makeUnique()
+        for e in entries {
+            slotPayload[Int(truncatingIfNeeded: e.order & Self.slotMask)] = e.payload
+            heapPush(Node(high: e.time, low: e.order))
         }
-        return removeTop()
+    }
+
+    /// The time and order word of the earliest entry (cancelled or not), if any.
+    @inlinable mutating func peekKey() -> (time: UInt64, order: UInt64)? {
+        if usingRadix { return radix.peek() }
+        return nodeCount > 0 ? (base[0].high, base[0].low) : nil
     }
 
     /// Cancels a pending event; cancelling one that already ran or was cancelled does
@@ -188,16 +228,16 @@ public struct EventQueue<Payload> {
     ///
     /// - Complexity: O(1).
     @inlinable public mutating func cancel(_ token: EventToken) {
+        guard isPending(token) else { return }
         let s = Int(token.slot)
-        guard s < slots.count, slots[s].sequence == token.sequence else { return }
-        slots[s].sequence |= Self.cancelledBit
+        live[s &>> 6] &= ~(1 &<< UInt64(s & 63))
         cancelledCount &+= 1
     }
 
     /// Whether the event behind `token` is still pending.
     @inlinable public func isPending(_ token: EventToken) -> Bool {
         let s = Int(token.slot)
-        return s < slots.count && slots[s].sequence == token.sequence
+        return s >= 0 && s < slotSequence.count && isLive(s) && slotSequence[s] == token.sequence
     }
 
     /// The time of the earliest pending event, or ``SimTime/never``.
@@ -205,35 +245,46 @@ public struct EventQueue<Payload> {
     /// - Complexity: O(1), plus the amortised cost of dropping cancelled entries.
     @inlinable public mutating func nextTime() -> SimTime {
         if cancelledCount > 0 { dropCancelledTop() }
-        return peekNode().map { Self.time(of: $0) } ?? .never
+        return peekKey().map { Self.time(of: $0.time) } ?? .never
     }
 
     /// Removes and returns the earliest pending event.
     ///
-    /// - Complexity: O(log₄ n).
+    /// - Complexity: O(log₄ n) (heap) or O(1) amortised (radix).
     @inlinable public mutating func popNext() -> (time: SimTime, payload: Payload)? {
         if cancelledCount > 0 { dropCancelledTop() }
         makeUnique()
-        guard peekNode() != nil else { return nil }
-        let top = removeEarliest()
+        if usingRadix {
+            if radix.count == 0 { return nil }
+            let e = radix.pop()
+            release(slot: Int(truncatingIfNeeded: e.order & Self.slotMask))
+            if radix.count < Self.heapBelow { switchToHeap() }
+            return (Self.time(of: e.time), e.payload)
+        }
+        if nodeCount == 0 { return nil }
+        let top = removeTop()
         let slot = Int(truncatingIfNeeded: top.low & Self.slotMask)
-        slots[slot].sequence = .max  // no longer pending: tokens for it are stale
-        freeSlots.append(Int32(truncatingIfNeeded: slot))
-        return (Self.time(of: top), slots[slot].payload)
+        release(slot: slot)
+        return (Self.time(of: top.high), slotPayload[slot])
     }
 
-    @inlinable static func time(of node: Node) -> SimTime {
-        SimTime(nanoseconds: Int64(bitPattern: node.high ^ signBit))
+    @inlinable static func time(of high: UInt64) -> SimTime {
+        SimTime(nanoseconds: Int64(bitPattern: high ^ signBit))
     }
 
+    /// Drops cancelled entries from the top.
     @inlinable mutating func dropCancelledTop() {
         makeUnique()
-        while let first = peekNode() {
-            let slot = Int(truncatingIfNeeded: first.low & Self.slotMask)
-            guard slots[slot].sequence & Self.cancelledBit != 0 else { return }
-            _ = removeEarliest()
-            slots[slot].sequence = .max
-            freeSlots.append(Int32(truncatingIfNeeded: slot))
+        while let top = peekKey() {
+            let slot = Int(truncatingIfNeeded: top.order & Self.slotMask)
+            if isLive(slot) { return }
+            if usingRadix {
+                _ = radix.pop()
+                if radix.count < Self.heapBelow { switchToHeap() }
+            } else {
+                _ = removeTop()
+            }
+            pushFree(slot)
             cancelledCount &-= 1
         }
     }

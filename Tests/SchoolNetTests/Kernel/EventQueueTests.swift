@@ -154,6 +154,79 @@ import Testing
         #expect(heapMode)  // drained: back in heap mode
     }
 
+    /// A copy that peeks (which moves nodes between buckets) must not share that with the
+    /// original: the original still pops in order, including an event scheduled after the
+    /// copy peeked that falls between nodes the copy moved. (The radix storage is shared
+    /// until written, so this checks that a peek counts as a write.)
+    @Test(arguments: [[0, 9, 12, 15, 10], [0, 0x91, 0x9C, 0x9F, 0x95]] as [[Int64]])
+    func copyThatPeeksLeavesTheOriginalIntact(times: [Int64]) {
+        var q = EventQueue<Int64>()
+        for t in times.dropLast() { q.schedule(t, at: SimTime(nanoseconds: t)) }
+        for i in 0..<270_000 { q.schedule(-1, at: SimTime(nanoseconds: 1_000_000 + Int64(i))) }
+        let radixMode = q.usingRadix
+        #expect(radixMode)
+        #expect(q.popNext()?.payload == times[0])
+        var copy = q
+        #expect(copy.nextTime() == SimTime(nanoseconds: times[1]))
+        q.schedule(times[times.count - 1], at: SimTime(nanoseconds: times[times.count - 1]))
+        let expected = times.dropFirst().sorted()
+        var got: [Int64] = []
+        for _ in expected { got.append(q.popNext()?.payload ?? -2) }
+        #expect(got == expected)
+        #expect(copy.popNext()?.payload == times[1])
+        #expect(copy.count == 270_000 + times.count - 3)
+    }
+
+    /// Tokens stay exact in radix mode: a popped event's token is stale even after its slot
+    /// was reused, and cancelling through it leaves the slot's new event alone.
+    @Test func tokensOfPoppedEventsAreStaleInRadixMode() {
+        var q = EventQueue<Int>()
+        var tokens: [EventToken] = []
+        for i in 0..<270_000 { tokens.append(q.schedule(i, at: SimTime(nanoseconds: Int64(i)))) }
+        let radixMode = q.usingRadix
+        #expect(radixMode)
+        #expect(q.popNext()?.payload == 0)
+        #expect(!q.isPending(tokens[0]))
+        let reuser = q.schedule(-1, at: SimTime(nanoseconds: 5))  // takes the freed slot
+        #expect(reuser.slot == tokens[0].slot)
+        q.cancel(tokens[0])
+        #expect(q.isPending(reuser) && q.count == 270_000)
+        q.cancel(tokens[2])
+        #expect(!q.isPending(tokens[2]) && q.count == 269_999)
+        let order = (0..<5).compactMap { _ in q.popNext()?.payload }
+        #expect(order == [1, 3, 4, 5, -1])  // ties in scheduling order
+    }
+
+    /// Payloads holding references are released exactly once whatever path they take:
+    /// popped, cancelled and dropped, carried by radix entries, moved between the modes,
+    /// copied with the queue, or left in the queue when it goes away.
+    @Test func referencePayloadsAreReleased() {
+        final class Alive { var count = 0 }
+        final class Tracked {
+            let alive: Alive
+            init(_ alive: Alive) { self.alive = alive; alive.count += 1 }
+            deinit { alive.count -= 1 }
+        }
+        let alive = Alive()
+        do {
+            var q = EventQueue<Tracked>()
+            var tokens: [EventToken] = []
+            for i in 0..<300_000 { tokens.append(q.schedule(Tracked(alive), at: SimTime(nanoseconds: Int64(i % 5_000)))) }
+            let radixMode = q.usingRadix
+            #expect(radixMode)
+            for i in stride(from: 0, to: 300_000, by: 3) { q.cancel(tokens[i]) }
+            do {
+                var copy = q
+                for _ in 0..<1_000 { _ = copy.popNext() }
+                #expect(alive.count == 300_000)
+            }
+            while q.count > 20_000 { _ = q.popNext() }  // below 65,536 entries with the cancelled ones
+            let heapMode = !q.usingRadix
+            #expect(heapMode)
+        }
+        #expect(alive.count == 0)
+    }
+
     /// Scheduling before the last removed time (allowed for the bare queue, never done by
     /// the Scheduler) rebuilds the buckets around the new minimum and stays correct.
     @Test func nonMonotoneScheduleStaysCorrect() {
