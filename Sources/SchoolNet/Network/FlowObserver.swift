@@ -120,6 +120,18 @@ public struct FlowObserver: Sendable {
         lastChange[r] = now
     }
 
+    /// Adds `bits` carried by `r` within the bucket that holds time `t` (a lazy group's
+    /// share folded in late: the amount lies in one bucket, see `FlowSolver+LazyLoads`).
+    mutating func addCarried(_ r: Int, bits: Double, at t: Int64) {
+        carriedBits[r] += bits
+        guard bucketWidth > 0 else { return }
+        let b = Int(t / bucketWidth)
+        if buckets[r].count <= b {
+            buckets[r].append(contentsOf: repeatElement(0, count: b + 1 - buckets[r].count))
+        }
+        buckets[r][b] += bits
+    }
+
     mutating func resourceUpdated(_ r: Int, load: Double, saturated: Bool, flows: Int, at now: Int64) {
         integrate(r, until: now)
         currentLoad[r] = load

@@ -35,8 +35,9 @@ extension FlowSolver {
         heldCeilings.minKey(of: r, excluding: x).map { -$0 } ?? -.infinity
     }
 
-    /// Adds `f`'s usage per unit share to the pair aggregates of group `g` (`sign` ±1).
-    mutating func addToPairs(_ f: Int, group g: Int, sign: Int32) {
+    /// Adds `f`'s usage per unit share to the pair aggregates of group `g` (`sign` ±1),
+    /// syncing a lazy pair before its aggregate changes.
+    mutating func addToPairs(_ f: Int, group g: Int, sign: Int32, now: Int64) {
         let base = f * Self.maxHops
         let wf = weight[f]
         for h in 0..<Int(hopCount[f]) {
@@ -45,6 +46,7 @@ extension FlowSolver {
             var slot: Int
             if let p = pairSlot[key] {
                 slot = Int(p)
+                if lazyPair[l] == p { syncLazyPair(slot, now: now) }
             } else {
                 precondition(sign > 0, "pair missing")
                 if let free = freePairs.popLast() {
@@ -53,16 +55,23 @@ extension FlowSolver {
                     slot = pairResource.count
                     pairResource.append(0); pairGroup.append(0); pairWeight.append(0); pairCount.append(0)
                     pairIndexInGroup.append(0); pairIndexOnResource.append(0)
+                    pairSeenLevel.append(0); pairSeenClock.append(0); pairSeenTime.append(0)
                 }
                 pairSlot[key] = Int32(slot)
                 pairResource[slot] = Int32(l); pairGroup[slot] = Int32(g)
                 pairWeight[slot] = 0; pairCount[slot] = 0
                 pairIndexInGroup[slot] = Int32(groupPairs[g].count); groupPairs[g].append(Int32(slot))
                 pairIndexOnResource[slot] = Int32(resourcePairs[l].count); resourcePairs[l].append(Int32(slot))
+                if isLazy[g] && l != g {
+                    // A second lazy pair on one resource is not kept: the group turns eager.
+                    if lazyPair[l] >= 0 { makeEager(g, now: now) } else { addLazyPair(slot, now: now) }
+                }
             }
             pairCount[slot] += sign
             pairWeight[slot] += Double(sign) * hopFactor[base + h] * wf
+            let lazy = lazyPair[l] == Int32(slot)
             if pairCount[slot] == 0 {
+                if lazy { lazyPair[l] = -1; lazyKeys.remove(slot, from: g) }
                 pairSlot[key] = nil
                 let ig = Int(pairIndexInGroup[slot])
                 let lastG = groupPairs[g].removeLast()
@@ -71,6 +80,8 @@ extension FlowSolver {
                 let lastL = resourcePairs[l].removeLast()
                 if il < resourcePairs[l].count { resourcePairs[l][il] = lastL; pairIndexOnResource[Int(lastL)] = Int32(il) }
                 freePairs.append(Int32(slot))
+            } else if lazy {
+                rekeyLazyPair(slot)
             }
         }
     }
@@ -84,11 +95,12 @@ extension FlowSolver {
     /// saturated and stay so if the share moves by `delta` (so a change of `r`'s share
     /// alone is the max-min solution).
     func groupIsAlone(_ r: Int, delta: Double) -> Bool {
+        if isLazy[r] { return lazyGroupIsAlone(r, delta: delta) }
         for p in groupPairs[r] {
             let l = Int(pairResource[Int(p)])
             if l == r { continue }
             if saturated(l) { return false }
-            if load[l] + max(0, delta) * pairWeight[Int(p)] >= capacity[l] * (1 - Self.tolerance) { return false }
+            if trueLoad(l) + max(0, delta) * pairWeight[Int(p)] >= capacity[l] * (1 - Self.tolerance) { return false }
         }
         return true
     }
@@ -97,15 +109,18 @@ extension FlowSolver {
     /// virtual clock, completion entry and observer.
     mutating func moveGroupLevel(_ r: Int, to newLevel: Double, now: Int64) {
         advanceClock(r, now: now)
+        makeLazyIfWorthIt(r, now: now)
         let delta = newLevel - level[r]
-        for p in groupPairs[r] {
-            let l = Int(pairResource[Int(p)])
-            if l == r { continue }
-            load[l] = max(0, load[l] + delta * pairWeight[Int(p)])
-            observer.resourceUpdated(l, load: load[l], saturated: saturated(l), flows: resourceEntries[l].count, at: now)
+        if !isLazy[r] {
+            for p in groupPairs[r] {
+                let l = Int(pairResource[Int(p)])
+                if l == r { continue }
+                setLoad(l, max(0, load[l] + delta * pairWeight[Int(p)]))
+                observer.resourceUpdated(l, load: load[l], saturated: saturated(l), flows: resourceEntries[l].count, at: now)
+            }
         }
         level[r] = newLevel
-        load[r] = capacity[r]
+        setLoad(r, capacity[r])
         scheduleGroup(r, now: now)
         observer.resourceUpdated(r, load: load[r], saturated: saturated(r), flows: resourceEntries[r].count, at: now)
         counters.groupUpdates += 1
@@ -144,7 +159,7 @@ extension FlowSolver {
         limiter[f] = Int32(r)
         clockStart[f] = virtualTime(r, at: now)
         groupSize[r] += 1
-        addToPairs(f, group: r, sign: 1)
+        addToPairs(f, group: r, sign: 1, now: now)
         if ceiling[f].isFinite { ceilingTags.insert(f, key: ceiling[f] / weight[f], into: r) }
         if remaining[f].isFinite { tagHeaps.insert(f, key: clockStart[f] + remaining[f] / weight[f], into: r) }
     }
@@ -158,7 +173,8 @@ extension FlowSolver {
         tagHeaps.remove(f, from: r)
         ceilingTags.remove(f, from: r)
         groupSize[r] -= 1
-        addToPairs(f, group: r, sign: -1)
+        if groupSize[r] == 0 { makeEager(r, now: now) }
+        addToPairs(f, group: r, sign: -1, now: now)
         limiter[f] = Self.notLimited
         if groupSize[r] == 0 {
             // Rebase the empty group's clock so it never grows without bound.
@@ -213,7 +229,7 @@ extension FlowSolver {
         let sOthers = s - (member ? a * w : 0)
         let oldRate = currentRate(f)
         // Capacity of r left to the other members and f: all but the flows held elsewhere.
-        let available = capacity[r] - (load[r] - L * s - (member ? 0 : a * oldRate))
+        let available = capacity[r] - (trueLoad(r) - L * s - (member ? 0 : a * oldRate))
         var newLevel = (available - a * c) / sOthers
         var joins = false
         if !(c / w <= newLevel) {
@@ -237,14 +253,14 @@ extension FlowSolver {
             let l = Int(hopResource[base + h])
             if l == r { continue }
             let grow = hopFactor[base + h] * (newRate - oldRate) + max(0, delta) * pairWeight(l, r)
-            if grow > 0 && load[l] + grow >= capacity[l] * (1 - Self.tolerance) { return false }
+            if grow > 0 && trueLoad(l) + grow >= capacity[l] * (1 - Self.tolerance) { return false }
         }
         settle(f, now: now)
         if member { leaveGroup(f, now: now) }
         moveGroupLevel(r, to: newLevel, now: now)
         for h in 0..<Int(hopCount[f]) {
             let l = Int(hopResource[base + h])
-            if l != r { load[l] = max(0, load[l] + hopFactor[base + h] * (newRate - oldRate)) }
+            if l != r { setLoad(l, max(0, load[l] + hopFactor[base + h] * (newRate - oldRate))) }
         }
         rate[f] = newRate
         if joins {
@@ -273,7 +289,7 @@ extension FlowSolver {
         for h in 0..<Int(hopCount[f]) {
             let l = Int(hopResource[base + h])
             if saturated(l) && groupSize[l] > 0 { return false }
-            let most = (capacity[l] - load[l]) / hopFactor[base + h] + oldRate
+            let most = (capacity[l] - trueLoad(l)) / hopFactor[base + h] + oldRate
             if most < share { share = most; r = l; slot = base + h }
         }
         let newLevel = share / w
@@ -282,15 +298,15 @@ extension FlowSolver {
         for p in resourcePairs[r] where level[Int(pairGroup[Int(p)])] > newLevel { return false }
         for h in 0..<Int(hopCount[f]) {
             let l = Int(hopResource[base + h])
-            if l != r && load[l] + hopFactor[base + h] * (share - oldRate) >= capacity[l] * (1 - Self.tolerance) { return false }
+            if l != r && trueLoad(l) + hopFactor[base + h] * (share - oldRate) >= capacity[l] * (1 - Self.tolerance) { return false }
         }
         settle(f, now: now)
         if groupSize[r] == 0 { clock[r] = 0; clockTime[r] = now } else { advanceClock(r, now: now) }
         for h in 0..<Int(hopCount[f]) {
             let l = Int(hopResource[base + h])
-            load[l] = max(0, load[l] + hopFactor[base + h] * (share - oldRate))
+            setLoad(l, max(0, load[l] + hopFactor[base + h] * (share - oldRate)))
         }
-        load[r] = capacity[r]
+        setLoad(r, capacity[r])
         level[r] = newLevel
         rate[f] = share
         joinGroup(f, r, now: now)
@@ -311,7 +327,7 @@ extension FlowSolver {
         let base = f * Self.maxHops
         for h in 0..<Int(hopCount[f]) {
             let l = Int(hopResource[base + h])
-            load[l] = max(0, load[l] + hopFactor[base + h] * (c - oldRate))
+            setLoad(l, max(0, load[l] + hopFactor[base + h] * (c - oldRate)))
         }
         level[r] = .infinity
         scheduleGroup(r, now: now)

@@ -20,7 +20,7 @@ extension FlowSolver {
                 maxShare = max(maxShare, currentRate(f) / weight[f])
             }
             let scale = max(capacity[r], 1)
-            if abs(sum - load[r]) > tol * scale { problems.append("resource \(r): load \(load[r]) ≠ Σ rates \(sum)") }
+            if abs(sum - trueLoad(r)) > tol * scale { problems.append("resource \(r): load \(trueLoad(r)) ≠ Σ rates \(sum)") }
             if sum > capacity[r] * (1 + tol) + 1e-6 { problems.append("resource \(r): load \(sum) > capacity \(capacity[r])") }
         }
         for f in 0..<active.count where active[f] {
@@ -30,7 +30,7 @@ extension FlowSolver {
             let base = f * Self.maxHops
             for h in 0..<Int(hopCount[f]) {
                 let r = Int(hopResource[base + h])
-                guard load[r] >= capacity[r] * (1 - tol) else { continue }
+                guard trueLoad(r) >= capacity[r] * (1 - tol) else { continue }
                 var isMax = true
                 for e in resourceEntries[r] {
                     let g = Int(e >> 4)

@@ -61,7 +61,7 @@ extension FlowSolver {
             let l = next
             let s = pairWeight(l, l)
             guard s > 0 else { return false }
-            let change = (capacity[l] - load[l] - propagationDelta[l]) / s
+            let change = (capacity[l] - trueLoad(l) - propagationDelta[l]) / s
             let newLevel = level[l] + change
             guard newLevel.isFinite, newLevel > 0 else { return false }
             propagationLevel[l] = newLevel
@@ -82,7 +82,7 @@ extension FlowSolver {
                 let d = propagationDelta[l]
                 if d <= 0 { continue }
                 if saturated(l) || propagationSeed[l] == propagationEpoch { return false }
-                if load[l] + d >= capacity[l] * (1 - tol) { return false }
+                if trueLoad(l) + d >= capacity[l] * (1 - tol) { return false }
                 continue
             }
             let old = level[l], new = propagationLevel[l]
@@ -109,6 +109,7 @@ extension FlowSolver {
             }
         }
         // Commit: shares (virtual clocks first), loads, the flow, completion times.
+        makeAllEager(now: now)
         if !ended { settle(f, now: now) }
         for tt in propagationTouched {
             let l = Int(tt)

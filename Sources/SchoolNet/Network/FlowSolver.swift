@@ -82,9 +82,10 @@
 ///   several saturated resources are coupled, a change that moves which resource limits
 ///   whom) still cost O(n) with a small constant — see the `flows-10k-tree*` benchmarks.
 ///   A group path costs O(P) in the resources its members cross (loads and observer are
-///   updated per pair): a central egress whose members cross a thousand resources makes
-///   that the municipality's cost; loads derived lazily from the pair aggregates and
-///   virtual clocks would remove it (not done). Per-flow observer
+///   updated per pair) for a small group; a large one (a central egress whose members
+///   cross hundreds of school links) is *lazy*: its share moves in O(log P) and the loads
+///   and utilisation integrals follow from the pair aggregates and its virtual clock when
+///   read (`FlowSolver+LazyLoads.swift`). Per-flow observer
 ///   tallies of a group member are settled when it leaves its group, completes, or at
 ///   ``settleAll(now:)``; they are exact sums because its limiter is constant meanwhile.
 ///
@@ -166,6 +167,28 @@ public struct FlowSolver {
     var freePairs: ContiguousArray<Int32> = []
     var groupPairs: ContiguousArray<ContiguousArray<Int32>> = []
     var resourcePairs: ContiguousArray<ContiguousArray<Int32>> = []
+
+    // MARK: Lazy groups (see FlowSolver+LazyLoads.swift)
+    /// Per pair: the group share included in the stored load, and the group's virtual time
+    /// and the time at which it was (for the observer's integral).
+    var pairSeenLevel: ContiguousArray<Double> = []
+    var pairSeenClock: ContiguousArray<Double> = []
+    var pairSeenTime: ContiguousArray<Int64> = []
+    /// Per resource: the lazy pair on it, or -1 (at most one).
+    var lazyPair: ContiguousArray<Int32> = []
+    /// Per group: whether its pairs are lazy.
+    var isLazy: ContiguousArray<Bool> = []
+    /// The lazy groups, in the order they became lazy.
+    var lazyGroups: ContiguousArray<Int32> = []
+    /// Per lazy group: its pairs keyed by the share at which their resource saturates.
+    var lazyKeys = TagHeaps()
+    /// The utilisation bucket of the last solver call (lazy pairs are synced at each
+    /// boundary crossed).
+    var lazyBucket: Int64 = 0
+    /// Pairs a group needs to become lazy (smaller groups update loads eagerly).
+    var lazyPairThreshold = 32
+    /// Times a group became lazy (for tests).
+    var lazyGroupsMade = 0
 
     // MARK: Scratch for component solves (reused, no allocation per event)
     var mark: ContiguousArray<UInt32> = []  // flow in component when == epoch
@@ -273,6 +296,9 @@ public struct FlowSolver {
         propagationDelta.append(0); propagationLevel.append(0)
         groupPairs.append([])
         resourcePairs.append([])
+        lazyPair.append(-1)
+        isLazy.append(false)
+        lazyKeys.addGroup()
         observer.addResource(capacity: c.bitsPerSecond)
         return id
     }
@@ -280,7 +306,7 @@ public struct FlowSolver {
     /// The capacity of a resource.
     public func capacity(of r: ResourceID) -> DataRate { DataRate(bitsPerSecond: capacity[r.index]) }
     /// The capacity in use on a resource.
-    public func load(of r: ResourceID) -> DataRate { DataRate(bitsPerSecond: load[r.index]) }
+    public func load(of r: ResourceID) -> DataRate { DataRate(bitsPerSecond: trueLoad(r.index)) }
     /// The number of flows crossing a resource.
     public func flowCount(on r: ResourceID) -> Int { resourceEntries[r.index].count }
     /// Whether a resource is saturated (its flows are limited by it).
@@ -291,13 +317,15 @@ public struct FlowSolver {
     }
 
     func saturated(_ r: Int) -> Bool {
-        load[r] >= capacity[r] * (1 - Self.tolerance) && !resourceEntries[r].isEmpty
+        trueLoad(r) >= capacity[r] * (1 - Self.tolerance) && !resourceEntries[r].isEmpty
     }
 
     /// Changes a resource's capacity (a medium whose capacity varies over the day) and
     /// re-solves the flows that use it.
     public mutating func setCapacity(_ r: ResourceID, to c: DataRate, now: SimTime) {
         precondition(c.bitsPerSecond >= 0, "capacity must be ≥ 0")
+        syncLazyAtBucketBoundary(now: now.nanoseconds)
+        makeAllEager(now: now.nanoseconds)
         capacity[r.index] = c.bitsPerSecond
         observer.capacityChanged(r.index, to: c.bitsPerSecond, at: now.nanoseconds)
         if resourceEntries[r.index].isEmpty { return }
@@ -330,6 +358,7 @@ public struct FlowSolver {
         precondition(!hops.isEmpty && hops.count <= Self.maxHops, "route must have 1…\(Self.maxHops) hops")
         precondition(w > 0 && w.isFinite, "weight must be positive")
         precondition(c.bitsPerSecond >= 0, "ceiling must be ≥ 0")
+        syncLazyAtBucketBoundary(now: now.nanoseconds)
         let f: Int
         if let free = freeFlows.popLast() {
             f = Int(free)
@@ -406,6 +435,7 @@ public struct FlowSolver {
     public mutating func setCeiling(_ id: FlowID, to c: DataRate, kind: CeilingKind? = nil, now: SimTime) {
         let f = id.index
         precondition(active[f], "flow is not active")
+        syncLazyAtBucketBoundary(now: now.nanoseconds)
         if let kind {
             ceilingKind[f] = kind.code
             if limiter[f] < Self.notLimited { limiter[f] = kind.code }
@@ -456,6 +486,7 @@ public struct FlowSolver {
     public mutating func remove(_ id: FlowID, now: SimTime) -> ByteCount {
         let f = id.index
         precondition(active[f], "flow is not active")
+        syncLazyAtBucketBoundary(now: now.nanoseconds)
         settle(f, now: now.nanoseconds)
         let bytes = delivered[f]
         detach(f, now: now.nanoseconds)
@@ -514,6 +545,7 @@ public struct FlowSolver {
     ///   completion time to whole nanoseconds).
     public mutating func completeNext() -> (flow: FlowID, tag: Int64, time: SimTime, delivered: Double)? {
         guard let (f, t) = nextCompletion() else { return nil }
+        syncLazyAtBucketBoundary(now: t)
         completions.remove(f)
         settle(f, now: t)
         let bytes = delivered[f]
@@ -526,6 +558,8 @@ public struct FlowSolver {
     /// Settles every active flow's progress at `now` (before reading the observer at the
     /// end of a run, so flows still running are counted).
     public mutating func settleAll(now: SimTime) {
+        syncLazyAtBucketBoundary(now: now.nanoseconds)
+        makeAllEager(now: now.nanoseconds)
         for f in 0..<active.count where active[f] { settle(f, now: now.nanoseconds) }
     }
 
@@ -576,7 +610,7 @@ public struct FlowSolver {
             let base = f * Self.maxHops
             for h in 0..<Int(hopCount[f]) {
                 let res = Int(hopResource[base + h])
-                load[res] = max(0, load[res] + hopFactor[base + h] * (r - old))
+                setLoad(res, max(0, load[res] + hopFactor[base + h] * (r - old)))
             }
             rate[f] = r
         }
@@ -616,7 +650,7 @@ public struct FlowSolver {
         for h in 0..<Int(hopCount[f]) {
             let r = Int(hopResource[base + h])
             if saturated(r) { return false }
-            if load[r] + hopFactor[base + h] * extra >= capacity[r] * (1 - Self.tolerance) { return false }
+            if trueLoad(r) + hopFactor[base + h] * extra >= capacity[r] * (1 - Self.tolerance) { return false }
         }
         return true
     }
@@ -658,7 +692,7 @@ public struct FlowSolver {
                 let g = Int(lastEntry >> 4), gh = Int(lastEntry & 15)
                 hopPosition[g * Self.maxHops + gh] = Int32(pos)
             }
-            load[res] = resourceEntries[res].isEmpty ? 0 : max(0, load[res] - hopFactor[base + h] * r)
+            setLoad(res, resourceEntries[res].isEmpty ? 0 : max(0, load[res] - hopFactor[base + h] * r))
             if resourceEntries[res].isEmpty { level[res] = .infinity }
             observer.resourceUpdated(res, load: load[res], saturated: saturated(res),
                                      flows: resourceEntries[res].count, at: now)
@@ -692,7 +726,7 @@ public struct FlowSolver {
         if groupPathsEnabled && coupledCount == 1 && (only == group || endedLimiter < Self.notLimited)
             && groupSize[only] > 0 && level[only].isFinite {
             let w = pairWeight(only, only)
-            let newLevel = level[only] + max(0, capacity[only] - load[only]) / w
+            let newLevel = level[only] + max(0, capacity[only] - trueLoad(only)) / w
             let minCap = ceilingTags.min(of: only)?.key ?? .infinity
             if w > 0 && newLevel.isFinite && minCap > newLevel
                 && groupIsAlone(only, delta: newLevel - level[only]) {
@@ -759,7 +793,7 @@ public struct FlowSolver {
         guard extra > 0 else { return }
         for h in 0..<Int(hopCount[f]) {
             let r = Int(hopResource[base + h])
-            if !saturated(r) && load[r] + hopFactor[base + h] * extra >= capacity[r] * (1 - Self.tolerance) {
+            if !saturated(r) && trueLoad(r) + hopFactor[base + h] * extra >= capacity[r] * (1 - Self.tolerance) {
                 addResourceFlowsToComponent(r)
             }
         }
@@ -797,6 +831,7 @@ public struct FlowSolver {
     /// Progressive filling over the current component, then commit of the new rates.
     mutating func solveComponent(now: Int64) {
         counters.resolves += 1
+        makeAllEager(now: now)
         while true {
             counters.resolvedFlows += componentFlows.count
             fill()

@@ -202,7 +202,7 @@ public struct Network {
         guard c > 0 else { return 0 }
         let bufferDelay = bufferBits[r] / c
         if solver.saturated(r) { return bufferDelay }
-        let rho = min(solver.load[r] / c, 0.999_999)
+        let rho = min(solver.trueLoad(r) / c, 0.999_999)
         return min(bufferDelay, rho / (1 - rho) * tcp.segmentSize.bits / c)
     }
 

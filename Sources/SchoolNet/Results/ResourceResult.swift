@@ -91,11 +91,11 @@ public struct ResourceResult: Sendable, Equatable, Codable {
                 series.append(available > 0 ? bits / available : 0)
             }
         }
-        var peak = 0.0, peakBucket = 0
-        for (b, u) in series.enumerated() where u > peak {
-            peak = u
-            peakBucket = b
-        }
+        // The peak, and the first interval at it to within 10⁻⁶ (the precision reports
+        // print): intervals saturated for minutes differ only by rounding, and the first
+        // one is the answer a planner wants ("full from 10:12:35").
+        let peak = series.max() ?? 0
+        let peakBucket = peak > 0 ? series.firstIndex { $0 >= peak * (1 - 1e-6) } ?? 0 : 0
         let classes = FlowObserver.maxClasses
         let byWorkload = (0..<min(max(workloads, 1), classes)).map { o.limitedFlowSecondsByClass[r * classes + $0] }
         self.init(index: r, name: res.name, group: res.group, kind: kind,
