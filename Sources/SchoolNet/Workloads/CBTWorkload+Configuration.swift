@@ -8,6 +8,25 @@ extension CBTWorkload {
         case perItem
     }
 
+    /// Who shares one stream of random draws and moves through the test together.
+    ///
+    /// **Assumption of `class`**: every student of a class who reaches the servers over the
+    /// same path (same access point hop with the same airtime factor, same rate ceiling)
+    /// starts at the same instant, gets the same item sizes and think times, and retries
+    /// in lockstep — synchronised students, so bursts are *more* pessimistic than with
+    /// independent students (a whole class's item requests land in the same second instead
+    /// of spreading over the think-time distribution). Such a *cohort* of k students is
+    /// simulated once, as one transfer standing for k (``TransferRequest/copies``), which is
+    /// exact for k students who really draw the same numbers; the per-student statistics
+    /// count it k times. Use it for national-scale runs where per-student simulation costs
+    /// too much (`Benchmarks/README.md`, "Cohorts: fidelity").
+    public enum Cohorts: String, Sendable, CaseIterable {
+        /// Each student has its own draws (the default; results as before cohorts existed).
+        case student
+        /// All students of a class on the same path share their draws (see above).
+        case `class`
+    }
+
     /// The parameters of one CBT activity: the test's shape, the client's behaviour, and
     /// its timeouts. Every field has a default with its source; the scenario reads them
     /// with ``read(_:)`` (keys in `Workloads/CBT.md`).
@@ -82,6 +101,11 @@ extension CBTWorkload {
         /// appliance on the path). After a timeout or a refusal the client always opens a
         /// new one. Default true [ESTIMATE: browsers keep connections alive].
         public var connectionReuse: Bool = true
+        /// Whether each student has its own draws (`student`) or the students of a class on
+        /// one path move together as one cohort (`class`, see ``Cohorts``). Default
+        /// `student` [modelling choice, not a fact: `class` trades independence of students
+        /// for speed].
+        public var cohorts: Cohorts = .student
 
         /// The defaults above.
         public init() {}

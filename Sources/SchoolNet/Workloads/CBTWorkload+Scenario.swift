@@ -11,6 +11,7 @@ extension CBTWorkload.Configuration {
         static let speaking = "COMPUTED: 30–60 s of 128 kbps audio; uploads as in the 2023 speaking test, FACTS.md §4"
         static let think = "ESTIMATE: 20 items in ~30 min of a 45-min period, Workloads/CBT.md"
         static let backoff = "ESTIMATE; jitter after Brooker, AWS Architecture Blog 2015"
+        static let cohorts = "each student draws its own numbers (\"class\": a class moves together), Workloads/CBT.md"
     }
 
     /// Reads a CBT activity object; every key is optional and falls back to the default in
@@ -57,6 +58,7 @@ extension CBTWorkload.Configuration {
         c.retries = try r.int("retries", in: 0...20, default: d.retries, source: S.estimate)
         c.backoff = try r.duration("backoff", default: d.backoff, source: S.backoff)
         c.connectionReuse = try r.bool("connectionReuse", default: d.connectionReuse, source: S.estimate)
+        c.cohorts = try r.read("cohorts", as: .choice, default: d.cohorts, source: S.cohorts)
         if c.listeningItems + c.speakingItems > c.items {
             throw r.error("listeningItems (\(c.listeningItems)) + speakingItems (\(c.speakingItems)) must not exceed items (\(c.items))")
         }
