@@ -35,23 +35,25 @@ extension CBTWorkload {
 
     /// The cohorts of one session: with `cohorts: "student"` every student alone; with
     /// `"class"` the students whose devices have the same ``PathKey``, in order of their
-    /// first member.
+    /// first member; with a number n, those groups cut into cohorts of at most n in
+    /// device order.
     ///
     /// - Returns: per cohort its first member (index in `session.devices`) and its size;
     ///   per member its cohort (index into `cohorts`).
     /// - Complexity: O(devices) expected (hash lookups only; no hash order reaches the result).
     func cohorts(of session: ActivitySession, in topology: Topology) -> (cohorts: [(first: Int, size: Int)], cohortOfMember: [Int]) {
         let n = session.devices.count
-        guard configuration.cohorts == .class else {
+        let limit = configuration.cohorts.maximumSize
+        guard limit > 1 else {
             return (session.devices.indices.map { ($0, 1) }, Array(0..<n))
         }
         var cohorts: [(first: Int, size: Int)] = []
         var cohortOfMember: [Int] = []
         cohortOfMember.reserveCapacity(n)
-        var index: [PathKey: Int] = [:]  // looked up only, never iterated
+        var index: [PathKey: Int] = [:]  // the open cohort per path; looked up only, never iterated
         for (i, d) in session.devices.enumerated() {
             let key = PathKey(d, in: topology)
-            if let c = index[key] {
+            if let c = index[key], cohorts[c].size < limit {
                 cohorts[c].size += 1
                 cohortOfMember.append(c)
             } else {

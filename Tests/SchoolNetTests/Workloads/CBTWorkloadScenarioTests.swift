@@ -41,6 +41,16 @@ import Testing
         #expect(r.settings.filter(\.isDefault).map(\.keyPath.description) == ["thinkTime.cv"])
     }
 
+    /// `cohorts`: the two words, a number of students per cohort (1 is per student).
+    @Test func readsCohorts() throws {
+        #expect(try Self.read(#"{"cohorts": "student"}"#).0.cohorts == .student)
+        #expect(try Self.read(#"{"cohorts": "class"}"#).0.cohorts == .class)
+        #expect(try Self.read(#"{"cohorts": 10}"#).0.cohorts == .upTo(10))
+        #expect(try Self.read(#"{"cohorts": 1}"#).0.cohorts == .student)
+        let shown = try Self.read("{}").1.settings.map(\.description)
+        #expect(shown.contains { $0.hasPrefix("cohorts = student (default:") }, "\(shown)")
+    }
+
     /// Messages name the file and key path.
     @Test(arguments: [
         (#"{"itemSise": "100 kB"}"#, #"s.json: itemSise: unknown key; did you mean "itemSize"?"#),
@@ -53,8 +63,12 @@ import Testing
         (#"{"itemSize": {"mean": "100 kB", "cv": 0.5, "max": "1 MB"}}"#,
          #"s.json: itemSize.max: unknown key; expected one of "mean", "cv""#),
         (#"{"timeout": "0 s"}"#, "s.json: timeout: must be longer than 0 s"),
-        (#"{"cohorts": "school"}"#, #"s.json: cohorts: expected one of "student", "class", found "school""#),
-        (#"{"cohorts": true}"#, #"s.json: cohorts: expected one of "student", "class", found true"#),
+        (#"{"cohorts": "school"}"#,
+         #"s.json: cohorts: expected "student", "class" or a whole number of students per cohort from 1 to 1000, found "school""#),
+        (#"{"cohorts": 2.5}"#,
+         #"s.json: cohorts: expected "student", "class" or a whole number of students per cohort from 1 to 1000, found a number 2.5"#),
+        (#"{"cohorts": 0}"#,
+         #"s.json: cohorts: expected "student", "class" or a whole number of students per cohort from 1 to 1000, found a number 0"#),
     ])
     func messages(json: String, message: String) {
         #expect(throws: ScenarioError.self) { _ = try Self.read(json) }
