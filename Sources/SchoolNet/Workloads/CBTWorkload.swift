@@ -103,7 +103,7 @@ public final class CBTWorkload: Workload {
     /// Event codes (``WorkloadEvent/code``); `aux` carries a request serial for timeouts.
     enum Code: Int32 { case begin, timeout, retry, thinkDone, autosaveTick, autosaveTimeout, windowClose }
 
-    /// One cohort's state machine (one student unless `cohorts` is `class`).
+    /// One cohort's state machine (one student with the default `cohorts: "student"`).
     struct Student {
         /// The device of the cohort's first student; the others share its path.
         var device: NodeID
