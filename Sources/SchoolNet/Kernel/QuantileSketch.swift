@@ -107,6 +107,35 @@ public struct QuantileSketch: Sendable {
         }
     }
 
+    /// Records `n` copies of one value (a cohort of `n` identical students), exactly as
+    /// `n` calls of ``record(_:)`` would: the sketch afterwards is `==` to that one.
+    ///
+    /// The sum gains `n·x` exactly: the product is split into its rounded value and the
+    /// rounding error (`fma`), both added to the ``ExactSum``.
+    ///
+    /// - Parameters:
+    ///   - x: A finite, non-negative value.
+    ///   - n: How many times it occurred (≥ 0, below 2⁵³).
+    /// - Complexity: O(1) amortised.
+    public mutating func record(_ x: Double, count n: Int) {
+        precondition(x >= 0 && x.isFinite, "QuantileSketch.record(\(x)): must be finite and ≥ 0")
+        precondition(n >= 0 && n < (1 << 53), "QuantileSketch.record: count must be in 0..<2⁵³")
+        if n == 0 { return }
+        if n == 1 { record(x); return }
+        count += n
+        let m = Double(n)
+        let product = x * m
+        total.add(product)
+        total.add((-product).addingProduct(x, m))  // x·m − product, exact (fused multiply-add)
+        if x < smallest { smallest = x }
+        if x > largest { largest = x }
+        if x <= minimumValue {
+            zeroCount += n
+        } else {
+            add(count: n, at: bucketIndex(x))
+        }
+    }
+
     /// Adds the values summarised by `other`, as if they had been recorded here.
     ///
     /// The result depends only on the union of the recorded values, not on merge order.

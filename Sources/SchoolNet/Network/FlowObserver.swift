@@ -7,8 +7,10 @@
 ///
 /// **Definitions**
 /// - *utilisation* of a resource over an interval: ∫ load dt / (capacity × interval).
-/// - *limited flow-seconds*: Σ over flows of the time during which the resource was the
-///   flow's limiter (the saturated resource that fixed its max-min rate).
+/// - *limited flow-seconds*: Σ over flows of weight × the time during which the resource
+///   was the flow's limiter (the saturated resource that fixed its max-min rate). A flow of
+///   weight k stands for k identical connections (``TransferRequest/copies``), so it counts
+///   k flow-seconds per second; every other flow has weight 1.
 /// - *limited bytes*: bytes those flows moved while so limited.
 /// - *time saturated*: total time the resource's load was at capacity with flows on it.
 public struct FlowObserver: Sendable {
@@ -21,7 +23,7 @@ public struct FlowObserver: Sendable {
     public private(set) var carriedBits: [Double] = []
     /// Total saturated time per resource, ns (closed intervals only; see ``saturatedTime(_:at:)``).
     public private(set) var saturatedNanoseconds: [Int64] = []
-    /// Peak concurrent flows per resource.
+    /// Peak concurrent flows per resource (a flow standing for k copies counts once).
     public private(set) var peakFlows: [Int] = []
     /// Flow-seconds limited by each resource.
     public private(set) var limitedFlowSeconds: [Double] = []
@@ -52,6 +54,34 @@ public struct FlowObserver: Sendable {
 
     /// Creates an empty observer.
     public init() {}
+
+    /// Utilisation cells (resources × buckets) a run may hold before buckets get coarser:
+    /// 2²⁶ doubles = 512 MiB at worst (every resource loaded to the end of the run).
+    public static let bucketBudget = 1 << 26
+
+    /// Bucket widths to choose from, seconds: round divisors of a minute and an hour, so
+    /// the series still reads as clock times.
+    static let bucketSteps: [Int64] = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600]
+
+    /// The narrowest width from 1, 2, 5, 10, 15, 30 s, 1, 2, 5, 10, 15, 30, 60 min for which
+    /// `resources × ⌈horizon / width⌉` fits ``bucketBudget`` (1 h if none does). Every
+    /// reference scenario stays at 1 s (a municipality of 30 schools has ~1,000 resources ×
+    /// 3,600 s = 3.6 M cells); the national CBT morning (~300,000 resources × 5,400 s)
+    /// gets 30 s.
+    ///
+    /// - Parameters:
+    ///   - resources: how many resources the topology has.
+    ///   - horizon: the simulated period.
+    /// - Returns: the bucket width.
+    public static func automaticBucketWidth(resources: Int, horizon: SimDuration) -> SimDuration {
+        let ns = max(horizon.nanoseconds, 1)
+        for s in bucketSteps {
+            let width = s * 1_000_000_000
+            let buckets = (ns + width - 1) / width
+            if Int64(resources) * buckets <= Int64(bucketBudget) { return .seconds(Double(s)) }
+        }
+        return .seconds(3600)
+    }
 
     mutating func addResource(capacity c: Double) {
         capacity.append(c)

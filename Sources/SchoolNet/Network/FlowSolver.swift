@@ -576,7 +576,7 @@ public struct FlowSolver {
                 delivered[f] += bytes
                 remaining[f] -= bytes
                 let l = limiter[f]
-                observer.flowProgressed(limiter: l, flowClass: Int(flowClass[f]), seconds: max(0, dt), bytes: bytes)
+                observer.flowProgressed(limiter: l, flowClass: Int(flowClass[f]), seconds: max(0, dt) * weight[f], bytes: bytes)
                 if dt > 0 {
                     resourceLimitedSeconds[f] += dt
                     if runLimiter[f] == l { runSeconds[f] += dt } else { runLimiter[f] = l; runSeconds[f] = dt }
@@ -591,7 +591,7 @@ public struct FlowSolver {
             delivered[f] += bytes
             remaining[f] -= bytes
             let l = limiter[f]
-            observer.flowProgressed(limiter: l, flowClass: Int(flowClass[f]), seconds: dt, bytes: bytes)
+            observer.flowProgressed(limiter: l, flowClass: Int(flowClass[f]), seconds: dt * weight[f], bytes: bytes)
             if l >= 0 {
                 resourceLimitedSeconds[f] += dt
                 if runLimiter[f] == l { runSeconds[f] += dt } else { runLimiter[f] = l; runSeconds[f] = dt }

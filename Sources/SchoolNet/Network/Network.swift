@@ -27,6 +27,15 @@ public struct TransferRequest: Sendable {
     public var rateLimit: DataRate
     /// Max-min weight.
     public var weight: Double
+    /// How many identical transfers this request stands for (a cohort of students with the
+    /// same draws on the same path): carried as one flow of weight `copies × weight`, with
+    /// `copies ×` the bytes and `copies ×` every per-connection ceiling (rate limit, slow
+    /// start, window), holding `copies` sessions on each session-limited appliance. Exact
+    /// for the rates, completion time and delay attribution, because weighted max-min gives
+    /// k identical flows on one path each 1/k of one flow of weight k (see
+    /// `NetworkTests.copiesEqualIdenticalTransfers`); bytes delivered (``Network/stop(_:now:)``)
+    /// are the copies' total, a ``TransferOutcome``'s delay is each copy's. Default 1.
+    public var copies: Int
     /// Who the transfer serves (a workload's index), for attribution "for whom".
     public var flowClass: Int
     /// Caller data, returned with the outcome.
@@ -34,9 +43,11 @@ public struct TransferRequest: Sendable {
 
     /// Creates a request.
     public init(from source: NodeID, to destination: NodeID, bytes: ByteCount?, newConnection: Bool = false,
-                tcp: Bool = true, rateLimit: DataRate = .unlimited, weight: Double = 1, flowClass: Int = 0,
+                tcp: Bool = true, rateLimit: DataRate = .unlimited, weight: Double = 1, copies: Int = 1, flowClass: Int = 0,
                 tag: Int64 = 0) {
+        precondition(copies >= 1, "copies must be at least 1")
         self.flowClass = flowClass
+        self.copies = copies
         self.source = source
         self.destination = destination
         self.bytes = bytes
@@ -114,6 +125,8 @@ public struct Network {
     var rtt: [Double] = []
     var rateLimit: [Double] = []
     var weight: [Double] = []
+    /// Identical transfers each transfer stands for (``TransferRequest/copies``).
+    var copies: [Int32] = []
     var tag: [Int64] = []
     var flowClass: [UInt8] = []
     var requested: [Int64] = []
@@ -232,6 +245,12 @@ public struct Network {
 
     /// Starts a transfer or stream.
     ///
+    /// A request with ``TransferRequest/copies`` k > 1 needs k sessions on each
+    /// session-limited appliance at once (all or nothing: a refusing table refuses the k
+    /// connections together, a queueing one admits them together, at most the table's
+    /// capacity if k exceeds it) — pessimistic when a table is nearly full, where k
+    /// separate connections would partly get through.
+    ///
     /// - Returns: its identifier.
     /// - Throws: ``StartError``.
     public mutating func start(_ request: TransferRequest, now: SimTime) throws(StartError) -> TransferID {
@@ -240,8 +259,9 @@ public struct Network {
         if request.newConnection {
             for a in routes[Int(r)].appliances {
                 let limit = topology.nodes[Int(a)].sessionLimit!
-                if limit.policy == .refuse && sessionsInUse[Int(a)] >= limit.capacity {
-                    sessionStats[Int(a)].refused += 1
+                let need = min(request.copies, max(1, limit.capacity))
+                if limit.policy == .refuse && sessionsInUse[Int(a)] + need > limit.capacity {
+                    sessionStats[Int(a)].refused += request.copies
                     throw .sessionRefused(NodeID(Int(a)))
                 }
             }
@@ -252,17 +272,19 @@ public struct Network {
         } else {
             t = phase.count
             phase.append(.free); flow.append(-1); route.append(0); bytes.append(0); cwnd.append(0); rtt.append(0)
-            rateLimit.append(0); weight.append(1); tag.append(0); flowClass.append(0); requested.append(0); usesTCP.append(true)
+            rateLimit.append(0); weight.append(1); copies.append(1); tag.append(0); flowClass.append(0); requested.append(0); usesTCP.append(true)
             newConnection.append(false); sessionsHeld.append(0); waitStart.append(0); waited.append(0)
         }
         route[t] = r
         flow[t] = -1
-        bytes[t] = request.bytes.map { Double($0.bytes) } ?? .infinity
+        let k = Double(request.copies)
+        bytes[t] = request.bytes.map { Double($0.bytes) * k } ?? .infinity
         var limit = request.rateLimit.bitsPerSecond
         if let c = topology.nodes[request.source.index].rateCeiling { limit = min(limit, c.bitsPerSecond) }
         if let c = topology.nodes[request.destination.index].rateCeiling { limit = min(limit, c.bitsPerSecond) }
-        rateLimit[t] = limit
-        weight[t] = request.weight
+        rateLimit[t] = limit * k
+        weight[t] = request.weight * k
+        copies[t] = Int32(request.copies)
         tag[t] = request.tag
         flowClass[t] = UInt8(request.flowClass)
         requested[t] = now.nanoseconds
@@ -403,20 +425,26 @@ public struct Network {
             while Int(sessionsHeld[t]) < apps.count {
                 let a = Int(apps[Int(sessionsHeld[t])])
                 let limit = topology.nodes[a].sessionLimit!
-                if sessionsInUse[a] >= limit.capacity {
+                if sessionsInUse[a] + sessionsNeeded(t, limit) > limit.capacity {
                     // Queue (refusing appliances were checked at start).
                     phase[t] = .waitingSession
                     waitStart[t] = now
                     sessionQueue[a].append(Int32(t))
-                    sessionStats[a].queued += 1
+                    sessionStats[a].queued += Int(copies[t])
                     return
                 }
-                sessionsInUse[a] += 1
+                sessionsInUse[a] += sessionsNeeded(t, limit)
                 sessionStats[a].peak = max(sessionStats[a].peak, sessionsInUse[a])
                 sessionsHeld[t] += 1
             }
         }
         beginSetup(t, now: now)
+    }
+
+    /// Sessions transfer `t` takes on an appliance with `limit`: its copies, at most the
+    /// table's capacity (a cohort larger than the table takes it whole rather than wait forever).
+    func sessionsNeeded(_ t: Int, _ limit: SessionLimit) -> Int {
+        copies[t] == 1 ? 1 : min(Int(copies[t]), max(1, limit.capacity))
     }
 
     mutating func beginSetup(_ t: Int, now: Int64) {
@@ -452,9 +480,10 @@ public struct Network {
         let slowStart = usesTCP[t] && tcp.slowStart
         if usesTCP[t] {
             let rt = max(rtt[t], 1e-9)
-            let windowRate = Double(tcp.receiveWindow.bytes) * 8 / rt
+            let k = Double(copies[t])
+            let windowRate = Double(tcp.receiveWindow.bytes) * 8 / rt * k
             cwnd[t] = slowStart ? Double(tcp.initialWindow.bytes) : Double(tcp.receiveWindow.bytes)
-            let ssRate = cwnd[t] * 8 / rt
+            let ssRate = cwnd[t] * 8 / rt * k
             if min(ssRate, windowRate) < ceiling {
                 ceiling = min(ssRate, windowRate)
                 kind = ssRate < windowRate ? .slowStart : .window
@@ -487,7 +516,7 @@ public struct Network {
             exitSlowStart(t, f, rt: rt, now: nowT)
             return
         }
-        let ssRate = cwnd[t] * 8 / rt
+        let ssRate = cwnd[t] * 8 / rt * Double(copies[t])
         if ssRate >= rateLimit[t] {
             solver.setCeiling(f, to: DataRate(bitsPerSecond: rateLimit[t]), kind: .application, now: nowT)
             return
@@ -498,7 +527,7 @@ public struct Network {
 
     mutating func exitSlowStart(_ t: Int, _ f: FlowID, rt: Double, now: SimTime) {
         cwnd[t] = Double(tcp.receiveWindow.bytes)
-        let windowRate = cwnd[t] * 8 / rt
+        let windowRate = cwnd[t] * 8 / rt * Double(copies[t])
         if windowRate < rateLimit[t] {
             solver.setCeiling(f, to: DataRate(bitsPerSecond: windowRate), kind: .window, now: now)
         } else {
@@ -518,7 +547,7 @@ public struct Network {
         transfersFinished += 1
         for i in 0..<held {
             let a = Int(apps[i])
-            sessionsInUse[a] -= 1
+            sessionsInUse[a] -= sessionsNeeded(t, topology.nodes[a].sessionLimit!)
             admitWaiting(at: a, now: now)
         }
     }
@@ -527,6 +556,8 @@ public struct Network {
         let limit = topology.nodes[a].sessionLimit!
         while sessionsInUse[a] < limit.capacity && sessionQueueHead[a] < sessionQueue[a].count {
             let next = Int(sessionQueue[a][sessionQueueHead[a]])
+            // First come, first served: a cohort at the head waits until all its sessions are free.
+            if next >= 0 && sessionsInUse[a] + sessionsNeeded(next, limit) > limit.capacity { break }
             sessionQueueHead[a] += 1
             if sessionQueueHead[a] > 1024 && sessionQueueHead[a] * 2 > sessionQueue[a].count {
                 sessionQueue[a].removeFirst(sessionQueueHead[a])
@@ -535,8 +566,8 @@ public struct Network {
             if next < 0 { continue }  // stopped while waiting
             let w = now - waitStart[next]
             waited[next] += w
-            sessionStats[a].waitSeconds += Double(w) * 1e-9
-            sessionsInUse[a] += 1
+            sessionStats[a].waitSeconds += Double(w) * 1e-9 * Double(copies[next])
+            sessionsInUse[a] += sessionsNeeded(next, limit)
             sessionStats[a].peak = max(sessionStats[a].peak, sessionsInUse[a])
             sessionsHeld[next] += 1
             acquireSessions(next, now: now)

@@ -31,7 +31,9 @@ extension Scenario {
         guard end > start else { throw day.error("\"end\" (\(clock(end))) must be after \"start\" (\(clock(start)))") }
         guard end - start <= .hours(24) else { throw day.error("a scenario covers at most 24 hours") }
         let replications = try r.int("replications", in: 1...1000, default: 1, source: "one run unless asked")
-        let bucket = try r.duration("bucket", default: .seconds(1), source: "1 s utilisation buckets")
+        let bucketGiven = r.contains("bucket")
+        let bucket = try r.duration("bucket", default: .seconds(1),
+                                    source: "1 s utilisation buckets; coarser for very large runs (ScenarioBuilder.bucketWidth)")
         guard bucket >= .milliseconds(10) else { throw r.error("\"bucket\" must be at least 10 ms") }
 
         var tcp = TCPParameters()
@@ -61,7 +63,7 @@ extension Scenario {
         let targets = try readTargets(r, activities: activities)
         try r.finish()
         let scenario = Scenario(file: r.file, name: name, description: description, seed: UInt64(seed), start: start, end: end,
-                                replications: replications, bucket: bucket, tcp: tcp, internetDelay: internetDelay,
+                                replications: replications, bucket: bucketGiven ? bucket : nil, tcp: tcp, internetDelay: internetDelay,
                                 services: services, egress: egress, schools: schools, periods: periods,
                                 activities: activities, targets: targets, settings: r.settings)
         for a in activities { try a.check?(scenario) }  // e.g. a flow log's rows, before anything runs

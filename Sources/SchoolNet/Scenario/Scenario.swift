@@ -16,8 +16,9 @@ public struct Scenario: Sendable {
     public var end: SimDuration
     /// Independent replications to run.
     public var replications: Int
-    /// Width of a utilisation bucket.
-    public var bucket: SimDuration
+    /// Width of a utilisation bucket as the file sets it; nil (key absent) lets
+    /// ``ScenarioBuilder/bucketWidth`` choose (1 s unless the run is very large).
+    public var bucket: SimDuration?
     /// TCP terms (or the pure fluid mode).
     public var tcp: TCPParameters
     /// One-way delay from an ISP's edge to the cloud services.

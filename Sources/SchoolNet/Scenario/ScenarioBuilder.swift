@@ -184,7 +184,7 @@ public struct ScenarioBuilder: @unchecked Sendable {
 
     /// A simulation of the scenario with `seed` (replication r uses scenario seed + r).
     public func makeSimulation(seed: UInt64) -> Simulation {
-        var network = Network(topology: topology, tcp: scenario.tcp, bucketWidth: scenario.bucket)
+        var network = Network(topology: topology, tcp: scenario.tcp, bucketWidth: bucketWidth)
         // Hourly capacity changes at each hour boundary inside the simulated period.
         var h = Int(scenario.start.seconds / 3600) + 1
         while Double(h) * 3600 < scenario.end.seconds {
@@ -210,4 +210,12 @@ public struct ScenarioBuilder: @unchecked Sendable {
 
     /// The simulated horizon.
     public var horizon: SimTime { .zero + (scenario.end - scenario.start) }
+
+    /// The utilisation bucket width of the run: the scenario's `bucket` if it sets one,
+    /// otherwise ``FlowObserver/automaticBucketWidth(resources:horizon:)`` for this
+    /// topology and horizon (1 s for every reference scenario; coarser only when the
+    /// per-resource series would not fit the memory budget, e.g. 20,000 schools).
+    public var bucketWidth: SimDuration {
+        scenario.bucket ?? FlowObserver.automaticBucketWidth(resources: topology.resources.count, horizon: horizon - .zero)
+    }
 }

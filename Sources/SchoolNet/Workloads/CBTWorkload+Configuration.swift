@@ -8,6 +8,38 @@ extension CBTWorkload {
         case perItem
     }
 
+    /// Who shares one stream of random draws and moves through the test together.
+    ///
+    /// **Assumption of `class`**: every student of a class who reaches the servers over the
+    /// same path (same access point hop with the same airtime factor, same rate ceiling)
+    /// starts at the same instant, gets the same item sizes and think times, and retries
+    /// in lockstep — synchronised students, so bursts are *more* pessimistic than with
+    /// independent students (a whole class's item requests land in the same instant instead
+    /// of spreading over the think-time distribution). Such a *cohort* of k students is
+    /// simulated once, as one transfer standing for k (``TransferRequest/copies``), which is
+    /// exact for k students who really draw the same numbers; the per-student statistics
+    /// count it k times. ``upTo(_:)`` splits those groups into cohorts of at most n
+    /// (consecutive in device order), each with its own draws: n = 1 is the per-student run,
+    /// larger n trades fidelity for speed. Measured on a municipality in
+    /// `Benchmarks/README.md` ("Cohorts: fidelity").
+    public enum Cohorts: Sendable, Equatable {
+        /// Each student has its own draws (the default; results as before cohorts existed).
+        case student
+        /// All students of a class on the same path share their draws (see above).
+        case `class`
+        /// As `class`, in cohorts of at most this many students (≥ 1).
+        case upTo(Int)
+
+        /// The largest cohort: 1 for `student`, unbounded for `class`.
+        var maximumSize: Int {
+            switch self {
+            case .student: 1
+            case .class: .max
+            case .upTo(let n): n
+            }
+        }
+    }
+
     /// The parameters of one CBT activity: the test's shape, the client's behaviour, and
     /// its timeouts. Every field has a default with its source; the scenario reads them
     /// with ``read(_:)`` (keys in `Workloads/CBT.md`).
@@ -82,6 +114,12 @@ extension CBTWorkload {
         /// appliance on the path). After a timeout or a refusal the client always opens a
         /// new one. Default true [ESTIMATE: browsers keep connections alive].
         public var connectionReuse: Bool = true
+        /// Whether each student has its own draws (`student`), the students of a class on
+        /// one path move together as one cohort (`class`), or in cohorts of at most n (a
+        /// number; see ``Cohorts``). Default
+        /// `student` [modelling choice, not a fact: `class` trades independence of students
+        /// for speed].
+        public var cohorts: Cohorts = .student
 
         /// The defaults above.
         public init() {}
@@ -105,6 +143,7 @@ extension CBTWorkload {
             if loginRoundTrips < 0 { p.append("loginRoundTrips: must not be negative") }
             if retries < 0 { p.append("retries: must not be negative") }
             if timeout <= .zero { p.append("timeout: must be positive") }
+            if cohorts.maximumSize < 1 { p.append("cohorts: must be at least 1 student") }
             return p
         }
     }

@@ -11,6 +11,7 @@ extension CBTWorkload.Configuration {
         static let speaking = "COMPUTED: 30–60 s of 128 kbps audio; uploads as in the 2023 speaking test, FACTS.md §4"
         static let think = "ESTIMATE: 20 items in ~30 min of a 45-min period, Workloads/CBT.md"
         static let backoff = "ESTIMATE; jitter after Brooker, AWS Architecture Blog 2015"
+        static let cohorts = "each student draws its own numbers (\"class\": a class moves together), Workloads/CBT.md"
     }
 
     /// Reads a CBT activity object; every key is optional and falls back to the default in
@@ -57,12 +58,34 @@ extension CBTWorkload.Configuration {
         c.retries = try r.int("retries", in: 0...20, default: d.retries, source: S.estimate)
         c.backoff = try r.duration("backoff", default: d.backoff, source: S.backoff)
         c.connectionReuse = try r.bool("connectionReuse", default: d.connectionReuse, source: S.estimate)
+        c.cohorts = try r.read("cohorts", as: cohortsKind, default: d.cohorts, source: S.cohorts)
         if c.listeningItems + c.speakingItems > c.items {
             throw r.error("listeningItems (\(c.listeningItems)) + speakingItems (\(c.speakingItems)) must not exceed items (\(c.items))")
         }
         if c.timeout <= .zero { throw r.error("timeout: must be longer than 0 s") }
         return c
     }
+
+    /// The `cohorts` key: `"student"`, `"class"`, or a whole number 1–1000 (at most that
+    /// many students per cohort; 1 is `"student"`).
+    static let cohortsKind = ScenarioValueKind<CBTWorkload.Cohorts>(
+        expected: "\"student\", \"class\" or a whole number of students per cohort from 1 to 1000",
+        convert: { json in
+            let expected = "\"student\", \"class\" or a whole number of students per cohort from 1 to 1000"
+            switch json {
+            case .string("student"): return .student
+            case .string("class"): return .class
+            case .number(let x) where x == x.rounded() && x >= 1 && x <= 1000: return x == 1 ? .student : .upTo(Int(x))
+            default: throw UnitParseError(expected: expected, found: json.foundDescription)
+            }
+        },
+        format: { c in
+            switch c {
+            case .student: "student"
+            case .class: "class"
+            case .upTo(let n): "\(n)"
+            }
+        })
 
     /// Reads a distribution of a unit quantity, in one of three spellings:
     /// `"150 kB"` (constant), `{"low": "50 kB", "high": "300 kB"}` (uniform), or

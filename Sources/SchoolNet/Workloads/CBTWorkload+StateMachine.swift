@@ -61,17 +61,17 @@ extension CBTWorkload {
             } else {
                 let t = (sim.now - students[s].loginStart).seconds
                 students[s].outcome.loginSeconds = t
-                loginTimes.record(t)
+                loginTimes.record(t, count: Int(students[s].copies))
                 startDelivery(s, in: sim)
             }
         case .delivery:
-            itemTimes.record(elapsed)
+            itemTimes.record(elapsed, count: Int(students[s].copies))
             students[s].outcome.itemSeconds += elapsed
             let first = students[s].outcome.itemsDelivered == 0
             students[s].outcome.itemsDelivered += configuration.delivery == .pre ? configuration.items : 1
             show(s, firstItem: first, in: sim)
         case .answering:
-            uploadTimes.record(elapsed)
+            uploadTimes.record(elapsed, count: Int(students[s].copies))
             if configuration.isSpeaking(students[s].item) {
                 students[s].savedSpeaking += 1
             } else {
@@ -79,7 +79,7 @@ extension CBTWorkload {
             }
             nextItem(s, in: sim)
         case .submitting:
-            uploadTimes.record(elapsed)
+            uploadTimes.record(elapsed, count: Int(students[s].copies))
             students[s].savedText = max(students[s].savedText, students[s].fgCovers)
             end(s, submitted: true, in: sim)
         case .waiting, .thinking, .done:
@@ -192,7 +192,7 @@ extension CBTWorkload {
         students[s].fgSerial &+= 1
         let request = TransferRequest(from: upload ? device : server, to: upload ? server : device,
                                       bytes: students[s].requestBytes, newConnection: needsConnection(s, server),
-                                      tag: Int64(s) << 1)
+                                      copies: Int(students[s].copies), tag: Int64(s) << 1)
         do {
             students[s].fg = try sim.start(request, for: Int(index))
             students[s].fgTimer = sim.schedule(event(s, .timeout, aux: students[s].fgSerial), after: configuration.timeout)
@@ -227,7 +227,8 @@ extension CBTWorkload {
         students[s].autoSerial &+= 1
         students[s].autoCovers = students[s].answeredText
         let request = TransferRequest(from: students[s].device, to: server, bytes: configuration.autosaveSize,
-                                      newConnection: needsConnection(s, server), tag: Int64(s) << 1 | 1)
+                                      newConnection: needsConnection(s, server), copies: Int(students[s].copies),
+                                      tag: Int64(s) << 1 | 1)
         do {
             students[s].auto = try sim.start(request, for: Int(index))
             students[s].autoTimer = sim.schedule(event(s, .autosaveTimeout, aux: students[s].autoSerial),

@@ -33,6 +33,14 @@
 /// (with the label's occurrence number) and its index in the session, so adding a class
 /// does not change another class's draws.
 ///
+/// **Cohorts** (`cohorts: "class"`, ``Cohorts``): the students of a class whose devices
+/// reach the servers over the same path form one cohort of k that shares the streams of
+/// its first student and is simulated once — one state machine, one transfer per request
+/// standing for k (``TransferRequest/copies``), one event per step. Per-student statistics
+/// weight each cohort by k (counts × k, latency samples recorded with count k), so a
+/// cohort of k students who draw the same numbers gives the result of simulating them one
+/// by one. With the default (`student`) every cohort has one student and nothing changes.
+///
 /// **Source**: FACTS.md §4 (MEXCBT; 2023 speaking test: audio uploads, 12.5 % lost
 /// answers; synchronized login, pre-delivery and session limits as failure modes);
 /// FACTS.md §3 (PARCC 50 kbps per student); defaults in ``Configuration``.
@@ -40,7 +48,8 @@
 /// **Validated by**: `CBTWorkloadTests` (`itemTimeMatchesClosedForm`,
 /// `undersizedSessionTableLosesAnswers`, `speakingTestExposesTheUplink`,
 /// `preDeliveryIsOneBulkDownloadPerStudent`, `sameSeedSameOutcomes`,
-/// `addingAClassKeepsOtherDraws`; `CBTScenarioTests` for reading).
+/// `addingAClassKeepsOtherDraws`, `cohortEqualsIdenticalStudents`,
+/// `singletonCohortsReproducePerStudentRun`; `CBTScenarioTests` for reading).
 public final class CBTWorkload: Workload {
     /// The label in reports.
     public let name: String
@@ -79,8 +88,12 @@ public final class CBTWorkload: Workload {
         public var finished: SimTime = .never
     }
 
-    /// Per-student outcomes, by student (sessions in order, devices in order).
-    public var outcomes: [StudentOutcome] { students.map(\.outcome) }
+    /// Per-student outcomes, by student (sessions in order, devices in order); the members
+    /// of a cohort share their cohort's outcome.
+    public var outcomes: [StudentOutcome] { cohortOfStudent.map { students[Int($0)].outcome } }
+
+    /// The number of students simulated together, by cohort (all 1 with `cohorts: "student"`).
+    public var cohortSizes: [Int] { students.map { Int($0.copies) } }
 
     // MARK: State
 
@@ -90,10 +103,12 @@ public final class CBTWorkload: Workload {
     /// Event codes (``WorkloadEvent/code``); `aux` carries a request serial for timeouts.
     enum Code: Int32 { case begin, timeout, retry, thinkDone, autosaveTick, autosaveTimeout, windowClose }
 
-    /// One student's state machine.
+    /// One cohort's state machine (one student with the default `cohorts: "student"`).
     struct Student {
-        /// The student's device.
+        /// The device of the cohort's first student; the others share its path.
         var device: NodeID
+        /// How many students the cohort stands for.
+        var copies: Int32 = 1
         /// Item and recording sizes; think times; backoff factors — separate streams, so a
         /// retry never shifts a think time.
         var sizeRNG: RandomStream, thinkRNG: RandomStream, retryRNG: RandomStream
@@ -118,8 +133,11 @@ public final class CBTWorkload: Workload {
         var outcome = StudentOutcome()
     }
 
-    /// Every student, sessions in order, devices in order.
+    /// Every cohort (with the default, every student), sessions in order, first members in
+    /// device order.
     var students: [Student] = []
+    /// The cohort of each student, sessions in order, devices in order.
+    var cohortOfStudent: [Int32] = []
     /// This workload's index in the simulation (set by ``start(in:)``).
     var index: Int32 = -1
     /// Which resources delayed which student (fed with every transfer outcome).
@@ -149,22 +167,28 @@ public final class CBTWorkload: Workload {
         let root = sim.rng.derived("cbt").derived(name)
         var seen: [String: Int] = [:]  // looked up only, never iterated
         students.removeAll()
+        cohortOfStudent.removeAll()
         var startAt: [SimTime] = [], windowEnd: [SimTime] = []
         for session in sessions {
             let occurrence = seen[session.label, default: 0]
             seen[session.label] = occurrence + 1
             let sessionRNG = root.derived(session.label).derived(occurrence)
-            for (i, device) in session.devices.enumerated() {
-                let base = sessionRNG.derived(i)
+            let first = students.count
+            let grouping = cohorts(of: session, in: sim.network.topology)
+            for (member, size) in grouping.cohorts {
+                // A cohort draws from the streams of its first student (index `member`), so a
+                // cohort of one draws exactly what that student draws per student.
+                let base = sessionRNG.derived(member)
                 var startRNG = base.derived("start")
                 let jitter = max(0, session.startJitter.sample(using: &startRNG))
-                students.append(Student(device: device, sizeRNG: base.derived("size"), thinkRNG: base.derived("think"),
-                                        retryRNG: base.derived("retry")))
+                students.append(Student(device: session.devices[member], copies: Int32(size), sizeRNG: base.derived("size"),
+                                        thinkRNG: base.derived("think"), retryRNG: base.derived("retry")))
                 windowEnd.append(session.end)
                 startAt.append(session.start + .seconds(jitter))
             }
+            cohortOfStudent.append(contentsOf: grouping.cohortOfMember.map { Int32(first + $0) })
         }
-        ledger = DelayLedger(entities: students.count, resources: sim.network.topology.resources.count)
+        ledger = DelayLedger(multiplicity: students.map(\.copies), resources: sim.network.topology.resources.count)
         for s in students.indices {
             sim.schedule(event(s, .begin), at: max(startAt[s], sim.now))
             sim.schedule(event(s, .windowClose), at: max(windowEnd[s], sim.now))
@@ -180,15 +204,16 @@ public final class CBTWorkload: Workload {
     /// `lost_answers`, `lost_answer_ratio`, `completion_rate`, `upload_p95`) and the delay
     /// ledger's ranking.
     public func report(in sim: Simulation) -> WorkloadReport {
-        var timeouts = 0, lost = 0, given = 0, submitted = 0
+        var timeouts = 0, lost = 0, given = 0, submitted = 0, n = 0
         for s in students {
-            timeouts += s.outcome.timeouts
-            lost += s.outcome.lostAnswers
-            given += s.outcome.answersGiven
-            submitted += s.outcome.submitted ? 1 : 0
+            let k = Int(s.copies)  // a cohort counts as its k students
+            timeouts += k * s.outcome.timeouts
+            lost += k * s.outcome.lostAnswers
+            given += k * s.outcome.answersGiven
+            submitted += s.outcome.submitted ? k : 0
+            n += k
         }
         func q(_ sketch: QuantileSketch, _ p: Double) -> Double { sketch.quantile(p) ?? .nan }
-        let n = students.count
         var metrics = [
             Metric(key: "login_p95", label: "Login time, 95th percentile", value: q(loginTimes, 0.95), unit: "s"),
             Metric(key: "item_p50", label: "Item response time, median", value: q(itemTimes, 0.50), unit: "s"),

@@ -73,6 +73,9 @@ public struct DelayLedger: Sendable {
     var perEntityWorst: [Int32]
     var perEntityWorstSeconds: [Double]
     var perResourceSeconds: [Double]
+    /// How many identical entities each ledger entity stands for (a cohort of students);
+    /// empty when every entity is one.
+    var multiplicity: [Int32] = []
 
     /// A ledger for `entities` entities over `resources` resources.
     public init(entities: Int, resources: Int) {
@@ -81,10 +84,19 @@ public struct DelayLedger: Sendable {
         perResourceSeconds = Array(repeating: 0, count: resources)
     }
 
-    /// Records a finished transfer of `entity`.
+    /// A ledger whose entity `e` stands for `multiplicity[e]` identical entities (cohorts):
+    /// its delay seconds and its count in ``shares()`` are multiplied by that number, so the
+    /// summary equals the one of the expanded entities.
+    public init(multiplicity: [Int32], resources: Int) {
+        self.init(entities: multiplicity.count, resources: resources)
+        if multiplicity.contains(where: { $0 != 1 }) { self.multiplicity = multiplicity }
+    }
+
+    /// Records a finished transfer of `entity` (for a cohort, the transfer of each member).
     public mutating func record(_ o: TransferOutcome, entity: Int) {
         guard let r = o.worstLimiter, o.resourceLimitedSeconds > 0 else { return }
-        perResourceSeconds[r.index] += o.resourceLimitedSeconds
+        perResourceSeconds[r.index] += multiplicity.isEmpty
+            ? o.resourceLimitedSeconds : o.resourceLimitedSeconds * Double(multiplicity[entity])
         if o.resourceLimitedSeconds > perEntityWorstSeconds[entity] {
             perEntityWorstSeconds[entity] = o.resourceLimitedSeconds
             perEntityWorst[entity] = r.rawValue
@@ -94,7 +106,9 @@ public struct DelayLedger: Sendable {
     /// The summary, largest delay first.
     public func shares() -> [DelayShare] {
         var counts = Array(repeating: 0, count: perResourceSeconds.count)
-        for w in perEntityWorst where w >= 0 { counts[Int(w)] += 1 }
+        for (e, w) in perEntityWorst.enumerated() where w >= 0 {
+            counts[Int(w)] += multiplicity.isEmpty ? 1 : Int(multiplicity[e])
+        }
         var out: [DelayShare] = []
         for r in perResourceSeconds.indices where perResourceSeconds[r] > 0 || counts[r] > 0 {
             out.append(DelayShare(resource: ResourceID(r), entities: counts[r], seconds: perResourceSeconds[r]))

@@ -69,6 +69,23 @@ import Testing
     }
 
     /// Zero and values at or below `minimumValue` go to the zero bucket and read back as 0.
+    /// A cohort of k identical students records its latency once with count k; the sketch
+    /// must be `==` to k separate records (same buckets, count, zero count, min, max and an
+    /// exactly equal sum — 0.1 × 3 is not 0.3 in binary, so the sum needs the fma term), and
+    /// give the same quantiles. Values mix zeros, tiny values and awkward decimals.
+    @Test func recordWithCountEqualsRepeatedRecords() {
+        let samples: [(Double, Int)] = [(0.1, 3), (0, 5), (1e-12, 2), (2.7, 33), (0.1, 1), (123.456, 7), (0.3, 0), (1e-3, 40)]
+        var weighted = QuantileSketch(), repeated = QuantileSketch()
+        for (x, n) in samples {
+            weighted.record(x, count: n)
+            for _ in 0..<n { repeated.record(x) }
+        }
+        #expect(weighted == repeated)
+        #expect(weighted.count == 91)
+        #expect(weighted.sum == repeated.sum)
+        for p in Self.probabilities { #expect(weighted.quantile(p) == repeated.quantile(p)) }
+    }
+
     @Test func zerosAndTinyValues() {
         var s = QuantileSketch()
         for _ in 0..<50 { s.record(0) }

@@ -104,6 +104,95 @@ import Testing
         #expect(abs(ci.mean - 4.0) / 4.0 < 0.05, "\(sizes): mean \(ci.mean)")
     }
 
+    /// A cohort: k identical transfers (same path, bytes, connection, start) are exactly one
+    /// transfer with `copies: k`. Five devices share one Wi-Fi medium (airtime factor 1.5)
+    /// behind a 100 Mbps uplink that a long competing download (weight 1) also crosses; each
+    /// device fetches 400 kB on a new connection, slow start on. Zero buffers keep the RTT
+    /// at the propagation delay, so the per-flow RTTs cannot differ by the order in which
+    /// simultaneous slow-start rounds are processed. Expected: every one of the five ends
+    /// when the cohort's transfer ends, with the same delay attribution; the competitor ends
+    /// at the same time either way; the uplink's limited flow-seconds count the cohort 5
+    /// times (within 100 ns: completion times are whole nanoseconds, rounded per flow).
+    @Test func copiesEqualIdenticalTransfers() {
+        func run(cohort: Bool) -> (members: [TransferOutcome], competitor: TransferOutcome, limited: Double, wifi: Double) {
+            var t = Topology()
+            let server = t.addNode("server", kind: .service)
+            let ap = t.addNode("ap", kind: .accessPoint)
+            let other = t.addNode("other", kind: .device)
+            let uplink = t.addDuplexLink("uplink", lower: ap, upper: server, up: .megabitsPerSecond(100),
+                                         down: .megabitsPerSecond(100), propagation: .milliseconds(10), buffer: .zero)
+            let air = t.addResource("air", capacity: .megabitsPerSecond(200), buffer: .zero)
+            t.addLink("other", lower: other, upper: ap, propagation: .milliseconds(1), up: [Hop(air)], down: [Hop(air)])
+            let devices = (0..<5).map { i in
+                let d = t.addNode("d\(i)", kind: .device)
+                t.addLink("d\(i)", lower: d, upper: ap, propagation: .milliseconds(1), up: [Hop(air, factor: 1.5)],
+                          down: [Hop(air, factor: 1.5)])
+                return d
+            }
+            var net = Network(topology: t)
+            _ = try! net.start(TransferRequest(from: server, to: other, bytes: .megabytes(3), tag: 99), now: .zero)
+            if cohort {
+                _ = try! net.start(TransferRequest(from: server, to: devices[0], bytes: .kilobytes(400), newConnection: true,
+                                                   copies: 5, tag: 0), now: .zero)
+            } else {
+                for (i, d) in devices.enumerated() {
+                    _ = try! net.start(TransferRequest(from: server, to: d, bytes: .kilobytes(400), newConnection: true,
+                                                       tag: Int64(i)), now: .zero)
+                }
+            }
+            let out = Self.drain(&net)
+            let down = t.links[uplink.index].down[0].resource
+            net.finishObservation(at: out.values.map(\.finished).max()!)
+            let members = cohort ? Array(repeating: out[0]!, count: 5) : (0..<5).map { out[Int64($0)]! }
+            return (members, out[99]!, net.solver.observer.limitedFlowSeconds[down.index],
+                    net.solver.observer.limitedFlowSeconds[air.index])
+        }
+        let a = run(cohort: false), b = run(cohort: true)
+        for (x, y) in zip(a.members, b.members) {
+            #expect(abs(x.finished.seconds - y.finished.seconds) < 1e-6, "\(x.finished) vs \(y.finished)")
+            #expect(x.worstLimiter == y.worstLimiter)
+            #expect(abs(x.resourceLimitedSeconds - y.resourceLimitedSeconds) < 1e-6)
+        }
+        #expect(abs(a.competitor.finished.seconds - b.competitor.finished.seconds) < 1e-6)
+        #expect(a.limited > 0 && abs(a.limited - b.limited) <= 1e-7, "\(a.limited) vs \(b.limited)")
+        #expect(abs(a.wifi - b.wifi) <= 1e-7)
+    }
+
+    /// A cohort of k takes k sessions at once: on a table of 5, a cohort of 3 gets in and a
+    /// second cohort of 3 is refused as a whole (3 refusals) or waits until the first ends
+    /// (3 queued, peak 3); a cohort of 8 takes the whole table rather than wait forever.
+    @Test func copiesTakeSessionsTogether() {
+        for policy in [SessionLimit.Policy.queue, .refuse] {
+            var t = Topology()
+            let d = t.addNode("device", kind: .device)
+            let fw = t.addNode("proxy", kind: .appliance, sessionLimit: SessionLimit(capacity: 5, policy: policy))
+            let s = t.addNode("server", kind: .service)
+            t.addDuplexLink("lan", lower: d, upper: fw, up: .gigabitsPerSecond(1), down: .gigabitsPerSecond(1))
+            t.addDuplexLink("wan", lower: fw, upper: s, up: .gigabitsPerSecond(1), down: .gigabitsPerSecond(1))
+            var net = Network(topology: t)
+            var refused = 0
+            for i in 0..<2 {
+                do {
+                    _ = try net.start(TransferRequest(from: s, to: d, bytes: .kilobytes(100), newConnection: true, copies: 3,
+                                                      tag: Int64(i)), now: .zero)
+                } catch {
+                    refused += 1
+                }
+            }
+            let outcomes = Self.drain(&net)
+            let stats = net.sessionStats[fw.index]
+            if policy == .queue {
+                #expect(refused == 0 && outcomes.count == 2 && stats.queued == 3 && stats.peak == 3)
+                #expect(outcomes[1]!.sessionWait == outcomes[0]!.finished - .zero)
+            } else {
+                #expect(refused == 1 && outcomes.count == 1 && stats.refused == 3 && stats.peak == 3)
+            }
+            _ = try! net.start(TransferRequest(from: s, to: d, bytes: .kilobytes(100), newConnection: true, copies: 8, tag: 7),
+                               now: .seconds(10))
+            #expect(Self.drain(&net)[7] != nil && net.sessionStats[fw.index].peak == 5)
+        }
+    }
+
     /// A session table of 10 and 20 simultaneous new connections: with `queue`, ten wait
     /// for the first ten to end; with `refuse`, ten are refused.
     @Test func sessionTableQueuesOrRefuses() {

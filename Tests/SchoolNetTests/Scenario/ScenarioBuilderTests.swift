@@ -113,6 +113,36 @@ import Testing
     }
 }
 
+@Suite struct BucketWidthTests {
+    /// The automatic width: the narrowest of 1, 2, 5, 10, 15, 30 s, … for which resources ×
+    /// buckets ≤ 2²⁶ = 67,108,864. A municipality (1,000 resources, 1 h: 3.6 M cells) keeps
+    /// 1 s; the national morning (220,012 resources, 90 min) needs ⌈5,400 / w⌉ ≤ 305, so
+    /// 30 s (180 buckets; 15 s would be 360); 20,000 resources over 24 h need ⌈86,400 / w⌉
+    /// ≤ 3,355, so 30 s as well (2,880; 15 s would be 5,760); beyond every step, 1 h.
+    @Test(arguments: [(1_000, 3_600.0, 1.0), (220_012, 5_400, 30), (20_000, 86_400, 30), (67_108_864, 1, 1),
+                      (67_108_865, 1, 3_600), (1 << 40, 3_600, 3_600)])
+    func automaticWidth(resources: Int, seconds: Double, expected: Double) {
+        #expect(FlowObserver.automaticBucketWidth(resources: resources, horizon: .seconds(seconds)) == .seconds(expected))
+    }
+
+    /// Every reference scenario keeps 1 s buckets (its results do not change), and a
+    /// `bucket` key still wins over the automatic choice.
+    @Test func referenceScenariosKeepOneSecond() throws {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Scenarios")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".json") }.sorted()
+        #expect(files.count >= 8)
+        for f in files {
+            let scenario = try Scenario.read(file: dir.appendingPathComponent(f).path)
+            #expect(ScenarioBuilder(scenario).bucketWidth == .seconds(1), "\(f)")
+        }
+        var s = try Scenario.read(json: ScenarioBuilderTests.scenario(extra: #", "bucket": "5 s""#), file: "t.json")
+        #expect(ScenarioBuilder(s).bucketWidth == .seconds(5))
+        s.bucket = nil
+        #expect(ScenarioBuilder(s).bucketWidth == .seconds(1))
+    }
+}
+
 @Suite struct TopologyRoutingTests {
     /// In a tree, walking up to the common ancestor gives the same route as breadth-first
     /// search, for every pair of a generated municipality's nodes sampled.

@@ -202,6 +202,101 @@ import Testing
         #expect(alone.outcomes.filter { !$0.submitted }.isEmpty)
     }
 
+    // MARK: Cohorts
+
+    /// A classroom on one Wi-Fi medium: `fast` devices with airtime factor 1 and `slow` with
+    /// factor 2 on a 300 Mbps air resource, behind an access line of `down` / 20 Mbps up
+    /// (5 ms one way) to the server. Zero buffers: RTTs are the propagation delay alone, so
+    /// simultaneous requests see the same RTT whatever order they are processed in.
+    static func wifiClass(fast: Int, slow: Int, down: DataRate) -> (topology: Topology, devices: [NodeID], server: NodeID) {
+        var t = Topology()
+        let server = t.addNode("server", kind: .service)
+        let ap = t.addNode("ap", kind: .accessPoint)
+        t.addDuplexLink("access", lower: ap, upper: server, up: .megabitsPerSecond(20), down: down,
+                        propagation: .milliseconds(5), buffer: .zero)
+        let air = t.addResource("air", capacity: .megabitsPerSecond(300), buffer: .zero)
+        let devices = (0..<(fast + slow)).map { i in
+            let d = t.addNode("student-\(i)", kind: .device)
+            let f = i % 4 == 3 && i / 4 < slow ? 2.0 : 1.0  // slow devices spread through the class
+            t.addLink("wifi-\(i)", lower: d, upper: ap, up: [Hop(air, factor: f)], down: [Hop(air, factor: f)])
+            return d
+        }
+        return (t, devices, server)
+    }
+
+    /// Deterministic draws (constant item size and think time, no start jitter, retries
+    /// never needed): 32 students, 8 of them slow, simulated one by one, as cohorts of a
+    /// class (a fast cohort of 24 and a slow one of 8) and as cohorts of at most 10. Every student then draws the same numbers, so the cohort run must give each
+    /// student the same outcome (times within 1 µs: a cohort's transfer of k × the bytes at
+    /// k × the rate rounds differently in the last nanosecond), exactly the same counts,
+    /// the same delayed-by entities, and quantiles within the sketch's 0.5 % twice over.
+    /// The window (600 s) closes before item 30, so no one submits. The line (30 Mbps)
+    /// saturates on every item burst.
+    @Test func cohortEqualsIdenticalStudents() {
+        let (t, devices, server) = Self.wifiClass(fast: 24, slow: 8, down: .megabitsPerSecond(30))
+        var c = CBTWorkload.Configuration()
+        c.items = 30
+        c.itemSize = .constant(150_000)
+        c.thinkTime = .constant(20)
+        c.autosaveEvery = .seconds(45)
+        var results: [(WorkloadReport, [CBTWorkload.StudentOutcome], [Int])] = []
+        for mode in [CBTWorkload.Cohorts.student, .class, .upTo(10)] {
+            c.cohorts = mode
+            let (sim, cbt) = Self.run(t, sessions: [Self.session("6-1", devices)], server: server, config: c)
+            results.append((cbt.report(in: sim), cbt.outcomes, cbt.cohortSizes))
+        }
+        #expect(results[0].2 == Array(repeating: 1, count: 32))
+        #expect(results[1].2 == [24, 8], "cohort sizes \(results[1].2)")
+        // At most 10: fast devices 0…12, slow 3…31, fast 13…25, fast 26…30, by first member.
+        #expect(results[2].2 == [10, 8, 10, 4], "cohort sizes \(results[2].2)")
+        let perStudent = results[0]
+        for cohort in results[1...] {
+            for (a, b) in zip(perStudent.1, cohort.1) {
+                #expect(abs((a.loginSeconds ?? -1) - (b.loginSeconds ?? -1)) < 1e-6)
+                #expect(abs(a.itemSeconds - b.itemSeconds) < 1e-6 * Double(a.itemsDelivered))
+                #expect(a.itemsDelivered == b.itemsDelivered && a.answersGiven == b.answersGiven)
+                #expect(a.lostAnswers == b.lostAnswers && a.submitted == b.submitted && a.timeouts == b.timeouts)
+            }
+            #expect(!perStudent.1.contains { $0.submitted } && perStudent.1.allSatisfy { $0.answersGiven > 20 })
+            for key in ["timeouts", "lost_answers", "lost_answer_ratio", "completion_rate"] {
+                #expect(Self.value(perStudent.0, key) == Self.value(cohort.0, key), "\(key)")
+            }
+            for key in ["login_p95", "item_p50", "item_p95", "item_p99", "upload_p95"] {
+                let (a, b) = (Self.value(perStudent.0, key), Self.value(cohort.0, key))
+                #expect(abs(a - b) <= 0.01 * a, "\(key): \(a) vs \(b)")
+            }
+            #expect(perStudent.0.entities == 32 && cohort.0.entities == 32)
+            #expect(perStudent.0.delayedBy.map(\.entities) == cohort.0.delayedBy.map(\.entities))
+            #expect(perStudent.0.delayedBy.map(\.resource) == cohort.0.delayedBy.map(\.resource))
+        }
+        print("CBT cohorts vs students: item_p95 \(Self.value(perStudent.0, "item_p95")) / \(Self.value(results[1].0, "item_p95")) s")
+    }
+
+    /// Where no two students share a path (each device has its own NIC link), class
+    /// cohorts all have one member and draw from that student's streams: the run is the
+    /// per-student run, bit for bit — random jitter, lognormal think times, a refusing
+    /// proxy and retries included.
+    @Test func singletonCohortsReproducePerStudentRun() {
+        let (t, devices, server, _) = Self.school(students: 60, up: .megabitsPerSecond(20), down: .megabitsPerSecond(100),
+                                                 proxy: SessionLimit(capacity: 8, policy: .refuse))
+        var c = CBTWorkload.Configuration()
+        c.items = 5
+        c.listeningItems = 1
+        c.speakingItems = 1
+        c.thinkTime = .lognormal(mean: 60, cv: 0.5)
+        c.connectionReuse = false
+        let sessions = [Self.session("6-1", Array(devices[..<30]), jitter: .uniform(low: 0, high: 3)),
+                        Self.session("6-2", Array(devices[30...]), jitter: .uniform(low: 0, high: 3))]
+        let (sim1, perStudent) = Self.run(t, sessions: sessions, server: server, config: c)
+        c.cohorts = .class
+        let (sim2, cohorts) = Self.run(t, sessions: sessions, server: server, config: c)
+        #expect(cohorts.cohortSizes == Array(repeating: 1, count: 60))
+        #expect(perStudent.report(in: sim1) == cohorts.report(in: sim2))
+        #expect(perStudent.outcomes == cohorts.outcomes)
+        #expect(sim1.eventsProcessed == sim2.eventsProcessed)
+        #expect(perStudent.outcomes.contains { $0.refusals > 0 })
+    }
+
     /// Pre-delivery: 40 students (no login round trips, so all requests start at t = 0)
     /// each download 20 items × 200 kB = 4 MB at once over a 100 Mbps line. Equal sizes
     /// shared max-min fairly finish together, after 40 × 4 MB × 8 / 100 Mbps = 12.8 s of
