@@ -30,8 +30,9 @@ public struct EventToken: Hashable, Sendable {
 /// 125 KB, which stays in cache) and a record (`slots`) with the sequence of the slot's
 /// latest event, for tokens, and in heap mode its payload. A heap-mode pop reads the
 /// record of the slot it frees, which the next schedule reuses while it is still cached.
-/// In radix mode the entries carry the payloads: a pop reads no record, and a schedule
-/// writes only the sequence (a store, which does not stall).
+/// In radix mode the entries carry the payloads: a pop reads no record, a schedule
+/// writes only the sequence, and the sequences are read back from the records when the
+/// entries return to the heap.
 ///
 /// **Cancellation** is lazy and exact: a token names (sequence, slot); ``cancel(_:)``
 /// clears the slot's live bit if the slot is live and still holds that sequence, and an
@@ -176,7 +177,7 @@ public struct EventQueue<Payload> {
         let high = UInt64(bitPattern: time.nanoseconds) ^ Self.signBit
         let low = (seq << Self.slotBits) | UInt64(slot)
         if usingRadix {
-            if radix.push(Entry(time: high, order: low, payload: payload)) { return token }
+            if radix.push(Entry(time: high, slot: UInt32(truncatingIfNeeded: slot), payload: payload)) { return token }
             switchToHeap()  // scheduled before the last removed time: not monotone
             slots[slot].payload = payload
         }
@@ -212,26 +213,28 @@ public struct EventQueue<Payload> {
         radix.last = nodes.first?.high ?? 0
         for n in nodes {
             let slot = Int(truncatingIfNeeded: n.low & Self.slotMask)
-            _ = radix.push(Entry(time: n.high, order: n.low, payload: slots[slot].payload))
+            _ = radix.push(Entry(time: n.high, slot: UInt32(truncatingIfNeeded: slot), payload: slots[slot].payload))
         }
         usingRadix = true
     }
 
-    /// Moves every entry from the radix buckets back to the heap, payloads into the slots.
+    /// Moves every entry from the radix buckets back to the heap, payloads into the slots
+    /// and sequences from them.
     @inlinable mutating func switchToHeap() {
         let entries = radix.drain()
         usingRadix = false
         makeUnique()
         for e in entries {
-            slots[Int(truncatingIfNeeded: e.order & Self.slotMask)].payload = e.payload
-            heapPush(Node(high: e.time, low: e.order))
+            let slot = Int(e.slot)
+            slots[slot].payload = e.payload
+            heapPush(Node(high: e.time, low: (slots[slot].sequence << Self.slotBits) | UInt64(slot)))
         }
     }
 
-    /// The time and order word of the earliest entry (cancelled or not), if any.
-    @inlinable mutating func peekKey() -> (time: UInt64, order: UInt64)? {
+    /// The time and slot of the earliest entry (cancelled or not), if any.
+    @inlinable mutating func peekKey() -> (time: UInt64, slot: Int)? {
         if usingRadix { return radix.peek() }
-        return nodeCount > 0 ? (base[0].high, base[0].low) : nil
+        return nodeCount > 0 ? (base[0].high, Int(truncatingIfNeeded: base[0].low & Self.slotMask)) : nil
     }
 
     /// Cancels a pending event; cancelling one that already ran or was cancelled does
@@ -268,7 +271,7 @@ public struct EventQueue<Payload> {
         if usingRadix {
             if radix.count == 0 { return nil }
             let e = radix.pop()
-            release(slot: Int(truncatingIfNeeded: e.order & Self.slotMask))
+            release(slot: Int(e.slot))
             if radix.count < Self.heapBelow { switchToHeap() }
             return (Self.time(of: e.time), e.payload)
         }
@@ -287,7 +290,7 @@ public struct EventQueue<Payload> {
     @inlinable mutating func dropCancelledTop() {
         makeUnique()
         while let top = peekKey() {
-            let slot = Int(truncatingIfNeeded: top.order & Self.slotMask)
+            let slot = top.slot
             if isLive(slot) { return }
             if usingRadix {
                 _ = radix.pop()
