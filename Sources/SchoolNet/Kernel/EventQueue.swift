@@ -25,11 +25,14 @@ public struct EventToken: Hashable, Sendable {
 /// queue's life.
 ///
 /// **Slots.** Each pending event holds a slot, reused through a free list (no allocation
-/// per event once the tables have grown). Per slot the queue keeps the sequence of the
-/// slot's latest event (`slotSequence`, for tokens), one *live* bit (`live`: set while the
-/// event is pending, cleared when it is popped or cancelled), and, in heap mode, its
-/// payload (`slotPayload`). The live bits are the only per-slot state a pop touches —
-/// 10⁶ slots are 125 KB, which stays in cache — so popping never reads the large tables.
+/// per event once the tables have grown). Per slot the queue keeps one *live* bit (`live`:
+/// set while the event is pending, cleared when it is popped or cancelled; 10⁶ slots are
+/// 125 KB, which stays in cache) and a record (`slots`) with the sequence of the slot's
+/// latest event, for tokens, and in heap mode its payload. A heap-mode pop reads the
+/// record of the slot it frees, which the next schedule reuses while it is still cached.
+/// In radix mode the entries carry the payloads: a pop reads no record, a schedule
+/// writes only the sequence, and the sequences are read back from the records when the
+/// entries return to the heap.
 ///
 /// **Cancellation** is lazy and exact: a token names (sequence, slot); ``cancel(_:)``
 /// clears the slot's live bit if the slot is live and still holds that sequence, and an
@@ -67,11 +70,21 @@ public struct EventQueue<Payload> {
     @usableFromInline var radix = RadixBuckets<Payload>()
     @usableFromInline static var radixAbove: Int { 262_144 }
     @usableFromInline static var heapBelow: Int { 65_536 }
-    /// Per slot: the sequence of the latest event that used it.
-    @usableFromInline var slotSequence: ContiguousArray<UInt64> = []
-    /// Per slot: the payload, meaningful for live slots in heap mode only (in radix mode
-    /// the entries carry the payloads; slots reused there keep a stale value).
-    @usableFromInline var slotPayload: ContiguousArray<Payload> = []
+    /// Per slot: the sequence of the latest event that used it and, side by side so that
+    /// a heap-mode pop and the schedule reusing the slot touch one cache line, its
+    /// payload.
+    @usableFromInline struct Slot {
+        /// The sequence of the slot's latest event (for tokens).
+        @usableFromInline var sequence: UInt64
+        /// Meaningful for live slots in heap mode only: in radix mode the entries carry
+        /// the payloads, and slots reused there keep a stale one.
+        @usableFromInline var payload: Payload
+        @inlinable init(sequence: UInt64, payload: Payload) {
+            self.sequence = sequence
+            self.payload = payload
+        }
+    }
+    @usableFromInline var slots: ContiguousArray<Slot> = []
     /// Per slot, one bit: the slot's event is pending (neither popped nor cancelled).
     @usableFromInline var live: ContiguousArray<UInt64> = []
     /// Free slots, a stack in `freeSlots[0..<freeCount]` (entries above are stale), so
@@ -86,8 +99,7 @@ public struct EventQueue<Payload> {
         storage = AlignedNodeBuffer(capacity: capacity)
         base = storage.base
         self.capacity = storage.capacity
-        slotSequence.reserveCapacity(capacity)
-        slotPayload.reserveCapacity(Swift.min(capacity, Self.radixAbove + 1))
+        slots.reserveCapacity(capacity)
         live.reserveCapacity((capacity + 63) / 64)
     }
 
@@ -146,29 +158,29 @@ public struct EventQueue<Payload> {
         precondition(seq < (1 << (64 - Self.slotBits)), "event sequence space exhausted")
         nextSequence &+= 1
         let slot: Int
-        let reused: Bool
         if freeCount > 0 {
             freeCount &-= 1
             slot = Int(freeSlots[freeCount])
-            slotSequence[slot] = seq
-            reused = true
+            if usingRadix {
+                slots[slot].sequence = seq
+            } else {
+                slots[slot] = Slot(sequence: seq, payload: payload)
+            }
         } else {
-            slot = slotSequence.count
+            slot = slots.count
             precondition(slot <= Int(Self.slotMask), "more than 2^26 pending events")
-            slotSequence.append(seq)
-            slotPayload.append(payload)
+            slots.append(Slot(sequence: seq, payload: payload))
             if slot & 63 == 0 { live.append(0) }
-            reused = false
         }
         live[slot &>> 6] |= 1 &<< UInt64(slot & 63)
         let token = EventToken(sequence: seq, slot: Int32(truncatingIfNeeded: slot))
         let high = UInt64(bitPattern: time.nanoseconds) ^ Self.signBit
         let low = (seq << Self.slotBits) | UInt64(slot)
         if usingRadix {
-            if radix.push(Entry(time: high, order: low, payload: payload)) { return token }
+            if radix.push(Entry(time: high, slot: UInt32(truncatingIfNeeded: slot), payload: payload)) { return token }
             switchToHeap()  // scheduled before the last removed time: not monotone
+            slots[slot].payload = payload
         }
-        if reused { slotPayload[slot] = payload }
         heapPush(Node(high: high, low: low))
         if nodeCount > Self.radixAbove { switchToRadix() }
         return token
@@ -201,26 +213,28 @@ public struct EventQueue<Payload> {
         radix.last = nodes.first?.high ?? 0
         for n in nodes {
             let slot = Int(truncatingIfNeeded: n.low & Self.slotMask)
-            _ = radix.push(Entry(time: n.high, order: n.low, payload: slotPayload[slot]))
+            _ = radix.push(Entry(time: n.high, slot: UInt32(truncatingIfNeeded: slot), payload: slots[slot].payload))
         }
         usingRadix = true
     }
 
-    /// Moves every entry from the radix buckets back to the heap, payloads into the slots.
+    /// Moves every entry from the radix buckets back to the heap, payloads into the slots
+    /// and sequences from them.
     @inlinable mutating func switchToHeap() {
         let entries = radix.drain()
         usingRadix = false
         makeUnique()
         for e in entries {
-            slotPayload[Int(truncatingIfNeeded: e.order & Self.slotMask)] = e.payload
-            heapPush(Node(high: e.time, low: e.order))
+            let slot = Int(e.slot)
+            slots[slot].payload = e.payload
+            heapPush(Node(high: e.time, low: (slots[slot].sequence << Self.slotBits) | UInt64(slot)))
         }
     }
 
-    /// The time and order word of the earliest entry (cancelled or not), if any.
-    @inlinable mutating func peekKey() -> (time: UInt64, order: UInt64)? {
+    /// The time and slot of the earliest entry (cancelled or not), if any.
+    @inlinable mutating func peekKey() -> (time: UInt64, slot: Int)? {
         if usingRadix { return radix.peek() }
-        return nodeCount > 0 ? (base[0].high, base[0].low) : nil
+        return nodeCount > 0 ? (base[0].high, Int(truncatingIfNeeded: base[0].low & Self.slotMask)) : nil
     }
 
     /// Cancels a pending event; cancelling one that already ran or was cancelled does
@@ -237,7 +251,7 @@ public struct EventQueue<Payload> {
     /// Whether the event behind `token` is still pending.
     @inlinable public func isPending(_ token: EventToken) -> Bool {
         let s = Int(token.slot)
-        return s >= 0 && s < slotSequence.count && isLive(s) && slotSequence[s] == token.sequence
+        return s >= 0 && s < slots.count && isLive(s) && slots[s].sequence == token.sequence
     }
 
     /// The time of the earliest pending event, or ``SimTime/never``.
@@ -257,7 +271,7 @@ public struct EventQueue<Payload> {
         if usingRadix {
             if radix.count == 0 { return nil }
             let e = radix.pop()
-            release(slot: Int(truncatingIfNeeded: e.order & Self.slotMask))
+            release(slot: Int(e.slot))
             if radix.count < Self.heapBelow { switchToHeap() }
             return (Self.time(of: e.time), e.payload)
         }
@@ -265,7 +279,7 @@ public struct EventQueue<Payload> {
         let top = removeTop()
         let slot = Int(truncatingIfNeeded: top.low & Self.slotMask)
         release(slot: slot)
-        return (Self.time(of: top.high), slotPayload[slot])
+        return (Self.time(of: top.high), slots[slot].payload)
     }
 
     @inlinable static func time(of high: UInt64) -> SimTime {
@@ -276,7 +290,7 @@ public struct EventQueue<Payload> {
     @inlinable mutating func dropCancelledTop() {
         makeUnique()
         while let top = peekKey() {
-            let slot = Int(truncatingIfNeeded: top.order & Self.slotMask)
+            let slot = top.slot
             if isLive(slot) { return }
             if usingRadix {
                 _ = radix.pop()

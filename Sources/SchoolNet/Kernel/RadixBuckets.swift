@@ -31,16 +31,19 @@
 /// - Complexity: push O(1); pop amortised O(16) moves per entry over its life.
 @usableFromInline
 struct RadixBuckets<Payload> {
-    /// One pending event: the two words of the queue's heap node, and the payload.
+    /// One pending event: its time, its slot in the queue, and the payload. No insertion
+    /// sequence: the buckets keep equal times in arrival order by construction, and the
+    /// queue's slot record has the sequence when the event goes back to the heap. (With
+    /// a 4-byte payload an entry is 16 bytes.)
     @usableFromInline struct Entry {
         /// The time, sign bit flipped (unsigned order is time order).
         @usableFromInline var time: UInt64
-        /// Insertion sequence and slot, packed as in the queue's heap nodes.
-        @usableFromInline var order: UInt64
+        /// The event's slot in the queue.
+        @usableFromInline var slot: UInt32
         @usableFromInline var payload: Payload
-        @inlinable init(time: UInt64, order: UInt64, payload: Payload) {
+        @inlinable init(time: UInt64, slot: UInt32, payload: Payload) {
             self.time = time
-            self.order = order
+            self.slot = slot
             self.payload = payload
         }
     }
@@ -98,16 +101,16 @@ struct RadixBuckets<Payload> {
         return true
     }
 
-    /// Makes bucket 0 non-empty (if any entry is left) and returns the time and order word
-    /// of its first entry.
-    @inlinable mutating func peek() -> (time: UInt64, order: UInt64)? {
+    /// Makes bucket 0 non-empty (if any entry is left) and returns the time and slot of its
+    /// first entry.
+    @inlinable mutating func peek() -> (time: UInt64, slot: Int)? {
         if buckets.pointee.count == 0 {
             if count == 0 { return nil }
             makeUnique()
             redistribute()
         }
         let front = RadixStorage<Payload>.entries(buckets.pointee.first!) + buckets.pointee.start
-        return (front.pointee.time, front.pointee.order)
+        return (front.pointee.time, Int(front.pointee.slot))
     }
 
     /// Removes and returns the entry ``peek()`` names; there must be one.
