@@ -290,6 +290,7 @@ public struct FlowSolver {
         level[r.index].isFinite && saturated(r.index) ? DataRate(bitsPerSecond: level[r.index]) : nil
     }
 
+    @inline(__always)
     func saturated(_ r: Int) -> Bool {
         load[r] >= capacity[r] * (1 - Self.tolerance) && !resourceEntries[r].isEmpty
     }
@@ -463,25 +464,30 @@ public struct FlowSolver {
     }
 
     /// The current rate of a flow.
+    @inline(__always)
     public func rate(of id: FlowID) -> DataRate { DataRate(bitsPerSecond: currentRate(id.index)) }
     /// The current ceiling of a flow.
     public func ceiling(of id: FlowID) -> DataRate { DataRate(bitsPerSecond: ceiling[id.index]) }
     /// The caller's tag of a flow.
     public func tag(of id: FlowID) -> Int64 { tag[id.index] }
     /// Whether the flow is active.
+    @inline(__always)
     public func isActive(_ id: FlowID) -> Bool { id.index < active.count && active[id.index] }
     /// What limits the flow now: a resource, its own ceiling, or nothing (rate 0).
+    @inline(__always)
     public func limiter(of id: FlowID) -> FlowLimiter { FlowLimiter(code: limiter[id.index]) }
     /// The resource that held the flow back longest in one stretch (nil if none did), and
     /// the total seconds any resource limited it — settled at its last rate or limiter
     /// change, and at its completion (read it just after ``completeNext()``, before the
     /// identifier is reused, for the flow's whole life).
+    @inline(__always)
     public func delay(of id: FlowID) -> (worst: ResourceID?, resourceLimitedSeconds: Double) {
         let f = id.index
         return (worstLimiter[f] >= 0 ? ResourceID(Int(worstLimiter[f])) : nil, resourceLimitedSeconds[f])
     }
 
     /// Bytes delivered by an active flow up to `now`.
+    @inline(__always)
     public func delivered(_ id: FlowID, at now: SimTime) -> Double {
         delivered[id.index] + progress(id.index, now: now.nanoseconds)
     }
@@ -493,12 +499,14 @@ public struct FlowSolver {
     // MARK: - Completions
 
     /// The time of the next flow completion, or ``SimTime/never``.
+    @inline(__always)
     public var nextCompletionTime: SimTime {
         nextCompletion().map { SimTime(nanoseconds: $0.time) } ?? .never
     }
 
     /// The next flow to complete and its time: the earlier of the individually scheduled
     /// flows and the groups' first finishers, ties broken by flow index.
+    @inline(__always)
     func nextCompletion() -> (flow: Int, time: Int64)? {
         var best: (flow: Int, time: Int64)? = completions.min.map { ($0.index, $0.key) }
         if let (g, t) = groupCompletions.min, let (f, _) = tagHeaps.min(of: g) {
@@ -604,6 +612,7 @@ public struct FlowSolver {
         }
     }
 
+    @inline(__always)
     func touchesSaturated(_ f: Int) -> Bool {
         let base = f * Self.maxHops
         for h in 0..<Int(hopCount[f]) where saturated(Int(hopResource[base + h])) { return true }
@@ -611,6 +620,7 @@ public struct FlowSolver {
     }
 
     /// Whether adding `extra` bit/s to `f` keeps every resource on its route unsaturated.
+    @inline(__always)
     func fitsWithoutSaturating(_ f: Int, extra: Double) -> Bool {
         let base = f * Self.maxHops
         for h in 0..<Int(hopCount[f]) {
