@@ -292,7 +292,13 @@ public struct FlowSolver {
 
     @inline(__always)
     func saturated(_ r: Int) -> Bool {
-        load[r] >= capacity[r] * (1 - Self.tolerance) && !resourceEntries[r].isEmpty
+        Self.saturated(load: load[r], capacity: capacity[r], flows: resourceEntries[r].count)
+    }
+
+    /// Whether a resource with this load, capacity and number of flows is saturated.
+    @inline(__always)
+    static func saturated(load: Double, capacity: Double, flows: Int) -> Bool {
+        load >= capacity * (1 - tolerance) && flows > 0
     }
 
     /// Changes a resource's capacity (a medium whose capacity varies over the day) and
@@ -712,53 +718,38 @@ public struct FlowSolver {
             }
         }
         if groupPathsEnabled && !coupledOverflow {
-            let list = [coupled.0, coupled.1, coupled.2, coupled.3]
-            propagationSeeds.append(contentsOf: list[0..<coupledCount])
+            for i in 0..<coupledCount { propagationSeeds.append(Self.element(i, of: coupled)) }
             if propagateHeldChange(f, to: 0, ended: true, now: now) {
                 hopCount[f] = 0
                 return
             }
         }
-        beginComponent()
-        if coupledOverflow {
-            for h in 0..<n { addResourceFlowsToComponent(Int(hopResource[base + h])) }
-        } else {
-            let list = [coupled.0, coupled.1, coupled.2, coupled.3]
-            for i in 0..<coupledCount { addResourceFlowsToComponent(Int(list[i])) }
-        }
+        // f has left every resource: it cannot enter the component.
         hopCount[f] = 0
-        closeComponent()
+        beginComponent()
+        withGathering { g in
+            if coupledOverflow {
+                for h in 0..<n { g.expand(Int(g.hopResource[base + h])) }
+            } else {
+                for i in 0..<coupledCount { g.expand(Int(Self.element(i, of: coupled))) }
+            }
+            g.close()
+        }
         if !componentFlows.isEmpty { solveComponent(now: now) }
     }
 
+    /// Element `i` (0…3) of a four-resource tuple.
+    @inline(__always)
+    static func element(_ i: Int, of t: (Int32, Int32, Int32, Int32)) -> Int32 {
+        switch i {
+        case 0: return t.0
+        case 1: return t.1
+        case 2: return t.2
+        default: return t.3
+        }
+    }
+
     // MARK: - Internals: components
-
-    mutating func beginComponent() {
-        epoch &+= 1
-        if epoch == 0 {
-            // Wrapped: clear every mark once.
-            for i in mark.indices { mark[i] = 0 }
-            for i in resourceMark.indices { resourceMark[i] = 0; expanded[i] = 0; checked[i] = 0 }
-            epoch = 1
-        }
-        componentFlows.removeAll(keepingCapacity: true)
-        componentResources.removeAll(keepingCapacity: true)
-    }
-
-    mutating func touchResource(_ r: Int) {
-        if resourceMark[r] != epoch {
-            resourceMark[r] = epoch
-            componentResources.append(Int32(r))
-        }
-    }
-
-    mutating func addFlowToComponent(_ f: Int) {
-        if mark[f] == epoch { return }
-        mark[f] = epoch
-        componentFlows.append(Int32(f))
-        let base = f * Self.maxHops
-        for h in 0..<Int(hopCount[f]) { touchResource(Int(hopResource[base + h])) }
-    }
 
     /// Adds the flows of every unsaturated resource on `f`'s route that `f` at `rate` would
     /// saturate: they are the ones the re-solve will share it among, and gathering them now
@@ -772,31 +763,6 @@ public struct FlowSolver {
             if !saturated(r) && load[r] + hopFactor[base + h] * extra >= capacity[r] * (1 - Self.tolerance) {
                 addResourceFlowsToComponent(r)
             }
-        }
-    }
-
-    mutating func addResourceFlowsToComponent(_ r: Int) {
-        if expanded[r] == epoch { return }
-        expanded[r] = epoch
-        touchResource(r)
-        let entries = resourceEntries[r]
-        for e in entries { addFlowToComponent(Int(e >> 4)) }
-    }
-
-    /// Closes the component under "shares a saturated resource".
-    mutating func closeComponent() {
-        var i = 0
-        while i < componentFlows.count {
-            let f = Int(componentFlows[i])
-            let base = f * Self.maxHops
-            for h in 0..<Int(hopCount[f]) {
-                let r = Int(hopResource[base + h])
-                // Loads do not change while the component grows: look at each resource once.
-                if checked[r] == epoch { continue }
-                checked[r] = epoch
-                if expanded[r] != epoch && saturated(r) { addResourceFlowsToComponent(r) }
-            }
-            i += 1
         }
     }
 
