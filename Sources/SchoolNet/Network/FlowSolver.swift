@@ -156,7 +156,7 @@ public struct FlowSolver {
     /// Pair aggregates: for resource `l` and group `g`, Σ factor × weight of g's members
     /// crossing l (slot found through `pairSlot[l << 32 | g]`), listed per group and per
     /// resource in insertion order (never hash order).
-    var pairSlot: [Int64: Int32] = [:]
+    var pairSlot = IndexTable()
     var pairResource: ContiguousArray<Int32> = []
     var pairGroup: ContiguousArray<Int32> = []
     var pairWeight: ContiguousArray<Double> = []

@@ -90,7 +90,7 @@ public struct Network {
     public var tcp: TCPParameters
 
     // Routes, cached per (source, destination). Only looked up, never iterated.
-    var routeIndex = RouteTable()
+    var routeIndex = IndexTable()  // source << 32 | destination → route
     var routes: [CachedRoute] = []
     /// Resources of every cached route, forward hops then return hops, route after route
     /// (route `i`'s are `routeResources[routeStart[i]..<routeStart[i + 1]]`), so a round
@@ -182,7 +182,8 @@ public struct Network {
     ///
     /// - Returns: the route index, or nil if the nodes are not connected.
     mutating func routeID(_ s: NodeID, _ d: NodeID) -> Int32? {
-        if let r = routeIndex[s, d] { return r }
+        let key = Int64(s.rawValue) << 32 | Int64(d.rawValue)
+        if let r = routeIndex[key] { return r }
         guard let forward = topology.route(from: s, to: d), let back = topology.route(from: d, to: s) else { return nil }
         let appliances = forward.nodes.filter { topology.nodes[$0.index].sessionLimit != nil }.map(\.rawValue)
         routes.append(CachedRoute(hops: forward.hops, returnHops: back.hops, propagation: forward.propagation.seconds,
@@ -191,7 +192,7 @@ public struct Network {
         routeResources.append(contentsOf: forward.hops.map(\.resource.rawValue))
         routeResources.append(contentsOf: back.hops.map(\.resource.rawValue))
         routeStart.append(Int32(routeResources.count))
-        routeIndex.insert(s, d, route: id)
+        routeIndex[key] = id
         return id
     }
 

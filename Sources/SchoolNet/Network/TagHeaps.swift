@@ -84,6 +84,22 @@ struct TagHeaps {
         }
     }
 
+    /// Changes member `f`'s tag in group `g` to `key` in place: one sift, where removing
+    /// and re-inserting costs two removals' worth (re-keying a held flow's ceiling).
+    ///
+    /// - Complexity: O(log m).
+    mutating func update(_ f: Int, key: Double, in g: Int) {
+        withHeap(g) { heap, pos in
+            let p = Int(pos[f])
+            precondition(p >= 0, "flow is not in a group")
+            heap.withUnsafeMutableBufferPointer { a in
+                let old = a[p]
+                a[p].key = key
+                if a[p].precedes(old) { Self.siftUp(a, pos, from: p) } else { Self.siftDown(a, pos, from: p) }
+            }
+        }
+    }
+
     /// Runs `body` on group `g`'s heap and the position table, each reached once (the sift
     /// loops then run on raw buffers: no uniqueness or bounds checks per level).
     private mutating func withHeap<R>(_ g: Int, _ body: (inout ContiguousArray<Node>, UnsafeMutablePointer<Int32>) -> R) -> R {

@@ -3,9 +3,9 @@ import Testing
 
 /// The solver's per-group heaps of finish tags against a plain list.
 @Suite struct TagHeapsTests {
-    /// Flows moving between a few groups with random tags (many ties): each group's minimum
-    /// and its runner-up (`minKey(of:excluding:)`) are those of a plain list, ties broken by
-    /// flow index.
+    /// Flows moving between a few groups with random tags (many ties), re-keyed in place or
+    /// removed at random: each group's minimum and its runner-up (`minKey(of:excluding:)`)
+    /// are those of a plain list, ties broken by flow index.
     @Test(arguments: [41, 42] as [UInt64])
     func minimaMatchAReference(seed: UInt64) {
         var rng = RandomStream(seed: seed)
@@ -16,7 +16,11 @@ import Testing
         var member: [(group: Int, key: Double)?] = Array(repeating: nil, count: flows)
         for _ in 0..<20_000 {
             let f = Int(rng.next() % UInt64(flows))
-            if let m = member[f] {
+            if let m = member[f], rng.next() % 2 == 0 {
+                let key = Double(rng.next() % 50)
+                heaps.update(f, key: key, in: m.group)
+                member[f] = (m.group, key)
+            } else if let m = member[f] {
                 heaps.remove(f, from: m.group)
                 member[f] = nil
             } else {
