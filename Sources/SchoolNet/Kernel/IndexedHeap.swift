@@ -55,12 +55,13 @@ public struct IndexedHeap {
         let p = Int(position[index])
         if p < 0 {
             nodes.append(Node(key: key, index: Int32(index)))
-            position[index] = Int32(nodes.count - 1)
-            siftUp(nodes.count - 1)
+            withBuffers { a, pos in Self.siftUp(a, pos, from: a.count - 1) }
         } else {
-            let old = nodes[p].key
-            nodes[p].key = key
-            if key < old { siftUp(p) } else if key > old { siftDown(p) }
+            withBuffers { a, pos in
+                let old = a[p].key
+                a[p].key = key
+                if key < old { Self.siftUp(a, pos, from: p) } else if key > old { Self.siftDown(a, pos, from: p) }
+            }
         }
     }
 
@@ -69,14 +70,19 @@ public struct IndexedHeap {
     /// - Complexity: O(log₄ n).
     @inlinable public mutating func remove(_ index: Int) {
         guard contains(index) else { return }
-        let p = Int(position[index])
-        position[index] = -1
-        let last = nodes.removeLast()
-        if p == nodes.count { return }
-        nodes[p] = last
-        position[Int(last.index)] = Int32(p)
-        siftUp(p)
-        siftDown(Int(position[Int(last.index)]))
+        withBuffers { a, pos in
+            let p = Int(pos[index])
+            pos[index] = -1
+            let n = a.count - 1  // the size after removal
+            if p == n { return }
+            let last = a[n]
+            a[p] = last
+            pos[Int(last.index)] = Int32(p)
+            let rest = UnsafeMutableBufferPointer(rebasing: a[0..<n])
+            Self.siftUp(rest, pos, from: p)
+            Self.siftDown(rest, pos, from: Int(pos[Int(last.index)]))
+        }
+        nodes.removeLast()
     }
 
     /// Removes and returns the entity with the smallest key.
@@ -86,24 +92,35 @@ public struct IndexedHeap {
         return m
     }
 
-    @inlinable mutating func siftUp(_ start: Int) {
-        var i = start
-        let moving = nodes[i]
-        while i > 0 {
-            let parent = (i - 1) >> 2
-            if !moving.precedes(nodes[parent]) { break }
-            nodes[i] = nodes[parent]
-            position[Int(nodes[i].index)] = Int32(i)
-            i = parent
+    /// Runs `body` on the nodes and the position table as raw buffers, each reached once
+    /// (the sift loops then have no uniqueness or bounds checks per level).
+    @inlinable mutating func withBuffers<R>(_ body: (UnsafeMutableBufferPointer<Node>, UnsafeMutablePointer<Int32>) -> R) -> R {
+        var pos: ContiguousArray<Int32> = []
+        swap(&pos, &position)
+        defer { swap(&pos, &position) }
+        return pos.withUnsafeMutableBufferPointer { p in
+            nodes.withUnsafeMutableBufferPointer { a in body(a, p.baseAddress!) }
         }
-        nodes[i] = moving
-        position[Int(moving.index)] = Int32(i)
     }
 
-    @inlinable mutating func siftDown(_ start: Int) {
+    @inlinable static func siftUp(_ a: UnsafeMutableBufferPointer<Node>, _ pos: UnsafeMutablePointer<Int32>, from start: Int) {
         var i = start
-        let moving = nodes[i]
-        let n = nodes.count
+        let moving = a[i]
+        while i > 0 {
+            let parent = (i - 1) >> 2
+            if !moving.precedes(a[parent]) { break }
+            a[i] = a[parent]
+            pos[Int(a[i].index)] = Int32(i)
+            i = parent
+        }
+        a[i] = moving
+        pos[Int(moving.index)] = Int32(i)
+    }
+
+    @inlinable static func siftDown(_ a: UnsafeMutableBufferPointer<Node>, _ pos: UnsafeMutablePointer<Int32>, from start: Int) {
+        var i = start
+        let moving = a[i]
+        let n = a.count
         while true {
             let first = (i << 2) + 1
             if first >= n { break }
@@ -111,16 +128,16 @@ public struct IndexedHeap {
             var c = first + 1
             let end = Swift.min(first + 4, n)
             while c < end {
-                if nodes[c].precedes(nodes[best]) { best = c }
+                if a[c].precedes(a[best]) { best = c }
                 c += 1
             }
-            if !nodes[best].precedes(moving) { break }
-            nodes[i] = nodes[best]
-            position[Int(nodes[i].index)] = Int32(i)
+            if !a[best].precedes(moving) { break }
+            a[i] = a[best]
+            pos[Int(a[i].index)] = Int32(i)
             i = best
         }
-        nodes[i] = moving
-        position[Int(moving.index)] = Int32(i)
+        a[i] = moving
+        pos[Int(moving.index)] = Int32(i)
     }
 }
 

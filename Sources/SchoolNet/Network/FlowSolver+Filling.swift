@@ -37,13 +37,9 @@ extension FlowSolver {
                 // every capped flow up to the lowest level freezes before any saturation:
                 // one batch, one re-keying of the levels.
                 precondition(tc.isFinite, "unconstrained flow in component")
-                while next < cappedFlows.count && cappedFlows[next].level <= tl {
-                    let f = Int(cappedFlows[next].flow)
-                    next += 1
-                    if frozen[f] { continue }
-                    freeze(f, rate: ceiling[f], limiter: ceilingKind[f])
-                    unfrozen -= 1
-                }
+                let batch = freezeCapped(from: next, through: tl)
+                next = batch.next
+                unfrozen -= batch.frozen
             } else {
                 let r = top!.index
                 levelHeap.remove(r)
@@ -52,25 +48,6 @@ extension FlowSolver {
             }
         }
         flushDirtyLevels()
-    }
-
-    mutating func freeze(_ f: Int, rate r: Double, limiter l: Int32) {
-        frozen[f] = true
-        newRate[f] = r
-        newLimiter[f] = l
-        let base = f * Self.maxHops
-        let wf = weight[f]
-        for h in 0..<Int(hopCount[f]) {
-            let res = Int(hopResource[base + h])
-            let a = hopFactor[base + h]
-            residual[res] -= a * r
-            weightSum[res] -= a * wf
-            unfrozenOn[res] -= 1
-            if !isDirty[res] {
-                isDirty[res] = true
-                dirtyResources.append(Int32(res))
-            }
-        }
     }
 
     /// Fill set-up over raw buffers: marks component flows unfrozen, adds their current
@@ -122,12 +99,49 @@ extension FlowSolver {
         }}}}}}}}}}}}}}
     }
 
-    /// Freezes every unfrozen component flow on `r` at `level × weight`, limited by `r`, as
-    /// ``freeze(_:rate:limiter:)`` does one by one (the fill's inner loop, over raw buffers:
-    /// no uniqueness or bounds checks per flow-hop).
+    /// Raw views of what freezing writes, valid only inside ``withFreezing(_:)``: the fill's
+    /// inner loop runs per flow-hop, so it has no uniqueness or bounds checks.
+    struct Freezing {
+        let hopResource: UnsafeBufferPointer<Int32>
+        let hopFactor: UnsafeBufferPointer<Double>
+        let hopCount: UnsafeBufferPointer<UInt8>
+        let weight: UnsafeBufferPointer<Double>
+        let residual: UnsafeMutableBufferPointer<Double>
+        let weightSum: UnsafeMutableBufferPointer<Double>
+        let unfrozenOn: UnsafeMutableBufferPointer<Int32>
+        let frozen: UnsafeMutableBufferPointer<Bool>
+        let newRate: UnsafeMutableBufferPointer<Double>
+        let newLimiter: UnsafeMutableBufferPointer<Int32>
+        let isDirty: UnsafeMutableBufferPointer<Bool>
+        var dirty: ContiguousArray<Int32>
+
+        /// Freezes flow `f` at rate `r`, limited by `l`: its usage leaves the residual of each
+        /// resource on its route, whose level key becomes stale.
+        @inline(__always)
+        mutating func freeze(_ f: Int, rate r: Double, limiter l: Int32) {
+            frozen[f] = true
+            newRate[f] = r
+            newLimiter[f] = l
+            let base = f * FlowSolver.maxHops
+            let wf = weight[f]
+            for h in 0..<Int(hopCount[f]) {
+                let q = Int(hopResource[base + h])
+                let a = hopFactor[base + h]
+                residual[q] -= a * r
+                weightSum[q] -= a * wf
+                unfrozenOn[q] -= 1
+                if !isDirty[q] {
+                    isDirty[q] = true
+                    dirty.append(Int32(q))
+                }
+            }
+        }
+    }
+
+    /// Runs `body` with the freezing handle over this solver's arrays.
     ///
-    /// - Returns: the number of flows frozen.
-    mutating func freezeAll(on r: Int, level tl: Double) -> Int {
+    /// - Complexity: O(1) set-up (arrays are swapped, not copied).
+    mutating func withFreezing<R>(_ body: (inout Freezing) -> R) -> R {
         var res = ContiguousArray<Double>(), ws = ContiguousArray<Double>(), uo = ContiguousArray<Int32>()
         var fz = ContiguousArray<Bool>(), nr = ContiguousArray<Double>(), nl = ContiguousArray<Int32>()
         var dirtyFlag = ContiguousArray<Bool>(), dirty = ContiguousArray<Int32>()
@@ -139,11 +153,7 @@ extension FlowSolver {
             swap(&fz, &frozen); swap(&nr, &newRate); swap(&nl, &newLimiter)
             swap(&dirtyFlag, &isDirty); swap(&dirty, &dirtyResources)
         }
-        let ep = epoch, lim = Int32(r), H = Self.maxHops
-        var count = 0
-        resourceEntries[r].withUnsafeBufferPointer { entries in
-        mark.withUnsafeBufferPointer { mark in
-        hopResource.withUnsafeBufferPointer { hopResource in
+        return hopResource.withUnsafeBufferPointer { hopResource in
         hopFactor.withUnsafeBufferPointer { hopFactor in
         hopCount.withUnsafeBufferPointer { hopCount in
         weight.withUnsafeBufferPointer { weight in
@@ -154,29 +164,53 @@ extension FlowSolver {
         nr.withUnsafeMutableBufferPointer { newRate in
         nl.withUnsafeMutableBufferPointer { newLimiter in
         dirtyFlag.withUnsafeMutableBufferPointer { isDirty in
-            for e in entries {
-                let g = Int(e >> 4)
-                if mark[g] != ep || frozen[g] { continue }
-                let wg = weight[g], rg = wg * tl
-                frozen[g] = true
-                newRate[g] = rg
-                newLimiter[g] = lim
-                let base = g * H
-                for h in 0..<Int(hopCount[g]) {
-                    let q = Int(hopResource[base + h])
-                    let a = hopFactor[base + h]
-                    residual[q] -= a * rg
-                    weightSum[q] -= a * wg
-                    unfrozenOn[q] -= 1
-                    if !isDirty[q] {
-                        isDirty[q] = true
-                        dirty.append(Int32(q))
-                    }
-                }
+            var f = Freezing(hopResource: hopResource, hopFactor: hopFactor, hopCount: hopCount, weight: weight,
+                             residual: residual, weightSum: weightSum, unfrozenOn: unfrozenOn, frozen: frozen,
+                             newRate: newRate, newLimiter: newLimiter, isDirty: isDirty, dirty: [])
+            swap(&f.dirty, &dirty)
+            defer { swap(&f.dirty, &dirty) }
+            return body(&f)
+        }}}}}}}}}}}
+    }
+
+    /// Freezes the capped flows from `cappedFlows[start]` whose ceiling per weight is at most
+    /// `tl`, at their ceilings (skipping those already frozen).
+    ///
+    /// - Returns: the first capped entry not passed, and the number of flows frozen.
+    mutating func freezeCapped(from start: Int, through tl: Double) -> (next: Int, frozen: Int) {
+        var capped = ContiguousArray<CappedEntry>()
+        swap(&capped, &cappedFlows)
+        defer { swap(&capped, &cappedFlows) }
+        let ceiling = self.ceiling, kind = ceilingKind  // shared, not copied: freezing writes neither
+        return withFreezing { fz in
+            var next = start, count = 0
+            while next < capped.count && capped[next].level <= tl {
+                let f = Int(capped[next].flow)
+                next += 1
+                if fz.frozen[f] { continue }
+                fz.freeze(f, rate: ceiling[f], limiter: kind[f])
                 count += 1
             }
-        }}}}}}}}}}}}}
-        return count
+            return (next, count)
+        }
+    }
+
+    /// Freezes every unfrozen component flow on `r` at `level × weight`, limited by `r`.
+    ///
+    /// - Returns: the number of flows frozen.
+    mutating func freezeAll(on r: Int, level tl: Double) -> Int {
+        let entries = resourceEntries[r], mark = self.mark  // shared, not copied
+        let ep = epoch, lim = Int32(r)
+        return withFreezing { fz in
+            var count = 0
+            for e in entries {
+                let g = Int(e >> 4)
+                if mark[g] != ep || fz.frozen[g] { continue }
+                fz.freeze(g, rate: fz.weight[g] * tl, limiter: lim)
+                count += 1
+            }
+            return count
+        }
     }
 
     /// Re-keys (or removes) the resources whose level changed since the last read.

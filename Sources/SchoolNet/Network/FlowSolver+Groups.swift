@@ -24,8 +24,7 @@ extension FlowSolver {
         let base = f * Self.maxHops
         for h in 0..<Int(hopCount[f]) {
             let r = Int(hopResource[base + h])
-            heldCeilings.remove(base + h, from: r)
-            heldCeilings.insert(base + h, key: -ceiling[f] / weight[f], into: r)
+            heldCeilings.update(base + h, key: -ceiling[f] / weight[f], in: r)
         }
     }
 
@@ -94,6 +93,7 @@ extension FlowSolver {
     /// Whether group `r`'s members cross only resources, other than `r`, that are not
     /// saturated and stay so if the share moves by `delta` (so a change of `r`'s share
     /// alone is the max-min solution).
+    @inline(__always)
     func groupIsAlone(_ r: Int, delta: Double) -> Bool {
         if isLazy[r] { return lazyGroupIsAlone(r, delta: delta) }
         for p in groupPairs[r] {
@@ -127,12 +127,14 @@ extension FlowSolver {
     }
 
     /// `f`'s rate now: its group's share times its weight if a resource limits it.
+    @inline(__always)
     func currentRate(_ f: Int) -> Double {
         let l = limiter[f]
         return l >= 0 ? weight[f] * level[Int(l)] : rate[f]
     }
 
     /// Bytes `f` has moved since it was last settled.
+    @inline(__always)
     func progress(_ f: Int, now: Int64) -> Double {
         let l = limiter[f]
         if l >= 0 { return weight[f] * (virtualTime(Int(l), at: now) - clockStart[f]) }
@@ -140,6 +142,7 @@ extension FlowSolver {
     }
 
     /// Resource `r`'s virtual time at `now` (bytes per unit weight).
+    @inline(__always)
     func virtualTime(_ r: Int, at now: Int64) -> Double {
         let l = level[r]
         guard l.isFinite && l > 0 && now > clockTime[r] else { return clock[r] }

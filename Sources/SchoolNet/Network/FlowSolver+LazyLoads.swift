@@ -54,9 +54,7 @@ extension FlowSolver {
     }
 
     mutating func rekeyLazyPair(_ p: Int) {
-        let g = Int(pairGroup[p])
-        lazyKeys.remove(p, from: g)
-        lazyKeys.insert(p, key: lazyKey(p), into: g)
+        lazyKeys.update(p, key: lazyKey(p), in: Int(pairGroup[p]))
     }
 
     /// Whether lazy group `r`'s share may rise by `max(0, delta)` with every resource its

@@ -157,7 +157,7 @@ public struct FlowSolver {
     /// Pair aggregates: for resource `l` and group `g`, Σ factor × weight of g's members
     /// crossing l (slot found through `pairSlot[l << 32 | g]`), listed per group and per
     /// resource in insertion order (never hash order).
-    var pairSlot: [Int64: Int32] = [:]
+    var pairSlot = IndexTable()
     var pairResource: ContiguousArray<Int32> = []
     var pairGroup: ContiguousArray<Int32> = []
     var pairWeight: ContiguousArray<Double> = []
@@ -316,8 +316,15 @@ public struct FlowSolver {
         level[r.index].isFinite && saturated(r.index) ? DataRate(bitsPerSecond: level[r.index]) : nil
     }
 
+    @inline(__always)
     func saturated(_ r: Int) -> Bool {
-        trueLoad(r) >= capacity[r] * (1 - Self.tolerance) && !resourceEntries[r].isEmpty
+        Self.saturated(load: trueLoad(r), capacity: capacity[r], flows: resourceEntries[r].count)
+    }
+
+    /// Whether a resource with this load, capacity and number of flows is saturated.
+    @inline(__always)
+    static func saturated(load: Double, capacity: Double, flows: Int) -> Bool {
+        load >= capacity * (1 - tolerance) && flows > 0
     }
 
     /// Changes a resource's capacity (a medium whose capacity varies over the day) and
@@ -420,6 +427,7 @@ public struct FlowSolver {
         if groupPathsEnabled && reshareOnlyGroup(f, now: now.nanoseconds) { return FlowID(f) }
         if groupPathsEnabled && c.bitsPerSecond.isFinite
             && propagateHeldChange(f, to: c.bitsPerSecond, ended: false, now: now.nanoseconds) { return FlowID(f) }
+        makeAllEager(now: now.nanoseconds)  // the gathering reads stored loads
         beginComponent()
         addFlowToComponent(f)
         addResourcesSaturatedBy(f, rate: c.bitsPerSecond)
@@ -472,6 +480,7 @@ public struct FlowSolver {
         if groupPathsEnabled && reshareOnlyGroup(f, now: now.nanoseconds) { return }
         if groupPathsEnabled && limiter[f] < Self.notLimited && new.isFinite
             && propagateHeldChange(f, to: new, ended: false, now: now.nanoseconds) { return }
+        makeAllEager(now: now.nanoseconds)  // the gathering reads stored loads
         beginComponent()
         addFlowToComponent(f)
         addResourcesSaturatedBy(f, rate: new)
@@ -494,25 +503,30 @@ public struct FlowSolver {
     }
 
     /// The current rate of a flow.
+    @inline(__always)
     public func rate(of id: FlowID) -> DataRate { DataRate(bitsPerSecond: currentRate(id.index)) }
     /// The current ceiling of a flow.
     public func ceiling(of id: FlowID) -> DataRate { DataRate(bitsPerSecond: ceiling[id.index]) }
     /// The caller's tag of a flow.
     public func tag(of id: FlowID) -> Int64 { tag[id.index] }
     /// Whether the flow is active.
+    @inline(__always)
     public func isActive(_ id: FlowID) -> Bool { id.index < active.count && active[id.index] }
     /// What limits the flow now: a resource, its own ceiling, or nothing (rate 0).
+    @inline(__always)
     public func limiter(of id: FlowID) -> FlowLimiter { FlowLimiter(code: limiter[id.index]) }
     /// The resource that held the flow back longest in one stretch (nil if none did), and
     /// the total seconds any resource limited it — settled at its last rate or limiter
     /// change, and at its completion (read it just after ``completeNext()``, before the
     /// identifier is reused, for the flow's whole life).
+    @inline(__always)
     public func delay(of id: FlowID) -> (worst: ResourceID?, resourceLimitedSeconds: Double) {
         let f = id.index
         return (worstLimiter[f] >= 0 ? ResourceID(Int(worstLimiter[f])) : nil, resourceLimitedSeconds[f])
     }
 
     /// Bytes delivered by an active flow up to `now`.
+    @inline(__always)
     public func delivered(_ id: FlowID, at now: SimTime) -> Double {
         delivered[id.index] + progress(id.index, now: now.nanoseconds)
     }
@@ -524,12 +538,14 @@ public struct FlowSolver {
     // MARK: - Completions
 
     /// The time of the next flow completion, or ``SimTime/never``.
+    @inline(__always)
     public var nextCompletionTime: SimTime {
         nextCompletion().map { SimTime(nanoseconds: $0.time) } ?? .never
     }
 
     /// The next flow to complete and its time: the earlier of the individually scheduled
     /// flows and the groups' first finishers, ties broken by flow index.
+    @inline(__always)
     func nextCompletion() -> (flow: Int, time: Int64)? {
         var best: (flow: Int, time: Int64)? = completions.min.map { ($0.index, $0.key) }
         if let (g, t) = groupCompletions.min, let (f, _) = tagHeaps.min(of: g) {
@@ -638,6 +654,7 @@ public struct FlowSolver {
         }
     }
 
+    @inline(__always)
     func touchesSaturated(_ f: Int) -> Bool {
         let base = f * Self.maxHops
         for h in 0..<Int(hopCount[f]) where saturated(Int(hopResource[base + h])) { return true }
@@ -645,6 +662,7 @@ public struct FlowSolver {
     }
 
     /// Whether adding `extra` bit/s to `f` keeps every resource on its route unsaturated.
+    @inline(__always)
     func fitsWithoutSaturating(_ f: Int, extra: Double) -> Bool {
         let base = f * Self.maxHops
         for h in 0..<Int(hopCount[f]) {
@@ -736,53 +754,39 @@ public struct FlowSolver {
             }
         }
         if groupPathsEnabled && !coupledOverflow {
-            let list = [coupled.0, coupled.1, coupled.2, coupled.3]
-            propagationSeeds.append(contentsOf: list[0..<coupledCount])
+            for i in 0..<coupledCount { propagationSeeds.append(Self.element(i, of: coupled)) }
             if propagateHeldChange(f, to: 0, ended: true, now: now) {
                 hopCount[f] = 0
                 return
             }
         }
-        beginComponent()
-        if coupledOverflow {
-            for h in 0..<n { addResourceFlowsToComponent(Int(hopResource[base + h])) }
-        } else {
-            let list = [coupled.0, coupled.1, coupled.2, coupled.3]
-            for i in 0..<coupledCount { addResourceFlowsToComponent(Int(list[i])) }
-        }
+        // f has left every resource: it cannot enter the component.
         hopCount[f] = 0
-        closeComponent()
+        makeAllEager(now: now)  // the gathering reads stored loads
+        beginComponent()
+        withGathering { g in
+            if coupledOverflow {
+                for h in 0..<n { g.expand(Int(g.hopResource[base + h])) }
+            } else {
+                for i in 0..<coupledCount { g.expand(Int(Self.element(i, of: coupled))) }
+            }
+            g.close()
+        }
         if !componentFlows.isEmpty { solveComponent(now: now) }
     }
 
+    /// Element `i` (0…3) of a four-resource tuple.
+    @inline(__always)
+    static func element(_ i: Int, of t: (Int32, Int32, Int32, Int32)) -> Int32 {
+        switch i {
+        case 0: return t.0
+        case 1: return t.1
+        case 2: return t.2
+        default: return t.3
+        }
+    }
+
     // MARK: - Internals: components
-
-    mutating func beginComponent() {
-        epoch &+= 1
-        if epoch == 0 {
-            // Wrapped: clear every mark once.
-            for i in mark.indices { mark[i] = 0 }
-            for i in resourceMark.indices { resourceMark[i] = 0; expanded[i] = 0; checked[i] = 0 }
-            epoch = 1
-        }
-        componentFlows.removeAll(keepingCapacity: true)
-        componentResources.removeAll(keepingCapacity: true)
-    }
-
-    mutating func touchResource(_ r: Int) {
-        if resourceMark[r] != epoch {
-            resourceMark[r] = epoch
-            componentResources.append(Int32(r))
-        }
-    }
-
-    mutating func addFlowToComponent(_ f: Int) {
-        if mark[f] == epoch { return }
-        mark[f] = epoch
-        componentFlows.append(Int32(f))
-        let base = f * Self.maxHops
-        for h in 0..<Int(hopCount[f]) { touchResource(Int(hopResource[base + h])) }
-    }
 
     /// Adds the flows of every unsaturated resource on `f`'s route that `f` at `rate` would
     /// saturate: they are the ones the re-solve will share it among, and gathering them now
@@ -796,31 +800,6 @@ public struct FlowSolver {
             if !saturated(r) && trueLoad(r) + hopFactor[base + h] * extra >= capacity[r] * (1 - Self.tolerance) {
                 addResourceFlowsToComponent(r)
             }
-        }
-    }
-
-    mutating func addResourceFlowsToComponent(_ r: Int) {
-        if expanded[r] == epoch { return }
-        expanded[r] = epoch
-        touchResource(r)
-        let entries = resourceEntries[r]
-        for e in entries { addFlowToComponent(Int(e >> 4)) }
-    }
-
-    /// Closes the component under "shares a saturated resource".
-    mutating func closeComponent() {
-        var i = 0
-        while i < componentFlows.count {
-            let f = Int(componentFlows[i])
-            let base = f * Self.maxHops
-            for h in 0..<Int(hopCount[f]) {
-                let r = Int(hopResource[base + h])
-                // Loads do not change while the component grows: look at each resource once.
-                if checked[r] == epoch { continue }
-                checked[r] = epoch
-                if expanded[r] != epoch && saturated(r) { addResourceFlowsToComponent(r) }
-            }
-            i += 1
         }
     }
 

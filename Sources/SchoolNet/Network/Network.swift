@@ -101,8 +101,13 @@ public struct Network {
     public var tcp: TCPParameters
 
     // Routes, cached per (source, destination). Only looked up, never iterated.
-    var routeIndex: [Int64: Int32] = [:]
+    var routeIndex = IndexTable()  // source << 32 | destination → route
     var routes: [CachedRoute] = []
+    /// Resources of every cached route, forward hops then return hops, route after route
+    /// (route `i`'s are `routeResources[routeStart[i]..<routeStart[i + 1]]`), so a round
+    /// trip reads one flat array.
+    var routeResources: ContiguousArray<Int32> = []
+    var routeStart: ContiguousArray<Int32> = [0]
 
     struct CachedRoute {
         var hops: [Hop]
@@ -197,6 +202,9 @@ public struct Network {
         routes.append(CachedRoute(hops: forward.hops, returnHops: back.hops, propagation: forward.propagation.seconds,
                                   appliances: appliances))
         let id = Int32(routes.count - 1)
+        routeResources.append(contentsOf: forward.hops.map(\.resource.rawValue))
+        routeResources.append(contentsOf: back.hops.map(\.resource.rawValue))
+        routeStart.append(Int32(routeResources.count))
         routeIndex[key] = id
         return id
     }
@@ -210,6 +218,7 @@ public struct Network {
     /// The queueing delay a resource adds now, seconds (see the type's discussion).
     public func queueingDelay(_ r: ResourceID) -> Double { queueingDelay(index: r.index) }
 
+    @inline(__always)
     func queueingDelay(index r: Int) -> Double {
         let c = solver.capacity[r]
         guard c > 0 else { return 0 }
@@ -220,11 +229,14 @@ public struct Network {
     }
 
     /// The round-trip time of a route now: propagation both ways plus queueing on both paths.
+    ///
+    /// Inlined: a call from mutating code would otherwise copy the whole network (solver
+    /// included, over a kilobyte) to pass it to a non-mutating method.
+    @inline(__always)
     func roundTrip(_ routeIndex: Int32) -> Double {
         let i = Int(routeIndex)
         var q = 0.0
-        for h in routes[i].hops { q += queueingDelay(index: h.resource.index) }
-        for h in routes[i].returnHops { q += queueingDelay(index: h.resource.index) }
+        for k in Int(routeStart[i])..<Int(routeStart[i + 1]) { q += queueingDelay(index: Int(routeResources[k])) }
         return 2 * routes[i].propagation + q
     }
 
@@ -335,6 +347,7 @@ public struct Network {
     }
 
     /// Bytes a transfer has delivered so far.
+    @inline(__always)
     public func delivered(_ id: TransferID, at now: SimTime) -> Double {
         let f = flow[id.index]
         return f >= 0 ? solver.delivered(FlowID(Int(f)), at: now) : 0
@@ -349,12 +362,14 @@ public struct Network {
     /// - Parameter id: an active transfer.
     /// - Returns: what ``TransferOutcome`` would report if it finished now.
     /// - Complexity: O(1).
+    @inline(__always)
     public func delay(of id: TransferID) -> (worst: ResourceID?, resourceLimitedSeconds: Double) {
         let f = flow[id.index]
         return f >= 0 ? solver.delay(of: FlowID(Int(f))) : (nil, 0)
     }
 
     /// The current rate of a transfer (0 before its body starts).
+    @inline(__always)
     public func rate(of id: TransferID) -> DataRate {
         let f = flow[id.index]
         return f >= 0 ? solver.rate(of: FlowID(Int(f))) : .zero
@@ -372,6 +387,7 @@ public struct Network {
 
     /// The time of the network's next event: a capacity change, a flow completion or a
     /// TCP timer.
+    @inline(__always)
     public var nextEventTime: SimTime {
         var c = solver.nextCompletionTime
         if let m = timers.min { c = min(c, SimTime(nanoseconds: m.key)) }

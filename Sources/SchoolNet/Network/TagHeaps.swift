@@ -6,6 +6,8 @@
 /// tags (virtual time at which they finish), which does not change when the resource's
 /// share does. Ties break by flow index, so the order is total and deterministic.
 ///
+/// **Validated by**: `TagHeapsTests` (minima against a plain list), and the solver's tests.
+///
 /// - Complexity: ``insert(_:key:into:)`` and ``remove(_:from:)`` are O(log m) for a group
 ///   of m flows; ``min(of:)`` is O(1). Memory: one `Int32` position per flow index.
 struct TagHeaps {
@@ -50,62 +52,93 @@ struct TagHeaps {
     /// The number of members of group `g`.
     func count(of g: Int) -> Int { heaps[g].count }
 
+    /// Adds flow `f` (not in any group) to group `g` with tag `key`.
+    ///
+    /// - Complexity: O(log m), one uniqueness check per array touched.
     mutating func insert(_ f: Int, key: Double, into g: Int) {
-        heaps[g].append(Node(key: key, flow: Int32(f)))
-        position[f] = Int32(heaps[g].count - 1)
-        siftUp(g, heaps[g].count - 1)
+        withHeap(g) { heap, pos in
+            heap.append(Node(key: key, flow: Int32(f)))
+            heap.withUnsafeMutableBufferPointer { a in Self.siftUp(a, pos, from: a.count - 1) }
+        }
     }
 
+    /// Removes flow `f` from group `g`, if it is there.
+    ///
+    /// - Complexity: O(log m), one uniqueness check per array touched.
     mutating func remove(_ f: Int, from g: Int) {
-        let p = Int(position[f])
-        guard p >= 0 else { return }
-        position[f] = -1
-        let last = heaps[g].removeLast()
-        if p == heaps[g].count { return }
-        heaps[g][p] = last
-        position[Int(last.flow)] = Int32(p)
-        siftUp(g, p)
-        siftDown(g, Int(position[Int(last.flow)]))
+        withHeap(g) { heap, pos in
+            let p = Int(pos[f])
+            guard p >= 0 else { return }
+            pos[f] = -1
+            heap.withUnsafeMutableBufferPointer { a in
+                let n = a.count - 1  // the size after removal
+                if p == n { return }
+                let last = a[n]
+                a[p] = last
+                pos[Int(last.flow)] = Int32(p)
+                let rest = UnsafeMutableBufferPointer(rebasing: a[0..<n])
+                Self.siftUp(rest, pos, from: p)
+                Self.siftDown(rest, pos, from: Int(pos[Int(last.flow)]))
+            }
+            heap.removeLast()
+        }
     }
 
-    private mutating func siftUp(_ g: Int, _ start: Int) {
-        var pos: ContiguousArray<Int32> = []
-        swap(&pos, &position)
-        heaps[g].withUnsafeMutableBufferPointer { a in
-            var i = start
-            let moving = a[i]
-            while i > 0 {
-                let parent = (i - 1) >> 1
-                if !moving.precedes(a[parent]) { break }
-                a[i] = a[parent]
-                pos[Int(a[i].flow)] = Int32(i)
-                i = parent
+    /// Changes member `f`'s tag in group `g` to `key` in place: one sift, where removing
+    /// and re-inserting costs two removals' worth (re-keying a held flow's ceiling).
+    ///
+    /// - Complexity: O(log m).
+    mutating func update(_ f: Int, key: Double, in g: Int) {
+        withHeap(g) { heap, pos in
+            let p = Int(pos[f])
+            precondition(p >= 0, "flow is not in a group")
+            heap.withUnsafeMutableBufferPointer { a in
+                let old = a[p]
+                a[p].key = key
+                if a[p].precedes(old) { Self.siftUp(a, pos, from: p) } else { Self.siftDown(a, pos, from: p) }
             }
-            a[i] = moving
-            pos[Int(moving.flow)] = Int32(i)
         }
-        swap(&pos, &position)
     }
 
-    private mutating func siftDown(_ g: Int, _ start: Int) {
+    /// Runs `body` on group `g`'s heap and the position table, each reached once (the sift
+    /// loops then run on raw buffers: no uniqueness or bounds checks per level).
+    private mutating func withHeap<R>(_ g: Int, _ body: (inout ContiguousArray<Node>, UnsafeMutablePointer<Int32>) -> R) -> R {
         var pos: ContiguousArray<Int32> = []
         swap(&pos, &position)
-        heaps[g].withUnsafeMutableBufferPointer { a in
-            let n = a.count
-            var i = start
-            let moving = a[i]
-            while true {
-                var c = 2 * i + 1
-                if c >= n { break }
-                if c + 1 < n && a[c + 1].precedes(a[c]) { c += 1 }
-                if !a[c].precedes(moving) { break }
-                a[i] = a[c]
-                pos[Int(a[i].flow)] = Int32(i)
-                i = c
-            }
-            a[i] = moving
-            pos[Int(moving.flow)] = Int32(i)
+        defer { swap(&pos, &position) }
+        return pos.withUnsafeMutableBufferPointer { p in
+            heaps.withUnsafeMutableBufferPointer { h in body(&h[g], p.baseAddress!) }
         }
-        swap(&pos, &position)
+    }
+
+    private static func siftUp(_ a: UnsafeMutableBufferPointer<Node>, _ pos: UnsafeMutablePointer<Int32>, from start: Int) {
+        var i = start
+        let moving = a[i]
+        while i > 0 {
+            let parent = (i - 1) >> 1
+            if !moving.precedes(a[parent]) { break }
+            a[i] = a[parent]
+            pos[Int(a[i].flow)] = Int32(i)
+            i = parent
+        }
+        a[i] = moving
+        pos[Int(moving.flow)] = Int32(i)
+    }
+
+    private static func siftDown(_ a: UnsafeMutableBufferPointer<Node>, _ pos: UnsafeMutablePointer<Int32>, from start: Int) {
+        let n = a.count
+        var i = start
+        let moving = a[i]
+        while true {
+            var c = 2 * i + 1
+            if c >= n { break }
+            if c + 1 < n && a[c + 1].precedes(a[c]) { c += 1 }
+            if !a[c].precedes(moving) { break }
+            a[i] = a[c]
+            pos[Int(a[i].flow)] = Int32(i)
+            i = c
+        }
+        a[i] = moving
+        pos[Int(moving.flow)] = Int32(i)
     }
 }

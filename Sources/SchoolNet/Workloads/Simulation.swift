@@ -50,10 +50,18 @@ public protocol Workload: AnyObject {
 public final class Simulation {
     /// The scenario seed; every random stream derives from it.
     public let seed: UInt64
+    // Exclusivity: the kernel and the network are reached through this class on every event
+    // (`sim.now`, `sim.network.start`, the run loop), and Swift checks each access to a
+    // class's stored property at run time (about 100 instructions: a thread-local access
+    // set). The checks are off for these two because an overlap is impossible by layering
+    // (STYLE.md §1): while one of them is being modified, only Scheduler or Network code
+    // runs, and neither can reach a Simulation (they sit in lower layers and take no
+    // callbacks), so no second access to the same property can begin.
+
     /// The kernel.
-    public private(set) var scheduler = Scheduler<WorkloadEvent>()
+    @exclusivity(unchecked) public private(set) var scheduler = Scheduler<WorkloadEvent>()
     /// The network model.
-    public var network: Network
+    @exclusivity(unchecked) public var network: Network
     /// The workloads, by index.
     public private(set) var workloads: [any Workload] = []
     /// The root random stream (derive per entity: `rng.derived("cbt").derived(student)`).
@@ -122,17 +130,23 @@ public final class Simulation {
     ///   - progress: called about every 2¹⁶ events with the fraction of simulated time done.
     public func run(until end: SimTime, progress: ((Double) -> Void)? = nil) {
         for w in workloads { w.start(in: self) }
+        // The loop reads its own copy of the workload list: each read of a class's property
+        // is a dynamic exclusivity check. Workloads are added before the run (only those get
+        // `start`); one added during it is still found.
+        let running = workloads
         var sinceProgress = 0
         loop: while true {
             let other = network.nextEventTime
             switch scheduler.nextEvent(until: end, other: other) {
             case .event(let e):
-                workloads[Int(e.workload)].handle(e, in: self)
+                let w = Int(e.workload)
+                (w < running.count ? running[w] : workloads[w]).handle(e, in: self)
             case .other:
                 networkEvents &+= 1
-                if let o = network.advance(to: scheduler.now) {
+                if let o = network.advance(to: other) {  // the scheduler's clock is now `other`
                     let w = Int(o.tag >> 56)
-                    workloads[w].transferFinished(o, tag: o.tag & ((1 << 56) - 1), in: self)
+                    (w < running.count ? running[w] : workloads[w]).transferFinished(o, tag: o.tag & ((1 << 56) - 1),
+                                                                                   in: self)
                 }
             case .end:
                 break loop

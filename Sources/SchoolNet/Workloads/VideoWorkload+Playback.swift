@@ -9,28 +9,33 @@ extension VideoWorkload {
     ///   - now: the time to account up to (not before the last accounting).
     /// - Complexity: O(segments played in the interval).
     func account(_ p: Int, to now: SimTime) {
-        let dt = (now - players[p].accounted).seconds
-        players[p].accounted = now
+        let d = configuration.segmentDuration.seconds
+        let ladder = configuration.ladder
+        withPlayer(p) { Self.account(&$0, to: now, segmentDuration: d, ladder: ladder) }
+    }
+
+    /// ``account(_:to:)`` on one player's state (reached once, in place).
+    static func account(_ player: inout Player, to now: SimTime, segmentDuration d: Double, ladder: [DataRate]) {
+        let dt = (now - player.accounted).seconds
+        player.accounted = now
         guard dt > 0 else { return }
-        if !players[p].playing {
-            if players[p].started && !players[p].done { players[p].outcome.stalledSeconds += dt }
+        if !player.playing {
+            if player.started && !player.done { player.outcome.stalledSeconds += dt }
             return
         }
-        let d = configuration.segmentDuration.seconds
-        var remaining = min(dt, max(0, buffer(p)))
-        players[p].outcome.playedSeconds += remaining
-        let segments = players[p].outcome.rungs.count
+        var remaining = min(dt, max(0, buffer(of: player, segmentDuration: d)))
+        player.outcome.playedSeconds += remaining
+        let segments = player.outcome.rungs.count
         while remaining > 1e-12 {
-            let k = min(Int((players[p].position + 1e-9) / d), segments - 1)
-            let rungs = players[p].outcome.rungs
-            if k > players[p].playingSegment {
-                if k > 0 && rungs[k] != rungs[k - 1] { players[p].outcome.switches += 1 }
-                players[p].playingSegment = k
+            let k = min(Int((player.position + 1e-9) / d), segments - 1)
+            if k > player.playingSegment {
+                if k > 0 && player.outcome.rungs[k] != player.outcome.rungs[k - 1] { player.outcome.switches += 1 }
+                player.playingSegment = k
             }
-            let step = min(remaining, Double(k + 1) * d - players[p].position)
+            let step = min(remaining, Double(k + 1) * d - player.position)
             if step <= 1e-12 { break }  // rounding residue at the end of the buffer
-            players[p].outcome.playedMegabits += configuration.ladder[rungs[k]].megabitsPerSecond * step
-            players[p].position += step
+            player.outcome.playedMegabits += ladder[player.outcome.rungs[k]].megabitsPerSecond * step
+            player.position += step
             remaining -= step
         }
     }

@@ -121,8 +121,19 @@ public final class VideoWorkload: Workload {
 
     /// Seconds of content buffered and not yet played.
     func buffer(_ p: Int) -> Double {
-        Double(players[p].outcome.rungs.count) * configuration.segmentDuration.seconds - players[p].position
+        Self.buffer(of: players[p], segmentDuration: configuration.segmentDuration.seconds)
     }
+
+    /// Seconds of content a player has buffered and not yet played.
+    static func buffer(of player: Player, segmentDuration d: Double) -> Double {
+        Double(player.outcome.rungs.count) * d - player.position
+    }
+
+    /// Runs `body` on player `p`'s state in place: one access to `players` for several
+    /// fields, where each `players[p].field` is a dynamic exclusivity check (a class's
+    /// property) and a uniqueness check of the array. `body` must not touch `players`.
+    @inline(__always)
+    func withPlayer<R>(_ p: Int, _ body: (inout Player) -> R) -> R { body(&players[p]) }
 
     /// Runs one player event.
     public func handle(_ event: WorkloadEvent, in sim: Simulation) {
@@ -153,20 +164,25 @@ public final class VideoWorkload: Workload {
         let p = Int(tag)
         ledger.record(outcome, entity: p)
         account(p, to: sim.now)
-        players[p].transfer = nil
-        players[p].connected = true
-        players[p].outcome.rungs.append(players[p].inFlightRung)
         let d = configuration.segmentDuration.seconds
-        let level = buffer(p)
-        if !players[p].playing && level >= Double(configuration.startupSegments) * d - 1e-9 {
-            players[p].playing = true
-            if !players[p].started {
-                players[p].started = true
-                players[p].outcome.startup = (sim.now - players[p].pressed).seconds
+        let startupLevel = Double(configuration.startupSegments) * d - 1e-9
+        let now = sim.now
+        let (level, playing, emptyToken) = withPlayer(p) { player in
+            player.transfer = nil
+            player.connected = true
+            player.outcome.rungs.append(player.inFlightRung)
+            let level = Self.buffer(of: player, segmentDuration: d)
+            if !player.playing && level >= startupLevel {
+                player.playing = true
+                if !player.started {
+                    player.started = true
+                    player.outcome.startup = (now - player.pressed).seconds
+                }
             }
+            return (level, player.playing, player.emptyToken)
         }
-        if players[p].playing {
-            if let t = players[p].emptyToken { sim.cancel(t) }
+        if playing {
+            if let t = emptyToken { sim.cancel(t) }
             players[p].emptyToken = sim.schedule(event(p, .bufferEmpty), after: .seconds(level))
         }
         let excess = level + d - configuration.maxBuffer.seconds
@@ -179,17 +195,20 @@ public final class VideoWorkload: Workload {
 
     /// Requests the next segment at the rung BBA-0 picks now.
     func requestSegment(_ p: Int, in sim: Simulation) {
-        guard !players[p].done, sim.now < players[p].end else { return }
-        let rung = players[p].outcome.rungs.isEmpty
-            ? 0 : configuration.nextRung(buffer: buffer(p), previous: players[p].outcome.rungs.last!)
-        players[p].inFlightRung = rung
+        let player = players[p]  // one read; shares the rung list, which is not written here
+        guard !player.done, sim.now < player.end else { return }
+        let rung = player.outcome.rungs.isEmpty
+            ? 0
+            : configuration.nextRung(buffer: Self.buffer(of: player, segmentDuration: configuration.segmentDuration.seconds),
+                                     previous: player.outcome.rungs.last!)
         let bytes = configuration.ladder[rung] * configuration.segmentDuration
-        let request = TransferRequest(from: services.videoCDN, to: players[p].device, bytes: bytes,
-                                      newConnection: !players[p].connected, tag: Int64(p))
+        let request = TransferRequest(from: services.videoCDN, to: player.device, bytes: bytes,
+                                      newConnection: !player.connected, tag: Int64(p))
         do {
-            players[p].transfer = try sim.start(request, for: Int(index))
+            let t = try sim.start(request, for: Int(index))
+            withPlayer(p) { $0.inFlightRung = rung; $0.transfer = t }
         } catch {
-            players[p].connected = false
+            withPlayer(p) { $0.inFlightRung = rung; $0.connected = false }
             players[p].resumeToken = sim.schedule(event(p, .resumeDownload), after: .seconds(1))
         }
     }
