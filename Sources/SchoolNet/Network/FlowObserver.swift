@@ -37,8 +37,14 @@ public struct FlowObserver: Sendable {
     public private(set) var ceilingFlowSeconds: [Double] = [0, 0, 0]
     /// Bytes moved while limited by the flows' own ceilings, by ``CeilingKind``.
     public private(set) var ceilingBytes: [Double] = [0, 0, 0]
-    /// Utilisation time series: per resource, carried bits per bucket.
+    /// Utilisation time series: per resource, carried bits per bucket (complete after
+    /// ``finish(at:)``: the bucket a resource is in is summed in `openBits` meanwhile).
     public private(set) var buckets: [[Double]] = []
+    /// Per resource: the bucket being summed (−1 if none) and its running sum — the same
+    /// additions in the same order as into `buckets`, on a flat array (one nested-array
+    /// access per resource per bucket instead of per load change).
+    var openBucket: [Int] = []
+    var openBits: [Double] = []
     /// Time at which each resource became saturated, or -1.
     public private(set) var saturatedSince: [Int64] = []
     /// Time (ns) at which each resource was first saturated in the run, or -1 if never
@@ -93,6 +99,8 @@ public struct FlowObserver: Sendable {
         limitedBytes.append(0)
         limitedFlowSecondsByClass.append(contentsOf: repeatElement(0, count: Self.maxClasses))
         buckets.append([])
+        openBucket.append(-1)
+        openBits.append(0)
         saturatedSince.append(-1)
         firstSaturated.append(-1)
         lastChange.append(0)
@@ -134,7 +142,11 @@ public struct FlowObserver: Sendable {
         let l = currentLoad[r]
         if l > 0 {
             carriedBits[r] += l * Double(now - from) * 1e-9
-            if bucketWidth > 0 {
+            if bucketWidth > 0 && now <= (from / bucketWidth + 1) * bucketWidth {
+                openBucket(r, Int(from / bucketWidth))
+                openBits[r] += l * Double(now - from) * 1e-9
+            } else if bucketWidth > 0 {
+                closeBucket(r)
                 var t = from
                 while t < now {
                     let b = Int(t / bucketWidth)
@@ -156,10 +168,34 @@ public struct FlowObserver: Sendable {
         carriedBits[r] += bits
         guard bucketWidth > 0 else { return }
         let b = Int(t / bucketWidth)
+        if openBucket[r] == b {
+            openBits[r] += bits
+            return
+        }
         if buckets[r].count <= b {
             buckets[r].append(contentsOf: repeatElement(0, count: b + 1 - buckets[r].count))
         }
         buckets[r][b] += bits
+    }
+
+    /// Makes `b` the bucket `r` sums into, writing back the previous one.
+    @inline(__always)
+    mutating func openBucket(_ r: Int, _ b: Int) {
+        if openBucket[r] == b { return }
+        closeBucket(r)
+        if buckets[r].count <= b {
+            buckets[r].append(contentsOf: repeatElement(0, count: b + 1 - buckets[r].count))
+        }
+        openBits[r] = buckets[r][b]
+        openBucket[r] = b
+    }
+
+    /// Writes `r`'s open bucket back into `buckets`.
+    mutating func closeBucket(_ r: Int) {
+        let b = openBucket[r]
+        if b < 0 { return }
+        buckets[r][b] = openBits[r]
+        openBucket[r] = -1
     }
 
     mutating func resourceUpdated(_ r: Int, load: Double, saturated: Bool, flows: Int, at now: Int64) {
@@ -193,6 +229,7 @@ public struct FlowObserver: Sendable {
     public mutating func finish(at now: Int64) {
         for r in capacity.indices {
             integrate(r, until: now)
+            closeBucket(r)
             if saturatedSince[r] >= 0 {
                 saturatedNanoseconds[r] += now - saturatedSince[r]
                 saturatedSince[r] = now
