@@ -157,17 +157,24 @@ import Testing
         #expect(p95[1] > 10 * p95[0], "upload_p95 symmetric \(p95[0]) s, asymmetric \(p95[1]) s")
     }
 
-    /// A busy mixed test: 2 classes × 40 behind a 30-session refusing proxy, 5 items with a
-    /// listening and a speaking item, start jitter and lognormal think times.
-    static func mixed(seed: UInt64) -> (WorkloadReport, [CBTWorkload.StudentOutcome]) {
-        let (t, devices, server, _) = Self.school(students: 80, up: .megabitsPerSecond(20), down: .megabitsPerSecond(200),
-                                                 proxy: SessionLimit(capacity: 30, policy: .refuse))
+    /// Five items with a listening and a speaking item, lognormal think times (mean 60 s,
+    /// CV 0.5), a new connection per request.
+    static func mixedConfiguration() -> CBTWorkload.Configuration {
         var c = CBTWorkload.Configuration()
         c.items = 5
         c.listeningItems = 1
         c.speakingItems = 1
         c.thinkTime = .lognormal(mean: 60, cv: 0.5)
         c.connectionReuse = false
+        return c
+    }
+
+    /// A busy mixed test: 2 classes × 40 behind a 30-session refusing proxy, 5 items with a
+    /// listening and a speaking item, start jitter and lognormal think times.
+    static func mixed(seed: UInt64) -> (WorkloadReport, [CBTWorkload.StudentOutcome]) {
+        let (t, devices, server, _) = Self.school(students: 80, up: .megabitsPerSecond(20), down: .megabitsPerSecond(200),
+                                                 proxy: SessionLimit(capacity: 30, policy: .refuse))
+        let c = Self.mixedConfiguration()
         let sessions = [Self.session("6-1", Array(devices[..<40]), jitter: .uniform(low: 0, high: 30)),
                         Self.session("6-2", Array(devices[40...]), jitter: .uniform(low: 0, high: 30))]
         let (sim, cbt) = Self.run(t, sessions: sessions, server: server, config: c, seed: seed)
@@ -279,12 +286,7 @@ import Testing
     @Test func singletonCohortsReproducePerStudentRun() {
         let (t, devices, server, _) = Self.school(students: 60, up: .megabitsPerSecond(20), down: .megabitsPerSecond(100),
                                                  proxy: SessionLimit(capacity: 8, policy: .refuse))
-        var c = CBTWorkload.Configuration()
-        c.items = 5
-        c.listeningItems = 1
-        c.speakingItems = 1
-        c.thinkTime = .lognormal(mean: 60, cv: 0.5)
-        c.connectionReuse = false
+        var c = Self.mixedConfiguration()
         let sessions = [Self.session("6-1", Array(devices[..<30]), jitter: .uniform(low: 0, high: 3)),
                         Self.session("6-2", Array(devices[30...]), jitter: .uniform(low: 0, high: 3))]
         let (sim1, perStudent) = Self.run(t, sessions: sessions, server: server, config: c)
