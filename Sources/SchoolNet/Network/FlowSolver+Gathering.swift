@@ -77,6 +77,8 @@ extension FlowSolver {
     ///
     /// - Complexity: O(1) set-up (arrays are swapped, not copied).
     mutating func withGathering<R>(_ body: (inout Gathering) -> R) -> R {
+        // The gathering reads stored loads: every caller makes lazy groups eager first.
+        assert(lazyGroups.isEmpty, "gathering with lazy groups (stale stored loads)")
         var m = ContiguousArray<UInt32>(), rm = ContiguousArray<UInt32>()
         var ex = ContiguousArray<UInt32>(), ch = ContiguousArray<UInt32>()
         var flows = ContiguousArray<Int32>(), resources = ContiguousArray<Int32>()
