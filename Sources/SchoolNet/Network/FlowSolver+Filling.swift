@@ -23,7 +23,7 @@ extension FlowSolver {
             let r = Int(rr)
             if unfrozenOn[r] > 0 { levelHeap.update(r, to: Self.key(residual[r] / weightSum[r])) }
         }
-        cappedFlows.sort { $0.precedes($1) }
+        CappedEntry.sort(&cappedFlows)
         var next = 0  // first capped entry not yet passed
         var unfrozen = componentFlows.count
         while unfrozen > 0 {
@@ -236,5 +236,66 @@ struct CappedEntry {
     var level: Double
     var flow: Int32
 
+    @inline(__always)
     func precedes(_ o: CappedEntry) -> Bool { level < o.level || (level == o.level && flow < o.flow) }
+
+    /// Sorts `a` by ``precedes(_:)`` in place: a quicksort (median of three, insertion sort
+    /// below 16 entries) on the raw buffer, with no allocation — the standard library's
+    /// stable sort allocates a merge buffer on each of the thousands of re-solves. The order
+    /// is total (flows are distinct), so any correct sort gives the same array.
+    static func sort(_ a: inout ContiguousArray<CappedEntry>) {
+        guard a.count > 1 else { return }
+        a.withUnsafeMutableBufferPointer { h in
+            var depth = 0
+            var n = h.count
+            while n > 1 { depth += 2; n >>= 1 }
+            quicksort(h, 0, h.count - 1, depth: depth)
+        }
+    }
+
+    static func quicksort(_ h: UnsafeMutableBufferPointer<CappedEntry>, _ low: Int, _ high: Int, depth: Int) {
+        var lo = low, hi = high, depth = depth
+        while hi - lo >= 16 {
+            if depth == 0 {
+                // Too many bad pivots: fall back to the library sort for this range.
+                var range = UnsafeMutableBufferPointer(rebasing: h[lo...hi])
+                range.sort { $0.precedes($1) }
+                return
+            }
+            depth -= 1
+            let mid = lo + (hi - lo) / 2
+            if h[mid].precedes(h[lo]) { h.swapAt(mid, lo) }
+            if h[hi].precedes(h[lo]) { h.swapAt(hi, lo) }
+            if h[hi].precedes(h[mid]) { h.swapAt(hi, mid) }
+            let pivot = h[mid]
+            var i = lo, j = hi
+            while i <= j {
+                while h[i].precedes(pivot) { i += 1 }
+                while pivot.precedes(h[j]) { j -= 1 }
+                if i <= j {
+                    h.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            // Recurse into the smaller side, loop on the larger (O(log n) stack).
+            if j - lo < hi - i {
+                quicksort(h, lo, j, depth: depth)
+                lo = i
+            } else {
+                quicksort(h, i, hi, depth: depth)
+                hi = j
+            }
+        }
+        if hi <= lo { return }
+        for k in (lo + 1)...hi {
+            let x = h[k]
+            var m = k
+            while m > lo && x.precedes(h[m - 1]) {
+                h[m] = h[m - 1]
+                m -= 1
+            }
+            h[m] = x
+        }
+    }
 }

@@ -245,6 +245,55 @@ public struct Network {
         routeID(s, d).map { .seconds(roundTrip($0)) }
     }
 
+    /// Resources' queueing delays remembered over one instant, for callers that read many
+    /// round trips through the same few resources at once (a conference samples every
+    /// stream of a class each second; they share the cell, the LAN and the access line).
+    ///
+    /// Valid only while the network does not change: call ``next()`` before each batch of
+    /// reads at one instant. The sums are the same additions in the same order as
+    /// ``roundTrip(_:)``, so the values are identical.
+    struct DelayMemo {
+        var delay: [Double] = []
+        var stamp: [UInt32] = []
+        var current: UInt32 = 1
+
+        /// Forgets every remembered delay (O(1), O(resources) once in 2³² calls).
+        mutating func next() {
+            current &+= 1
+            if current == 0 {
+                for i in stamp.indices { stamp[i] = 0 }
+                current = 1
+            }
+        }
+    }
+
+    /// The round-trip time of cached route `routeIndex` now, seconds, each resource's
+    /// queueing delay computed once per ``DelayMemo/next()``.
+    ///
+    /// `mutating` though it changes nothing: called on `Simulation.network`, a
+    /// non-mutating method would copy the whole network (retaining each of its arrays).
+    @inline(__always)
+    mutating func roundTrip(_ routeIndex: Int32, memo: inout DelayMemo) -> Double {
+        if memo.stamp.count < bufferBits.count {
+            memo.delay = Array(repeating: 0, count: bufferBits.count)
+            memo.stamp = Array(repeating: 0, count: bufferBits.count)
+        }
+        let i = Int(routeIndex)
+        var q = 0.0
+        for k in Int(routeStart[i])..<Int(routeStart[i + 1]) {
+            let r = Int(routeResources[k])
+            if memo.stamp[r] != memo.current {
+                memo.stamp[r] = memo.current
+                memo.delay[r] = queueingDelay(index: r)
+            }
+            q += memo.delay[r]
+        }
+        return 2 * routes[i].propagation + q
+    }
+
+    /// One-way propagation delay of cached route `routeIndex`, seconds.
+    func propagation(ofRoute routeIndex: Int32) -> Double { routes[Int(routeIndex)].propagation }
+
     // MARK: - Transfers
 
     /// Why a transfer could not start.

@@ -60,6 +60,8 @@ public final class ConferenceWorkload: Workload {
         var source: NodeID, destination: NodeID, rate: DataRate, session: Int, opens: SimTime
         /// The transfer, and whether the network refused it.
         var transfer: TransferID?, refused = false
+        /// The network's cached route (−1 before the stream opens or if there is none).
+        var route: Int32 = -1
         /// Start of the current interval, and the bytes delivered up to it.
         var from = SimTime.never, bytes = 0.0
         /// What the reports see.
@@ -76,6 +78,9 @@ public final class ConferenceWorkload: Workload {
     var index: Int32 = -1
     /// One-way delay samples, ms, and how many exceeded the limit.
     var delays = QuantileSketch(), late = 0
+    /// Queueing delays remembered within one tick (every stream of a class crosses the
+    /// same cell, LAN and access line).
+    var delayMemo = Network.DelayMemo()
 
     /// Creates the workload.
     ///
@@ -138,15 +143,16 @@ public final class ConferenceWorkload: Workload {
             let s = streams[k]
             let request = TransferRequest(from: s.source, to: s.destination, bytes: nil, tcp: false, rateLimit: s.rate,
                                           tag: Int64(k))
-            let oneWay = sim.network.route(from: s.source, to: s.destination)?.propagation ?? .zero
-            streams[k].from = sim.now + oneWay
+            let route = sim.network.routeID(s.source, s.destination)
+            streams[k].route = route ?? -1
+            streams[k].from = sim.now + .seconds(route.map { sim.network.propagation(ofRoute: $0) } ?? 0)
             do { streams[k].transfer = try sim.start(request, for: Int(index)) } catch { streams[k].refused = true }
         case .tick:
-            for i in sessionStreams[k] { sample(i, in: sim) }
+            sampleSession(k, in: sim)
             if sim.now + .seconds(1) <= sessions[k].end { sim.schedule(self.event(k, .tick), after: .seconds(1)) }
         case .close:
+            sampleSession(k, in: sim)  // the last (partial) interval
             for i in sessionStreams[k] {
-                sample(i, in: sim)  // the last (partial) interval
                 if let t = streams[i].transfer { ledger.record(sim.stopReporting(t), entity: i) }
                 streams[i].transfer = nil
                 streams[i].from = .never  // closed: no more samples
@@ -154,28 +160,62 @@ public final class ConferenceWorkload: Workload {
         }
     }
 
-    /// Compares stream `i`'s bytes since the last sample with its need, and samples its
+    /// Samples every stream of session `k` (``sample(_:memo:in:)``), in stream order.
+    ///
+    /// The streams and the delay memo are moved out of the class for the loop (one access
+    /// each, not several per stream); each resource's queueing delay is computed once per
+    /// tick; equal consecutive delays — the streams of a class cross the same resources —
+    /// are recorded as one run, which leaves the sketch exactly as the separate records
+    /// would (``QuantileSketch/record(_:count:)``).
+    func sampleSession(_ k: Int, in sim: Simulation) {
+        var local: [Stream] = [], memo = Network.DelayMemo()
+        swap(&local, &streams)
+        swap(&memo, &delayMemo)
+        defer {
+            swap(&local, &streams)
+            swap(&memo, &delayMemo)
+        }
+        memo.next()
+        var runValue = 0.0, runCount = 0
+        let limit = configuration.delayLimit.seconds
+        for i in sessionStreams[k] {
+            guard let oneWay = sample(&local[i], memo: &memo, in: sim) else { continue }
+            if oneWay > limit { late += 1 }
+            let ms = oneWay * 1e3
+            if runCount > 0 && ms == runValue {
+                runCount += 1
+            } else {
+                if runCount > 0 { delays.record(runValue, count: runCount) }
+                runValue = ms
+                runCount = 1
+            }
+        }
+        if runCount > 0 { delays.record(runValue, count: runCount) }
+    }
+
+    /// Compares stream `s`'s bytes since the last sample with its need, and samples its
     /// one-way delay. Does nothing before the stream's first bit can arrive or after it
     /// closed.
-    func sample(_ i: Int, in sim: Simulation) {
-        let now = sim.now, s = streams[i]
-        guard now > s.from else { return }
+    ///
+    /// - Returns: the one-way delay, seconds, if one was sampled.
+    func sample(_ s: inout Stream, memo: inout Network.DelayMemo, in sim: Simulation) -> Double? {
+        let now = sim.now
+        guard now > s.from else { return nil }
         let window = (now - s.from).seconds
-        streams[i].outcome.seconds += window
+        s.outcome.seconds += window
         guard let t = s.transfer else {
-            if s.refused { streams[i].outcome.frozenSeconds += window }
-            streams[i].from = now
-            return
+            if s.refused { s.outcome.frozenSeconds += window }
+            s.from = now
+            return nil
         }
         let delivered = sim.network.delivered(t, at: now)
         if delivered - s.bytes < configuration.freezeThreshold * s.rate.bytesPerSecond * window {
-            streams[i].outcome.frozenSeconds += window
+            s.outcome.frozenSeconds += window
         }
-        streams[i].bytes = delivered
-        streams[i].from = now
-        let oneWay = (sim.network.roundTripTime(from: s.source, to: s.destination)?.seconds ?? .nan) / 2
-        delays.record(oneWay * 1e3)
-        if oneWay > configuration.delayLimit.seconds { late += 1 }
+        s.bytes = delivered
+        s.from = now
+        // The round trip in whole nanoseconds, as ``Network/roundTripTime(from:to:)`` gives it.
+        return SimDuration.seconds(sim.network.roundTrip(s.route, memo: &memo)).seconds / 2
     }
 
     /// Streams finish only by being stopped, so nothing arrives here.

@@ -8,6 +8,32 @@ import Testing
 
     func mbps(_ s: FlowSolver, _ f: FlowID) -> Double { s.rate(of: f).bitsPerSecond }
 
+    /// The fill's own quicksort of capped flows gives the library sort's order: random
+    /// sizes (below and above the insertion-sort cut-off), many equal levels (ties broken
+    /// by flow), already sorted and reversed input.
+    @Test func cappedEntrySortMatchesLibrarySort() {
+        var rng = RandomStream(seed: 5)
+        for n in [0, 1, 2, 15, 16, 17, 40, 154, 1000] {
+            for pattern in 0..<4 {
+                var a = ContiguousArray<CappedEntry>()
+                for i in 0..<n {
+                    let level: Double
+                    switch pattern {
+                    case 0: level = Double(rng.next() % 7)  // many ties
+                    case 1: level = rng.nextUnit() * 1e6
+                    case 2: level = Double(i)  // sorted
+                    default: level = Double(n - i)  // reversed
+                    }
+                    a.append(CappedEntry(level: level, flow: Int32(i)))  // distinct, as in the solver
+                }
+                if pattern < 2 { a.shuffle(using: &rng) }
+                let expected = a.sorted { $0.precedes($1) }
+                CappedEntry.sort(&a)
+                #expect(a.map(\.flow) == expected.map(\.flow), "n = \(n), pattern \(pattern)")
+            }
+        }
+    }
+
     /// Link A (C = 10) carries f1, f2, f3; link B (C = 4) carries f3, f4.
     /// B is the tighter: f3 = f4 = 2. A then shares its remaining 8 between f1 and f2: 4 each.
     @Test func twoLinksClassicCase() {
