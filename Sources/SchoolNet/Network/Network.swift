@@ -539,7 +539,6 @@ public struct Network {
     }
 
     mutating func startBody(_ t: Int, now: Int64) {
-        let r = routes[Int(route[t])]
         var ceiling = rateLimit[t]
         var kind = CeilingKind.application
         let slowStart = usesTCP[t] && tcp.slowStart
@@ -555,7 +554,9 @@ public struct Network {
             }
         }
         let size: ByteCount? = bytes[t].isFinite ? ByteCount(bytes: Int64(bytes[t])) : nil
-        let f = solver.add(hops: r.hops, bytes: size, weight: weight[t], ceiling: DataRate(bitsPerSecond: ceiling),
+        // The hops straight from the route table (copying the cached route would retain and
+        // release each of its arrays per flow).
+        let f = solver.add(hops: routes[Int(route[t])].hops, bytes: size, weight: weight[t], ceiling: DataRate(bitsPerSecond: ceiling),
                            kind: kind, flowClass: Int(flowClass[t]), tag: Int64(t), now: SimTime(nanoseconds: now))
         flow[t] = f.rawValue
         if slowStart && kind == .slowStart {
@@ -603,15 +604,15 @@ public struct Network {
     mutating func finish(_ t: Int, now: Int64) {
         timers.remove(t)
         // Release sessions in route order, then admit waiting connections.
-        let apps = routes[Int(route[t])].appliances
         let held = Int(sessionsHeld[t])
+        let ri = Int(route[t])
         phase[t] = .free
         flow[t] = -1
         sessionsHeld[t] = 0
         freeTransfers.append(Int32(t))
         transfersFinished += 1
         for i in 0..<held {
-            let a = Int(apps[i])
+            let a = Int(routes[ri].appliances[i])
             sessionsInUse[a] -= sessionsNeeded(t, topology.nodes[a].sessionLimit!)
             admitWaiting(at: a, now: now)
         }
