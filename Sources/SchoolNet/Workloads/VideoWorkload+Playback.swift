@@ -25,16 +25,19 @@ extension VideoWorkload {
         }
         var remaining = min(dt, max(0, buffer(of: player, segmentDuration: d)))
         player.outcome.playedSeconds += remaining
-        let segments = player.outcome.rungs.count
+        let segments = player.fetched
         while remaining > 1e-12 {
             let k = min(Int((player.position + 1e-9) / d), segments - 1)
             if k > player.playingSegment {
-                if k > 0 && player.outcome.rungs[k] != player.outcome.rungs[k - 1] { player.outcome.switches += 1 }
+                let rung = player.outcome.rungs[k]
+                if k > 0 && rung != player.outcome.rungs[k - 1] { player.outcome.switches += 1 }
                 player.playingSegment = k
+                player.playingRung = rung
             }
             let step = min(remaining, Double(k + 1) * d - player.position)
             if step <= 1e-12 { break }  // rounding residue at the end of the buffer
-            player.outcome.playedMegabits += ladder[player.outcome.rungs[k]].megabitsPerSecond * step
+            let rung = k == player.playingSegment ? player.playingRung : player.outcome.rungs[k]
+            player.outcome.playedMegabits += ladder[rung].megabitsPerSecond * step
             player.position += step
             remaining -= step
         }

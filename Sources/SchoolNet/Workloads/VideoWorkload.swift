@@ -72,8 +72,12 @@ public final class VideoWorkload: Workload {
         var position = 0.0, accounted = SimTime.zero
         /// Playing (not stalled, not starting), and past the first frame.
         var playing = false, started = false, done = false
-        /// Highest segment whose playback began (−1 before the first frame).
-        var playingSegment = -1
+        /// Highest segment whose playback began (−1 before the first frame), and its rung.
+        var playingSegment = -1, playingRung = 0
+        /// Segments downloaded and the last one's rung: `outcome.rungs.count` and `.last`,
+        /// kept beside the playback state so that accounting, which runs at every player
+        /// event, does not reach into the rung list (a cache miss per player at scale).
+        var fetched = 0, lastRung = 0
         /// The pending buffer-empty and resume events.
         var emptyToken: EventToken?, resumeToken: EventToken?
         /// What the reports see.
@@ -126,7 +130,7 @@ public final class VideoWorkload: Workload {
 
     /// Seconds of content a player has buffered and not yet played.
     static func buffer(of player: Player, segmentDuration d: Double) -> Double {
-        Double(player.outcome.rungs.count) * d - player.position
+        Double(player.fetched) * d - player.position
     }
 
     /// Runs `body` on player `p`'s state in place: one access to `players` for several
@@ -171,6 +175,8 @@ public final class VideoWorkload: Workload {
             player.transfer = nil
             player.connected = true
             player.outcome.rungs.append(player.inFlightRung)
+            player.fetched += 1
+            player.lastRung = player.inFlightRung
             let level = Self.buffer(of: player, segmentDuration: d)
             if !player.playing && level >= startupLevel {
                 player.playing = true
@@ -197,10 +203,10 @@ public final class VideoWorkload: Workload {
     func requestSegment(_ p: Int, in sim: Simulation) {
         let player = players[p]  // one read; shares the rung list, which is not written here
         guard !player.done, sim.now < player.end else { return }
-        let rung = player.outcome.rungs.isEmpty
+        let rung = player.fetched == 0
             ? 0
             : configuration.nextRung(buffer: Self.buffer(of: player, segmentDuration: configuration.segmentDuration.seconds),
-                                     previous: player.outcome.rungs.last!)
+                                     previous: player.lastRung)
         let bytes = configuration.ladder[rung] * configuration.segmentDuration
         let request = TransferRequest(from: services.videoCDN, to: player.device, bytes: bytes,
                                       newConnection: !player.connected, tag: Int64(p))
