@@ -47,6 +47,7 @@ extension FlowSolver {
     }
 
     /// The key of lazy pair `p`: the share of its group at which its resource saturates.
+    @inline(__always)
     func lazyKey(_ p: Int) -> Double {
         let l = Int(pairResource[p]), s = pairWeight[p]
         guard s > 0 else { return .infinity }
@@ -54,7 +55,10 @@ extension FlowSolver {
     }
 
     mutating func rekeyLazyPair(_ p: Int) {
-        lazyKeys.update(p, key: lazyKey(p), in: Int(pairGroup[p]))
+        // The key first: read inside the mutating access to `lazyKeys`, the non-mutating
+        // `lazyKey` would be called on a copy of the whole solver (a kilobyte memcpy per call).
+        let key = lazyKey(p), g = Int(pairGroup[p])
+        lazyKeys.update(p, key: key, in: g)
     }
 
     /// Whether lazy group `r`'s share may rise by `max(0, delta)` with every resource its
@@ -90,7 +94,8 @@ extension FlowSolver {
         pairSeenLevel[p] = level[g]
         pairSeenClock[p] = virtualTime(g, at: now)
         pairSeenTime[p] = now
-        lazyKeys.insert(p, key: lazyKey(p), into: g)
+        let key = lazyKey(p)
+        lazyKeys.insert(p, key: key, into: g)
     }
 
     /// Syncs lazy pair `p` and makes its resource eager.
