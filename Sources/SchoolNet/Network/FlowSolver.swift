@@ -98,6 +98,11 @@
 /// shared exactly max-min (TCP's long-run behaviour with equal RTTs; RTT unfairness is not
 /// modelled).
 ///
+/// **Storage**: the flat per-resource, per-flow and per-pair arrays are ``Column``s
+/// (reference semantics: no copy-on-write check per element write). A copy of a solver
+/// shares them with the original, so a solver is never copied and then mutated as two
+/// values; each solver (each ``Network``) is built fresh and owns its storage.
+///
 /// **Validated by**: `FlowSolverTests` (textbook max-min cases, parking lot, weights,
 /// processor-sharing mean transfer time, conservation and capacity invariants, group
 /// progress and attribution, group paths against full re-solves, with and without

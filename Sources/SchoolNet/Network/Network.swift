@@ -90,6 +90,10 @@ public struct TransferOutcome: Sendable, Equatable {
 /// adds buffer/C (TCP keeps a saturated bottleneck's buffer full). **Source**: Kleinrock,
 /// *Queueing Systems* vol. 1 (M/M/1); Gettys & Nichols 2011 (bufferbloat).
 ///
+/// **Copies**: the solver's storage has reference semantics (``FlowSolver``, ``Column``):
+/// a copy of a network shares the solver's state with the original, so read a copy
+/// (``RunResult`` does) but never mutate one; build a new network per simulation.
+///
 /// **Validated by**: `NetworkTests` (closed-form transfer times, window ceiling,
 /// processor-sharing mean, session tables, bottleneck attribution).
 public struct Network {
