@@ -16,7 +16,7 @@ extension FlowSolver {
         let hopCount: UnsafeMutablePointer<UInt8>
         let load: UnsafeMutablePointer<Double>
         let capacity: UnsafeMutablePointer<Double>
-        let entries: UnsafeBufferPointer<ContiguousArray<Int32>>
+        let entries: UnsafeBufferPointer<Column<Int32>>
         let mark: UnsafeMutablePointer<UInt32>
         let resourceMark: UnsafeMutablePointer<UInt32>
         let expanded: UnsafeMutablePointer<UInt32>

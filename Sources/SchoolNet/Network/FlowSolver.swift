@@ -112,7 +112,7 @@ public struct FlowSolver {
     var capacity: Column<Double> = []  // bits/s
     var load: Column<Double> = []  // bits/s of capacity in use
     /// Flows on each resource, as `flow << 4 | hop`.
-    var resourceEntries: ContiguousArray<ContiguousArray<Int32>> = []
+    var resourceEntries: ContiguousArray<Column<Int32>> = []
     var level: Column<Double> = []  // fair share per weight if saturated
 
     // MARK: Flows (structure of arrays, indexed by FlowID)
@@ -170,8 +170,8 @@ public struct FlowSolver {
     var pairIndexInGroup: Column<Int32> = []
     var pairIndexOnResource: Column<Int32> = []
     var freePairs: Column<Int32> = []
-    var groupPairs: ContiguousArray<ContiguousArray<Int32>> = []
-    var resourcePairs: ContiguousArray<ContiguousArray<Int32>> = []
+    var groupPairs: ContiguousArray<Column<Int32>> = []
+    var resourcePairs: ContiguousArray<Column<Int32>> = []
 
     // MARK: Lazy groups (see FlowSolver+LazyLoads.swift)
     /// Per pair: the group share included in the stored load, and the group's virtual time
