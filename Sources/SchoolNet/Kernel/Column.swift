@@ -12,8 +12,10 @@
 /// ## Semantics (read before copying a value that holds one)
 /// - **Copies share storage.** `let b = a` makes `b` another handle on `a`'s elements:
 ///   writes, appends and removals through either are seen by both. A type that stores
-///   columns (``FlowSolver``, ``FlowObserver``, ``IndexedHeap``, ``TagHeaps``) must not be
-///   copied and then mutated as two independent values; a snapshot needs ``copy()``.
+///   columns (``Network``, ``FlowSolver``, ``FlowObserver``, ``IndexedHeap``, ``TagHeaps``,
+///   ``IndexTable``) must not be copied and then mutated as two independent values; a
+///   snapshot needs ``copy()`` (or `Array(column)`). Assigning a new column to a field
+///   replaces the handle: other handles keep the old storage.
 /// - Every mutating operation is `nonmutating` (it changes the shared storage, not the
 ///   handle), so a `let` handle can be written through. Outside the module only reading is
 ///   visible (the subscript's setter and the mutating methods are internal), so a public
