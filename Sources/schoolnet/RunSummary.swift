@@ -10,8 +10,8 @@ struct RunSummary: Sendable {
 
     init(simulation sim: Simulation, scenario: Scenario, builder: ScenarioBuilder, seed: UInt64) {
         reports = scenario.applyingTargets(to: sim.workloads.map { $0.report(in: sim) })
-        limited = sim.network.solver.observer.limitedFlowSeconds
-        saturated = sim.network.solver.observer.saturatedNanoseconds
+        limited = Array(sim.network.solver.observer.limitedFlowSeconds)
+        saturated = Array(sim.network.solver.observer.saturatedNanoseconds)
         names = sim.network.topology.resources.map(\.name)
     }
 

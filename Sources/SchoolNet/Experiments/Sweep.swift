@@ -81,7 +81,7 @@ public enum Sweep {
     public static func runs(_ scenario: Scenario, seed: UInt64, replications: [Int], jobs: Int) -> [Run] {
         Experiment.replicate(scenario, seed: seed, replications: replications, jobs: jobs) { sim, _, _ -> Run in
             Run(workloads: scenario.applyingTargets(to: sim.workloads.map { $0.report(in: sim) }),
-                limitedFlowSeconds: sim.network.solver.observer.limitedFlowSeconds,
+                limitedFlowSeconds: Array(sim.network.solver.observer.limitedFlowSeconds),
                 resourceNames: sim.network.topology.resources.map(\.name))
         }
     }

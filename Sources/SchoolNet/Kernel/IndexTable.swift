@@ -9,14 +9,17 @@
 /// reach events, sums or output (STYLE.md §5). The hash needs no per-process seed: keys are
 /// the simulator's own indices, not outside input.
 ///
+/// Slots are ``Column``s (reference semantics, no copy-on-write checks): a copy of a table
+/// shares its slots with the original, so never mutate two copies.
+///
 /// **Validated by**: `IndexTableTests` (against a dictionary, with growth and removal).
 ///
 /// - Complexity: reading, inserting and removing are O(1) expected (the table keeps at most
 ///   half its slots full); memory 12 bytes per slot, never shrinking.
 struct IndexTable {
     /// Keys by slot, or ``empty``.
-    private var keys: ContiguousArray<Int64>
-    private var values: ContiguousArray<Int32>
+    private var keys: Column<Int64>
+    private var values: Column<Int32>
     /// 64 − log₂(slot count): the hash keeps the product's top bits.
     private var shift: UInt64
     /// The number of keys held.
@@ -27,8 +30,8 @@ struct IndexTable {
 
     /// Creates an empty table.
     init() {
-        keys = ContiguousArray(repeating: Self.empty, count: 16)
-        values = ContiguousArray(repeating: 0, count: 16)
+        keys = Column(repeating: Self.empty, count: 16)
+        values = Column(repeating: 0, count: 16)
         shift = 64 - 4
     }
 
@@ -110,8 +113,8 @@ struct IndexTable {
 
     private mutating func grow() {
         let oldKeys = keys, oldValues = values
-        keys = ContiguousArray(repeating: Self.empty, count: oldKeys.count * 2)
-        values = ContiguousArray(repeating: 0, count: oldKeys.count * 2)
+        keys = Column(repeating: Self.empty, count: oldKeys.count * 2)  // new storage: the old stays with oldKeys
+        values = Column(repeating: 0, count: oldKeys.count * 2)
         shift -= 1
         for i in oldKeys.indices where oldKeys[i] != Self.empty { place(oldKeys[i], oldValues[i]) }
     }

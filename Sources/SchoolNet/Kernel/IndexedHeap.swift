@@ -5,10 +5,13 @@
 /// time its rate does. Keys are (time, tie-breaker) so order is total and deterministic;
 /// the tie-breaker is the entity index.
 ///
+/// Storage is two ``Column``s (reference semantics, no copy-on-write checks): a copy of a
+/// heap shares its storage with the original, so never mutate two copies (see ``Column``).
+///
 /// - Complexity: ``update(_:to:)``, ``remove(_:)`` and ``popMin()`` are O(log₄ n);
 ///   ``min`` is O(1). Memory: one `Int32` position per possible index.
 public struct IndexedHeap {
-    @usableFromInline struct Node {
+    @usableFromInline struct Node: BitwiseCopyable {
         @usableFromInline var key: Int64
         @usableFromInline var index: Int32
         @inlinable init(key: Int64, index: Int32) {
@@ -18,9 +21,9 @@ public struct IndexedHeap {
         @inlinable func precedes(_ o: Node) -> Bool { key < o.key || (key == o.key && index < o.index) }
     }
 
-    @usableFromInline var nodes: ContiguousArray<Node> = []
+    @usableFromInline var nodes: Column<Node> = []
     /// Position of each index in `nodes`, or -1 when absent.
-    @usableFromInline var position: ContiguousArray<Int32> = []
+    @usableFromInline var position: Column<Int32> = []
 
     /// Creates an empty heap.
     public init() {}
@@ -50,7 +53,7 @@ public struct IndexedHeap {
     /// - Complexity: O(log₄ n).
     @inlinable public mutating func update(_ index: Int, to key: Int64) {
         if index >= position.count {
-            position.append(contentsOf: repeatElement(-1, count: Swift.max(index + 1 - position.count, position.count)))
+            position.append(-1, count: Swift.max(index + 1 - position.count, position.count))
         }
         let p = Int(position[index])
         if p < 0 {
@@ -92,15 +95,10 @@ public struct IndexedHeap {
         return m
     }
 
-    /// Runs `body` on the nodes and the position table as raw buffers, each reached once
-    /// (the sift loops then have no uniqueness or bounds checks per level).
-    @inlinable mutating func withBuffers<R>(_ body: (UnsafeMutableBufferPointer<Node>, UnsafeMutablePointer<Int32>) -> R) -> R {
-        var pos: ContiguousArray<Int32> = []
-        swap(&pos, &position)
-        defer { swap(&pos, &position) }
-        return pos.withUnsafeMutableBufferPointer { p in
-            nodes.withUnsafeMutableBufferPointer { a in body(a, p.baseAddress!) }
-        }
+    /// Runs `body` on the nodes and the position table as raw buffers (the sift loops then
+    /// have no bounds checks per level).
+    @inlinable func withBuffers<R>(_ body: (UnsafeMutableBufferPointer<Node>, UnsafeMutablePointer<Int32>) -> R) -> R {
+        body(UnsafeMutableBufferPointer(start: nodes.base, count: nodes.count), position.base)
     }
 
     @inlinable static func siftUp(_ a: UnsafeMutableBufferPointer<Node>, _ pos: UnsafeMutablePointer<Int32>, from start: Int) {

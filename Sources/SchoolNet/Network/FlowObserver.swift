@@ -13,50 +13,56 @@
 ///   k flow-seconds per second; every other flow has weight 1.
 /// - *limited bytes*: bytes those flows moved while so limited.
 /// - *time saturated*: total time the resource's load was at capacity with flows on it.
+///
+/// **Storage**: the per-resource tallies are ``Column``s (reference semantics, no
+/// copy-on-write checks on the solver's hot path): a copy of an observer shares its tallies
+/// with the original. Read copies freely once the run is over; never keep a copy across
+/// further simulation as a snapshot (take `Array(observer.x)` instead). `Sendable` holds
+/// under ``Column``'s rule: one task writes (the simulation's), others read after it.
 public struct FlowObserver: Sendable {
     /// Width of a utilisation bucket, in nanoseconds (0 disables the time series).
     public var bucketWidth: Int64 = 1_000_000_000
 
     /// Per-resource capacity, bits/s (kept in step with the solver).
-    public private(set) var capacity: [Double] = []
+    public private(set) var capacity: Column<Double> = []
     /// ∫ load dt per resource, bits.
-    public private(set) var carriedBits: [Double] = []
+    public private(set) var carriedBits: Column<Double> = []
     /// Total saturated time per resource, ns (closed intervals only; see ``saturatedTime(_:at:)``).
-    public private(set) var saturatedNanoseconds: [Int64] = []
+    public private(set) var saturatedNanoseconds: Column<Int64> = []
     /// Peak concurrent flows per resource (a flow standing for k copies counts once).
-    public private(set) var peakFlows: [Int] = []
+    public private(set) var peakFlows: Column<Int> = []
     /// Flow-seconds limited by each resource.
-    public private(set) var limitedFlowSeconds: [Double] = []
+    public private(set) var limitedFlowSeconds: Column<Double> = []
     /// Bytes moved by flows while limited by each resource.
-    public private(set) var limitedBytes: [Double] = []
+    public private(set) var limitedBytes: Column<Double> = []
     /// Flow-seconds limited by each resource, per flow class: index `resource × maxClasses + class`.
-    public private(set) var limitedFlowSecondsByClass: [Double] = []
+    public private(set) var limitedFlowSecondsByClass: Column<Double> = []
     /// Flow classes (workloads) distinguished in attribution.
     public static let maxClasses = 8
     /// Flow-seconds limited by the flows' own ceilings, by ``CeilingKind`` (index `-2 - code`).
-    public private(set) var ceilingFlowSeconds: [Double] = [0, 0, 0]
+    public private(set) var ceilingFlowSeconds: Column<Double> = [0, 0, 0]
     /// Bytes moved while limited by the flows' own ceilings, by ``CeilingKind``.
-    public private(set) var ceilingBytes: [Double] = [0, 0, 0]
+    public private(set) var ceilingBytes: Column<Double> = [0, 0, 0]
     /// Utilisation time series: per resource, carried bits per bucket (complete after
     /// ``finish(at:)``: the bucket a resource is in is summed in `openBits` meanwhile).
     public private(set) var buckets: [[Double]] = []
     /// Per resource: the bucket being summed (−1 if none) and its running sum — the same
     /// additions in the same order as into `buckets`, on a flat array (one nested-array
     /// access per resource per bucket instead of per load change).
-    var openBucket: [Int] = []
-    var openBits: [Double] = []
+    var openBucket: Column<Int> = []
+    var openBits: Column<Double> = []
     /// Time at which each resource became saturated, or -1.
-    public private(set) var saturatedSince: [Int64] = []
+    public private(set) var saturatedSince: Column<Int64> = []
     /// Time (ns) at which each resource was first saturated in the run, or -1 if never
     /// (reports print it as "gives way at 09:00:04").
-    public private(set) var firstSaturated: [Int64] = []
+    public private(set) var firstSaturated: Column<Int64> = []
     /// Time the first change was seen (start of the observation).
-    public private(set) var lastChange: [Int64] = []
+    public private(set) var lastChange: Column<Int64> = []
     /// Capacity changes per resource: (time ns, bits/s), starting with the initial capacity
     /// at time 0 (capacities vary with best-effort availability and public load by hour).
     public private(set) var capacityHistory: [[(time: Int64, capacity: Double)]] = []
     /// Current load per resource, bits/s.
-    public private(set) var currentLoad: [Double] = []
+    public private(set) var currentLoad: Column<Double> = []
 
     /// Creates an empty observer.
     public init() {}
@@ -97,7 +103,7 @@ public struct FlowObserver: Sendable {
         peakFlows.append(0)
         limitedFlowSeconds.append(0)
         limitedBytes.append(0)
-        limitedFlowSecondsByClass.append(contentsOf: repeatElement(0, count: Self.maxClasses))
+        limitedFlowSecondsByClass.append(0, count: Self.maxClasses)
         buckets.append([])
         openBucket.append(-1)
         openBits.append(0)

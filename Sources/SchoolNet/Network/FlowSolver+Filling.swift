@@ -50,75 +50,58 @@ extension FlowSolver {
         flushDirtyLevels()
     }
 
-    /// Fill set-up over raw buffers: marks component flows unfrozen, adds their current
-    /// usage back to each resource's residual, sums weights and counts per resource, and
-    /// collects the capped flows.
+    /// Fill set-up: marks component flows unfrozen, adds their current usage back to each
+    /// resource's residual, sums weights and counts per resource, and collects the capped
+    /// flows. Runs per flow-hop on the columns' raw pointers (no uniqueness or bounds checks).
     mutating func addComponentUsage() {
-        var res = ContiguousArray<Double>(), ws = ContiguousArray<Double>(), uo = ContiguousArray<Int32>()
-        var fz = ContiguousArray<Bool>(), capped = ContiguousArray<CappedEntry>()
-        swap(&res, &residual); swap(&ws, &weightSum); swap(&uo, &unfrozenOn)
-        swap(&fz, &frozen); swap(&capped, &cappedFlows)
-        defer {
-            swap(&res, &residual); swap(&ws, &weightSum); swap(&uo, &unfrozenOn)
-            swap(&fz, &frozen); swap(&capped, &cappedFlows)
-        }
         let H = Self.maxHops
-        componentFlows.withUnsafeBufferPointer { flows in
-        limiter.withUnsafeBufferPointer { limiter in
-        level.withUnsafeBufferPointer { level in
-        rate.withUnsafeBufferPointer { rate in
-        ceiling.withUnsafeBufferPointer { ceiling in
-        hopResource.withUnsafeBufferPointer { hopResource in
-        hopFactor.withUnsafeBufferPointer { hopFactor in
-        hopCount.withUnsafeBufferPointer { hopCount in
-        weight.withUnsafeBufferPointer { weight in
-        capacity.withUnsafeBufferPointer { capacity in
-        res.withUnsafeMutableBufferPointer { residual in
-        ws.withUnsafeMutableBufferPointer { weightSum in
-        uo.withUnsafeMutableBufferPointer { unfrozenOn in
-        fz.withUnsafeMutableBufferPointer { frozen in
-            for ff in flows {
-                let f = Int(ff)
-                frozen[f] = false
-                let wf = weight[f], l = limiter[f]
-                let rf = l >= 0 ? wf * level[Int(l)] : rate[f]  // currentRate(f)
-                let base = f * H
-                // The most f could get: a resource's whole capacity; a ceiling at or above
-                // that never binds, so it stays out of the capped heap.
-                var most = Double.infinity
-                for h in 0..<Int(hopCount[f]) {
-                    let r = Int(hopResource[base + h])
-                    let a = hopFactor[base + h]
-                    residual[r] += a * rf
-                    weightSum[r] += a * wf
-                    unfrozenOn[r] += 1
-                    most = Swift.min(most, capacity[r] / a)
-                }
-                if ceiling[f] < most { capped.append(CappedEntry(level: ceiling[f] / wf, flow: ff)) }
+        let limiter = limiter.base, level = level.base, rate = rate.base, ceiling = ceiling.base
+        let hopResource = hopResource.base, hopFactor = hopFactor.base, hopCount = hopCount.base
+        let weight = weight.base, capacity = capacity.base
+        let residual = residual.base, weightSum = weightSum.base, unfrozenOn = unfrozenOn.base
+        let frozen = frozen.base, capped = cappedFlows
+        for ff in componentFlows {
+            let f = Int(ff)
+            frozen[f] = false
+            let wf = weight[f], l = limiter[f]
+            let rf = l >= 0 ? wf * level[Int(l)] : rate[f]  // currentRate(f)
+            let base = f * H
+            // The most f could get: a resource's whole capacity; a ceiling at or above
+            // that never binds, so it stays out of the capped heap.
+            var most = Double.infinity
+            for h in 0..<Int(hopCount[f]) {
+                let r = Int(hopResource[base + h])
+                let a = hopFactor[base + h]
+                residual[r] += a * rf
+                weightSum[r] += a * wf
+                unfrozenOn[r] += 1
+                most = Swift.min(most, capacity[r] / a)
             }
-        }}}}}}}}}}}}}}
+            if ceiling[f] < most { capped.append(CappedEntry(level: ceiling[f] / wf, flow: ff)) }
+        }
     }
 
-    /// Raw views of what freezing writes, valid only inside ``withFreezing(_:)``: the fill's
-    /// inner loop runs per flow-hop, so it has no uniqueness or bounds checks.
+    /// Raw views of what freezing writes, valid only inside ``withFreezing(_:)`` (no column
+    /// grows meanwhile): the fill's inner loop runs per flow-hop, so it has no uniqueness or
+    /// bounds checks.
     struct Freezing {
-        let hopResource: UnsafeBufferPointer<Int32>
-        let hopFactor: UnsafeBufferPointer<Double>
-        let hopCount: UnsafeBufferPointer<UInt8>
-        let weight: UnsafeBufferPointer<Double>
-        let residual: UnsafeMutableBufferPointer<Double>
-        let weightSum: UnsafeMutableBufferPointer<Double>
-        let unfrozenOn: UnsafeMutableBufferPointer<Int32>
-        let frozen: UnsafeMutableBufferPointer<Bool>
-        let newRate: UnsafeMutableBufferPointer<Double>
-        let newLimiter: UnsafeMutableBufferPointer<Int32>
-        let isDirty: UnsafeMutableBufferPointer<Bool>
-        var dirty: ContiguousArray<Int32>
+        let hopResource: UnsafeMutablePointer<Int32>
+        let hopFactor: UnsafeMutablePointer<Double>
+        let hopCount: UnsafeMutablePointer<UInt8>
+        let weight: UnsafeMutablePointer<Double>
+        let residual: UnsafeMutablePointer<Double>
+        let weightSum: UnsafeMutablePointer<Double>
+        let unfrozenOn: UnsafeMutablePointer<Int32>
+        let frozen: UnsafeMutablePointer<Bool>
+        let newRate: UnsafeMutablePointer<Double>
+        let newLimiter: UnsafeMutablePointer<Int32>
+        let isDirty: UnsafeMutablePointer<Bool>
+        let dirty: Column<Int32>
 
         /// Freezes flow `f` at rate `r`, limited by `l`: its usage leaves the residual of each
         /// resource on its route, whose level key becomes stale.
         @inline(__always)
-        mutating func freeze(_ f: Int, rate r: Double, limiter l: Int32) {
+        func freeze(_ f: Int, rate r: Double, limiter l: Int32) {
             frozen[f] = true
             newRate[f] = r
             newLimiter[f] = l
@@ -138,39 +121,14 @@ extension FlowSolver {
         }
     }
 
-    /// Runs `body` with the freezing handle over this solver's arrays.
+    /// Runs `body` with the freezing handle over this solver's columns.
     ///
-    /// - Complexity: O(1) set-up (arrays are swapped, not copied).
-    mutating func withFreezing<R>(_ body: (inout Freezing) -> R) -> R {
-        var res = ContiguousArray<Double>(), ws = ContiguousArray<Double>(), uo = ContiguousArray<Int32>()
-        var fz = ContiguousArray<Bool>(), nr = ContiguousArray<Double>(), nl = ContiguousArray<Int32>()
-        var dirtyFlag = ContiguousArray<Bool>(), dirty = ContiguousArray<Int32>()
-        swap(&res, &residual); swap(&ws, &weightSum); swap(&uo, &unfrozenOn)
-        swap(&fz, &frozen); swap(&nr, &newRate); swap(&nl, &newLimiter)
-        swap(&dirtyFlag, &isDirty); swap(&dirty, &dirtyResources)
-        defer {
-            swap(&res, &residual); swap(&ws, &weightSum); swap(&uo, &unfrozenOn)
-            swap(&fz, &frozen); swap(&nr, &newRate); swap(&nl, &newLimiter)
-            swap(&dirtyFlag, &isDirty); swap(&dirty, &dirtyResources)
-        }
-        return hopResource.withUnsafeBufferPointer { hopResource in
-        hopFactor.withUnsafeBufferPointer { hopFactor in
-        hopCount.withUnsafeBufferPointer { hopCount in
-        weight.withUnsafeBufferPointer { weight in
-        res.withUnsafeMutableBufferPointer { residual in
-        ws.withUnsafeMutableBufferPointer { weightSum in
-        uo.withUnsafeMutableBufferPointer { unfrozenOn in
-        fz.withUnsafeMutableBufferPointer { frozen in
-        nr.withUnsafeMutableBufferPointer { newRate in
-        nl.withUnsafeMutableBufferPointer { newLimiter in
-        dirtyFlag.withUnsafeMutableBufferPointer { isDirty in
-            var f = Freezing(hopResource: hopResource, hopFactor: hopFactor, hopCount: hopCount, weight: weight,
-                             residual: residual, weightSum: weightSum, unfrozenOn: unfrozenOn, frozen: frozen,
-                             newRate: newRate, newLimiter: newLimiter, isDirty: isDirty, dirty: [])
-            swap(&f.dirty, &dirty)
-            defer { swap(&f.dirty, &dirty) }
-            return body(&f)
-        }}}}}}}}}}}
+    /// - Complexity: O(1) set-up (pointers are read, nothing is copied).
+    func withFreezing<R>(_ body: (Freezing) -> R) -> R {
+        body(Freezing(hopResource: hopResource.base, hopFactor: hopFactor.base, hopCount: hopCount.base,
+                      weight: weight.base, residual: residual.base, weightSum: weightSum.base,
+                      unfrozenOn: unfrozenOn.base, frozen: frozen.base, newRate: newRate.base,
+                      newLimiter: newLimiter.base, isDirty: isDirty.base, dirty: dirtyResources))
     }
 
     /// Freezes the capped flows from `cappedFlows[start]` whose ceiling per weight is at most
@@ -178,10 +136,7 @@ extension FlowSolver {
     ///
     /// - Returns: the first capped entry not passed, and the number of flows frozen.
     mutating func freezeCapped(from start: Int, through tl: Double) -> (next: Int, frozen: Int) {
-        var capped = ContiguousArray<CappedEntry>()
-        swap(&capped, &cappedFlows)
-        defer { swap(&capped, &cappedFlows) }
-        let ceiling = self.ceiling, kind = ceilingKind  // shared, not copied: freezing writes neither
+        let capped = cappedFlows, ceiling = self.ceiling, kind = ceilingKind  // handles: shared storage
         return withFreezing { fz in
             var next = start, count = 0
             while next < capped.count && capped[next].level <= tl {
@@ -199,7 +154,7 @@ extension FlowSolver {
     ///
     /// - Returns: the number of flows frozen.
     mutating func freezeAll(on r: Int, level tl: Double) -> Int {
-        let entries = resourceEntries[r], mark = self.mark  // shared, not copied
+        let entries = resourceEntries[r], mark = self.mark  // shared, not copied (mark: a handle)
         let ep = epoch, lim = Int32(r)
         return withFreezing { fz in
             var count = 0

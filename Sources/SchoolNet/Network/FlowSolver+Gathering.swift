@@ -8,24 +8,25 @@
 /// fill's sums depend on it).
 extension FlowSolver {
     /// Raw views of what gathering reads and writes, valid only inside
-    /// ``withGathering(_:)``; the component's flow and resource lists are moved in and out.
+    /// ``withGathering(_:)`` (no per-flow or per-resource column grows meanwhile); the
+    /// component's flow and resource lists are column handles, appended to in place.
     struct Gathering {
         let epoch: UInt32
-        let hopResource: UnsafeBufferPointer<Int32>
-        let hopCount: UnsafeBufferPointer<UInt8>
-        let load: UnsafeBufferPointer<Double>
-        let capacity: UnsafeBufferPointer<Double>
-        let entries: UnsafeBufferPointer<ContiguousArray<Int32>>
-        let mark: UnsafeMutableBufferPointer<UInt32>
-        let resourceMark: UnsafeMutableBufferPointer<UInt32>
-        let expanded: UnsafeMutableBufferPointer<UInt32>
-        let checked: UnsafeMutableBufferPointer<UInt32>
-        var flows: ContiguousArray<Int32>
-        var resources: ContiguousArray<Int32>
+        let hopResource: UnsafeMutablePointer<Int32>
+        let hopCount: UnsafeMutablePointer<UInt8>
+        let load: UnsafeMutablePointer<Double>
+        let capacity: UnsafeMutablePointer<Double>
+        let entries: UnsafeBufferPointer<Column<Int32>>
+        let mark: UnsafeMutablePointer<UInt32>
+        let resourceMark: UnsafeMutablePointer<UInt32>
+        let expanded: UnsafeMutablePointer<UInt32>
+        let checked: UnsafeMutablePointer<UInt32>
+        let flows: Column<Int32>
+        let resources: Column<Int32>
 
         /// Lists resource `r` in the component (once).
         @inline(__always)
-        mutating func touch(_ r: Int) {
+        func touch(_ r: Int) {
             if resourceMark[r] != epoch {
                 resourceMark[r] = epoch
                 resources.append(Int32(r))
@@ -34,7 +35,7 @@ extension FlowSolver {
 
         /// Adds flow `f` and the resources on its route (once).
         @inline(__always)
-        mutating func addFlow(_ f: Int) {
+        func addFlow(_ f: Int) {
             if mark[f] == epoch { return }
             mark[f] = epoch
             flows.append(Int32(f))
@@ -43,7 +44,7 @@ extension FlowSolver {
         }
 
         /// Adds every flow on resource `r` (once).
-        mutating func expand(_ r: Int) {
+        func expand(_ r: Int) {
             if expanded[r] == epoch { return }
             expanded[r] = epoch
             touch(r)
@@ -53,7 +54,7 @@ extension FlowSolver {
         }
 
         /// Expands every saturated resource the component's flows cross, until none is left.
-        mutating func close() {
+        func close() {
             var i = 0
             while i < flows.count {
                 let f = Int(flows[i])
@@ -73,38 +74,18 @@ extension FlowSolver {
         }
     }
 
-    /// Runs `body` with the gathering handle over this solver's arrays.
+    /// Runs `body` with the gathering handle over this solver's columns.
     ///
-    /// - Complexity: O(1) set-up (arrays are swapped, not copied).
-    mutating func withGathering<R>(_ body: (inout Gathering) -> R) -> R {
+    /// - Complexity: O(1) set-up (pointers and handles are read, nothing is copied).
+    func withGathering<R>(_ body: (Gathering) -> R) -> R {
         // The gathering reads stored loads: every caller makes lazy groups eager first.
         assert(lazyGroups.isEmpty, "gathering with lazy groups (stale stored loads)")
-        var m = ContiguousArray<UInt32>(), rm = ContiguousArray<UInt32>()
-        var ex = ContiguousArray<UInt32>(), ch = ContiguousArray<UInt32>()
-        var flows = ContiguousArray<Int32>(), resources = ContiguousArray<Int32>()
-        swap(&m, &mark); swap(&rm, &resourceMark); swap(&ex, &expanded); swap(&ch, &checked)
-        swap(&flows, &componentFlows); swap(&resources, &componentResources)
-        defer {
-            swap(&m, &mark); swap(&rm, &resourceMark); swap(&ex, &expanded); swap(&ch, &checked)
-            swap(&flows, &componentFlows); swap(&resources, &componentResources)
+        return resourceEntries.withUnsafeBufferPointer { entries in
+            body(Gathering(epoch: epoch, hopResource: hopResource.base, hopCount: hopCount.base, load: load.base,
+                           capacity: capacity.base, entries: entries, mark: mark.base,
+                           resourceMark: resourceMark.base, expanded: expanded.base, checked: checked.base,
+                           flows: componentFlows, resources: componentResources))
         }
-        let ep = epoch
-        return hopResource.withUnsafeBufferPointer { hopResource in
-        hopCount.withUnsafeBufferPointer { hopCount in
-        load.withUnsafeBufferPointer { load in
-        capacity.withUnsafeBufferPointer { capacity in
-        resourceEntries.withUnsafeBufferPointer { entries in
-        m.withUnsafeMutableBufferPointer { mark in
-        rm.withUnsafeMutableBufferPointer { resourceMark in
-        ex.withUnsafeMutableBufferPointer { expanded in
-        ch.withUnsafeMutableBufferPointer { checked in
-            var g = Gathering(epoch: ep, hopResource: hopResource, hopCount: hopCount, load: load, capacity: capacity,
-                              entries: entries, mark: mark, resourceMark: resourceMark, expanded: expanded,
-                              checked: checked, flows: [], resources: [])
-            swap(&g.flows, &flows); swap(&g.resources, &resources)
-            defer { swap(&g.flows, &flows); swap(&g.resources, &resources) }
-            return body(&g)
-        }}}}}}}}}
     }
 
     /// Starts a new, empty component.

@@ -98,52 +98,57 @@
 /// shared exactly max-min (TCP's long-run behaviour with equal RTTs; RTT unfairness is not
 /// modelled).
 ///
+/// **Storage**: the flat per-resource, per-flow and per-pair arrays are ``Column``s
+/// (reference semantics: no copy-on-write check per element write). A copy of a solver
+/// shares them with the original, so a solver is never copied and then mutated as two
+/// values; each solver (each ``Network``) is built fresh and owns its storage.
+///
 /// **Validated by**: `FlowSolverTests` (textbook max-min cases, parking lot, weights,
 /// processor-sharing mean transfer time, conservation and capacity invariants, group
 /// progress and attribution, group paths against full re-solves, with and without
 /// completions and slow-start ceilings: `groupPathsMatchFullResolve*`).
 public struct FlowSolver {
     // MARK: Resources
-    var capacity: ContiguousArray<Double> = []  // bits/s
-    var load: ContiguousArray<Double> = []  // bits/s of capacity in use
+    var capacity: Column<Double> = []  // bits/s
+    var load: Column<Double> = []  // bits/s of capacity in use
     /// Flows on each resource, as `flow << 4 | hop`.
-    var resourceEntries: ContiguousArray<ContiguousArray<Int32>> = []
-    var level: ContiguousArray<Double> = []  // fair share per weight if saturated
+    var resourceEntries: ContiguousArray<Column<Int32>> = []
+    var level: Column<Double> = []  // fair share per weight if saturated
 
     // MARK: Flows (structure of arrays, indexed by FlowID)
-    var hopResource: ContiguousArray<Int32> = []  // flow*maxHops + h
-    var hopFactor: ContiguousArray<Double> = []
-    var hopPosition: ContiguousArray<Int32> = []  // index in resourceEntries
-    var hopCount: ContiguousArray<UInt8> = []
-    var weight: ContiguousArray<Double> = []
-    var ceiling: ContiguousArray<Double> = []
-    var rate: ContiguousArray<Double> = []
-    var remaining: ContiguousArray<Double> = []  // bytes at lastUpdate
-    var delivered: ContiguousArray<Double> = []  // bytes at lastUpdate
-    var lastUpdate: ContiguousArray<Int64> = []
-    var limiter: ContiguousArray<Int32> = []
-    var ceilingKind: ContiguousArray<Int32> = []  // CeilingKind.code of the current ceiling
-    var active: ContiguousArray<Bool> = []
-    var tag: ContiguousArray<Int64> = []
-    var flowClass: ContiguousArray<UInt8> = []  // who the flow is for (attribution by workload)
+    var hopResource: Column<Int32> = []  // flow*maxHops + h
+    var hopFactor: Column<Double> = []
+    var hopPosition: Column<Int32> = []  // index in resourceEntries
+    var hopCount: Column<UInt8> = []
+    var weight: Column<Double> = []
+    var ceiling: Column<Double> = []
+    var rate: Column<Double> = []
+    var remaining: Column<Double> = []  // bytes at lastUpdate
+    var delivered: Column<Double> = []  // bytes at lastUpdate
+    var lastUpdate: Column<Int64> = []
+    var limiter: Column<Int32> = []
+    var ceilingKind: Column<Int32> = []  // CeilingKind.code of the current ceiling
+    var active: Column<Bool> = []
+    var tag: Column<Int64> = []
+    var flowClass: Column<UInt8> = []  // who the flow is for (attribution by workload)
     // Per-flow delay attribution: the longest run of time one resource limited the flow.
-    var runLimiter: ContiguousArray<Int32> = []
-    var runSeconds: ContiguousArray<Double> = []
-    var worstLimiter: ContiguousArray<Int32> = []
-    var worstSeconds: ContiguousArray<Double> = []
-    var resourceLimitedSeconds: ContiguousArray<Double> = []
-    var freeFlows: ContiguousArray<Int32> = []
+    var runLimiter: Column<Int32> = []
+    var runSeconds: Column<Double> = []
+    var worstLimiter: Column<Int32> = []
+    var worstSeconds: Column<Double> = []
+    var resourceLimitedSeconds: Column<Double> = []
+    var freeFlows: Column<Int32> = []
     var completions = IndexedHeap()  // flows not in a group (ceiling-limited), by time
 
     // MARK: Groups: flows limited by a saturated resource share its virtual clock
     /// Virtual time per resource: bytes per unit weight a flow limited there has received,
     /// as of `clockTime` (advanced before the level changes).
-    var clock: ContiguousArray<Double> = []
-    var clockTime: ContiguousArray<Int64> = []
+    var clock: Column<Double> = []
+    var clockTime: Column<Int64> = []
     /// Members per group (flows whose limiter is the resource, streams included).
-    var groupSize: ContiguousArray<Int32> = []
+    var groupSize: Column<Int32> = []
     /// A member's virtual time at its last settlement.
-    var clockStart: ContiguousArray<Double> = []
+    var clockStart: Column<Double> = []
     /// Finish tags (`clockStart + remaining / weight`) of each group's finite members.
     var tagHeaps = TagHeaps()
     /// Each group's next completion time (one entry per resource with finite members).
@@ -158,28 +163,28 @@ public struct FlowSolver {
     /// crossing l (slot found through `pairSlot[l << 32 | g]`), listed per group and per
     /// resource in insertion order (never hash order).
     var pairSlot = IndexTable()
-    var pairResource: ContiguousArray<Int32> = []
-    var pairGroup: ContiguousArray<Int32> = []
-    var pairWeight: ContiguousArray<Double> = []
-    var pairCount: ContiguousArray<Int32> = []
-    var pairIndexInGroup: ContiguousArray<Int32> = []
-    var pairIndexOnResource: ContiguousArray<Int32> = []
-    var freePairs: ContiguousArray<Int32> = []
-    var groupPairs: ContiguousArray<ContiguousArray<Int32>> = []
-    var resourcePairs: ContiguousArray<ContiguousArray<Int32>> = []
+    var pairResource: Column<Int32> = []
+    var pairGroup: Column<Int32> = []
+    var pairWeight: Column<Double> = []
+    var pairCount: Column<Int32> = []
+    var pairIndexInGroup: Column<Int32> = []
+    var pairIndexOnResource: Column<Int32> = []
+    var freePairs: Column<Int32> = []
+    var groupPairs: ContiguousArray<Column<Int32>> = []
+    var resourcePairs: ContiguousArray<Column<Int32>> = []
 
     // MARK: Lazy groups (see FlowSolver+LazyLoads.swift)
     /// Per pair: the group share included in the stored load, and the group's virtual time
     /// and the time at which it was (for the observer's integral).
-    var pairSeenLevel: ContiguousArray<Double> = []
-    var pairSeenClock: ContiguousArray<Double> = []
-    var pairSeenTime: ContiguousArray<Int64> = []
+    var pairSeenLevel: Column<Double> = []
+    var pairSeenClock: Column<Double> = []
+    var pairSeenTime: Column<Int64> = []
     /// Per resource: the lazy pair on it, or -1 (at most one).
-    var lazyPair: ContiguousArray<Int32> = []
+    var lazyPair: Column<Int32> = []
     /// Per group: whether its pairs are lazy.
-    var isLazy: ContiguousArray<Bool> = []
+    var isLazy: Column<Bool> = []
     /// The lazy groups, in the order they became lazy.
-    var lazyGroups: ContiguousArray<Int32> = []
+    var lazyGroups: Column<Int32> = []
     /// Per lazy group: its pairs keyed by the share at which their resource saturates.
     var lazyKeys = TagHeaps()
     /// The utilisation bucket of the last solver call (lazy pairs are synced at each
@@ -191,37 +196,37 @@ public struct FlowSolver {
     var lazyGroupsMade = 0
 
     // MARK: Scratch for component solves (reused, no allocation per event)
-    var mark: ContiguousArray<UInt32> = []  // flow in component when == epoch
-    var resourceMark: ContiguousArray<UInt32> = []  // resource touched
-    var expanded: ContiguousArray<UInt32> = []  // resource's flows all in
-    var checked: ContiguousArray<UInt32> = []  // resource's saturation looked at
+    var mark: Column<UInt32> = []  // flow in component when == epoch
+    var resourceMark: Column<UInt32> = []  // resource touched
+    var expanded: Column<UInt32> = []  // resource's flows all in
+    var checked: Column<UInt32> = []  // resource's saturation looked at
     var epoch: UInt32 = 0
-    var componentFlows: ContiguousArray<Int32> = []
-    var componentResources: ContiguousArray<Int32> = []
-    var residual: ContiguousArray<Double> = []
-    var weightSum: ContiguousArray<Double> = []
-    var newRate: ContiguousArray<Double> = []
-    var newLimiter: ContiguousArray<Int32> = []
-    var frozen: ContiguousArray<Bool> = []
-    var newLevel: ContiguousArray<Double> = []
-    var unfrozenOn: ContiguousArray<Int32> = []
+    var componentFlows: Column<Int32> = []
+    var componentResources: Column<Int32> = []
+    var residual: Column<Double> = []
+    var weightSum: Column<Double> = []
+    var newRate: Column<Double> = []
+    var newLimiter: Column<Int32> = []
+    var frozen: Column<Bool> = []
+    var newLevel: Column<Double> = []
+    var unfrozenOn: Column<Int32> = []
     var levelHeap = IndexedHeap()
     /// Resources whose level-heap key is stale (re-keyed once before the heap is read).
-    var dirtyResources: ContiguousArray<Int32> = []
-    var isDirty: ContiguousArray<Bool> = []
+    var dirtyResources: Column<Int32> = []
+    var isDirty: Column<Bool> = []
     /// The component's capped flows, sorted by (ceiling / weight, flow) for the fill.
     /// Scratch for ``propagateHeldChange(_:to:ended:now:)``, per resource.
     var propagationEpoch: UInt32 = 0
-    var propagationMark: ContiguousArray<UInt32> = []
-    var propagationSeed: ContiguousArray<UInt32> = []
-    var propagationState: ContiguousArray<UInt8> = []  // 1 touched, 2 queued, 3 share fixed
-    var propagationDelta: ContiguousArray<Double> = []  // load change to absorb
-    var propagationLevel: ContiguousArray<Double> = []
-    var propagationTouched: ContiguousArray<Int32> = []
+    var propagationMark: Column<UInt32> = []
+    var propagationSeed: Column<UInt32> = []
+    var propagationState: Column<UInt8> = []  // 1 touched, 2 queued, 3 share fixed
+    var propagationDelta: Column<Double> = []  // load change to absorb
+    var propagationLevel: Column<Double> = []
+    var propagationTouched: Column<Int32> = []
     /// Resources saturated before an ended flow left (set by ``detach(_:now:)``).
-    var propagationSeeds: ContiguousArray<Int32> = []
-    var cappedFlows: ContiguousArray<CappedEntry> = []
-    var bfsQueue: ContiguousArray<Int32> = []
+    var propagationSeeds: Column<Int32> = []
+    var cappedFlows: Column<CappedEntry> = []
+    var bfsQueue: Column<Int32> = []
 
     /// The observer told about every rate and saturation change (attribution, utilisation).
     public var observer = FlowObserver()

@@ -90,6 +90,10 @@ public struct TransferOutcome: Sendable, Equatable {
 /// adds buffer/C (TCP keeps a saturated bottleneck's buffer full). **Source**: Kleinrock,
 /// *Queueing Systems* vol. 1 (M/M/1); Gettys & Nichols 2011 (bufferbloat).
 ///
+/// **Copies**: the solver's storage has reference semantics (``FlowSolver``, ``Column``):
+/// a copy of a network shares the solver's state with the original, so read a copy
+/// (``RunResult`` does) but never mutate one; build a new network per simulation.
+///
 /// **Validated by**: `NetworkTests` (closed-form transfer times, window ceiling,
 /// processor-sharing mean, session tables, bottleneck attribution).
 public struct Network {
@@ -121,30 +125,30 @@ public struct Network {
 
     enum Phase: UInt8 { case free, waitingSession, setup, body }
 
-    // Transfers (structure of arrays).
-    var phase: [Phase] = []
-    var flow: [Int32] = []
-    var route: [Int32] = []
-    var bytes: [Double] = []
-    var cwnd: [Double] = []
-    var rtt: [Double] = []
-    var rateLimit: [Double] = []
-    var weight: [Double] = []
+    // Transfers (structure of arrays, in columns: see the type's note on copies).
+    var phase: Column<Phase> = []
+    var flow: Column<Int32> = []
+    var route: Column<Int32> = []
+    var bytes: Column<Double> = []
+    var cwnd: Column<Double> = []
+    var rtt: Column<Double> = []
+    var rateLimit: Column<Double> = []
+    var weight: Column<Double> = []
     /// Identical transfers each transfer stands for (``TransferRequest/copies``).
-    var copies: [Int32] = []
-    var tag: [Int64] = []
-    var flowClass: [UInt8] = []
-    var requested: [Int64] = []
-    var usesTCP: [Bool] = []
-    var newConnection: [Bool] = []
-    var sessionsHeld: [UInt8] = []
-    var waitStart: [Int64] = []
-    var waited: [Int64] = []
-    var freeTransfers: [Int32] = []
+    var copies: Column<Int32> = []
+    var tag: Column<Int64> = []
+    var flowClass: Column<UInt8> = []
+    var requested: Column<Int64> = []
+    var usesTCP: Column<Bool> = []
+    var newConnection: Column<Bool> = []
+    var sessionsHeld: Column<UInt8> = []
+    var waitStart: Column<Int64> = []
+    var waited: Column<Int64> = []
+    var freeTransfers: Column<Int32> = []
     /// Pending TCP timers (end of set-up, end of a slow-start round), by transfer.
     var timers = IndexedHeap()
     /// Transfer behind each solver flow.
-    var transferOfFlow: [Int32] = []
+    var transferOfFlow: Column<Int32> = []
 
     // Session tables, by node.
     var sessionsInUse: [Int]

@@ -6,6 +6,9 @@
 /// tags (virtual time at which they finish), which does not change when the resource's
 /// share does. Ties break by flow index, so the order is total and deterministic.
 ///
+/// Storage is ``Column``s (reference semantics, no copy-on-write checks): a copy shares
+/// storage with the original, so never mutate two copies (see ``Column``).
+///
 /// **Validated by**: `TagHeapsTests` (minima against a plain list), and the solver's tests.
 ///
 /// - Complexity: ``insert(_:key:into:)`` and ``remove(_:from:)`` are O(log m) for a group
@@ -17,16 +20,16 @@ struct TagHeaps {
         func precedes(_ o: Node) -> Bool { key < o.key || (key == o.key && flow < o.flow) }
     }
 
-    var heaps: ContiguousArray<ContiguousArray<Node>> = []
+    var heaps: ContiguousArray<Column<Node>> = []
     /// Position of each flow in its group's heap, or -1.
-    var position: ContiguousArray<Int32> = []
+    var position: Column<Int32> = []
 
     /// Adds an empty group.
-    mutating func addGroup() { heaps.append([]) }
+    mutating func addGroup() { heaps.append(Column()) }
 
     /// Makes room for flow indices below `n`.
     mutating func reserveFlows(_ n: Int) {
-        if position.count < n { position.append(contentsOf: repeatElement(-1, count: n - position.count)) }
+        if position.count < n { position.append(-1, count: n - position.count) }
     }
 
     func contains(_ f: Int) -> Bool { f < position.count && position[f] >= 0 }
@@ -54,7 +57,7 @@ struct TagHeaps {
 
     /// Adds flow `f` (not in any group) to group `g` with tag `key`.
     ///
-    /// - Complexity: O(log m), one uniqueness check per array touched.
+    /// - Complexity: O(log m).
     mutating func insert(_ f: Int, key: Double, into g: Int) {
         withHeap(g) { heap, pos in
             heap.append(Node(key: key, flow: Int32(f)))
@@ -64,7 +67,7 @@ struct TagHeaps {
 
     /// Removes flow `f` from group `g`, if it is there.
     ///
-    /// - Complexity: O(log m), one uniqueness check per array touched.
+    /// - Complexity: O(log m).
     mutating func remove(_ f: Int, from g: Int) {
         withHeap(g) { heap, pos in
             let p = Int(pos[f])
@@ -100,15 +103,10 @@ struct TagHeaps {
         }
     }
 
-    /// Runs `body` on group `g`'s heap and the position table, each reached once (the sift
-    /// loops then run on raw buffers: no uniqueness or bounds checks per level).
-    private mutating func withHeap<R>(_ g: Int, _ body: (inout ContiguousArray<Node>, UnsafeMutablePointer<Int32>) -> R) -> R {
-        var pos: ContiguousArray<Int32> = []
-        swap(&pos, &position)
-        defer { swap(&pos, &position) }
-        return pos.withUnsafeMutableBufferPointer { p in
-            heaps.withUnsafeMutableBufferPointer { h in body(&h[g], p.baseAddress!) }
-        }
+    /// Runs `body` on group `g`'s heap (a handle on its column) and the position table (the
+    /// sift loops then run on raw buffers: no uniqueness or bounds checks per level).
+    private func withHeap<R>(_ g: Int, _ body: (Column<Node>, UnsafeMutablePointer<Int32>) -> R) -> R {
+        body(heaps[g], position.base)
     }
 
     private static func siftUp(_ a: UnsafeMutableBufferPointer<Node>, _ pos: UnsafeMutablePointer<Int32>, from start: Int) {
