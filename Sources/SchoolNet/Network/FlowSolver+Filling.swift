@@ -23,7 +23,7 @@ extension FlowSolver {
             let r = Int(rr)
             if unfrozenOn[r] > 0 { levelHeap.update(r, to: Self.key(residual[r] / weightSum[r])) }
         }
-        CappedEntry.sort(&cappedFlows)
+        CappedEntry.sort(cappedFlows)
         var next = 0  // first capped entry not yet passed
         var unfrozen = componentFlows.count
         while unfrozen > 0 {
@@ -198,7 +198,7 @@ struct CappedEntry {
     /// below 16 entries) on the raw buffer, with no allocation — the standard library's
     /// stable sort allocates a merge buffer on each of the thousands of re-solves. The order
     /// is total (flows are distinct), so any correct sort gives the same array.
-    static func sort(_ a: inout ContiguousArray<CappedEntry>) {
+    static func sort(_ a: Column<CappedEntry>) {
         guard a.count > 1 else { return }
         a.withUnsafeMutableBufferPointer { h in
             var depth = 0

@@ -28,8 +28,9 @@ import Testing
                 }
                 if pattern < 2 { a.shuffle(using: &rng) }
                 let expected = a.sorted { $0.precedes($1) }
-                CappedEntry.sort(&a)
-                #expect(a.map(\.flow) == expected.map(\.flow), "n = \(n), pattern \(pattern)")
+                let column = Column(a)
+                CappedEntry.sort(column)
+                #expect(column.map(\.flow) == expected.map(\.flow), "n = \(n), pattern \(pattern)")
             }
         }
     }
