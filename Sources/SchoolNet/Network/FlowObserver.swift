@@ -51,6 +51,9 @@ public struct FlowObserver: Sendable {
     /// access per resource per bucket instead of per load change).
     var openBucket: Column<Int> = []
     var openBits: Column<Double> = []
+    /// Per resource: the end (ns) of the open bucket, −1 if none — so that a change inside
+    /// it is recognised without an integer division.
+    var openEnd: Column<Int64> = []
     /// Time at which each resource became saturated, or -1.
     public private(set) var saturatedSince: Column<Int64> = []
     /// Time (ns) at which each resource was first saturated in the run, or -1 if never
@@ -106,6 +109,7 @@ public struct FlowObserver: Sendable {
         limitedFlowSecondsByClass.append(0, count: Self.maxClasses)
         buckets.append([])
         openBucket.append(-1)
+        openEnd.append(-1)
         openBits.append(0)
         saturatedSince.append(-1)
         firstSaturated.append(-1)
@@ -148,7 +152,11 @@ public struct FlowObserver: Sendable {
         let l = currentLoad[r]
         if l > 0 {
             carriedBits[r] += l * Double(now - from) * 1e-9
-            if bucketWidth > 0 && now <= (from / bucketWidth + 1) * bucketWidth {
+            let end = openEnd[r]
+            if now <= end && from < end {
+                // Within the open bucket (it holds `from`: buckets only move forward).
+                openBits[r] += l * Double(now - from) * 1e-9
+            } else if bucketWidth > 0 && now <= (from / bucketWidth + 1) * bucketWidth {
                 openBucket(r, Int(from / bucketWidth))
                 openBits[r] += l * Double(now - from) * 1e-9
             } else if bucketWidth > 0 {
@@ -194,6 +202,7 @@ public struct FlowObserver: Sendable {
         }
         openBits[r] = buckets[r][b]
         openBucket[r] = b
+        openEnd[r] = Int64(b + 1) * bucketWidth
     }
 
     /// Writes `r`'s open bucket back into `buckets`.
@@ -202,6 +211,7 @@ public struct FlowObserver: Sendable {
         if b < 0 { return }
         buckets[r][b] = openBits[r]
         openBucket[r] = -1
+        openEnd[r] = -1
     }
 
     mutating func resourceUpdated(_ r: Int, load: Double, saturated: Bool, flows: Int, at now: Int64) {
