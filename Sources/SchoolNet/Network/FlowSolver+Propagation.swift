@@ -27,11 +27,64 @@ extension FlowSolver {
     /// Moves held (or new) flow `f` to rate `newRate` at its ceiling — or, for a flow that
     /// has just ended (already detached, rate 0), frees the capacity of the resources
     /// listed in `propagationSeeds` that were saturated before it left — by propagating
-    /// the change through the groups.
+    /// the change through the groups. When `f`'s ceiling turns out to be above the new
+    /// share of a saturated resource it crosses, it retries with `f` joining the group of
+    /// the one that will limit it (*join mode*).
     ///
     /// - Returns: whether it did (else nothing changed).
     mutating func propagateHeldChange(_ f: Int, to newRate: Double, ended: Bool, now: Int64) -> Bool {
         defer { propagationSeeds.removeAll(keepingCapacity: true) }
+        var joining = -1
+        if ended || newRate.isFinite {
+            switch propagationPass(f, to: newRate, ended: ended, joining: -1) {
+            case .solved:
+                commitPropagation(f, to: newRate, ended: ended, joining: -1, now: now)
+                return true
+            case .refused:
+                return false
+            case .joins(let l):
+                joining = l
+            }
+        } else {
+            joining = lowestSaturatedGroup(on: f)
+        }
+        guard !ended, joining >= 0 else { return false }
+        guard case .solved = propagationPass(f, to: newRate, ended: false, joining: joining) else { return false }
+        commitPropagation(f, to: newRate, ended: false, joining: joining, now: now)
+        return true
+    }
+
+    /// The outcome of one propagation pass.
+    enum PropagationOutcome {
+        /// The shares in `propagationLevel` (resources in `propagationTouched`) are the
+        /// max-min solution.
+        case solved
+        /// Not exact under the checks: the caller re-solves.
+        case refused
+        /// Held mode: `f`'s new ceiling is above the new share of a saturated resource it
+        /// crosses, so `f` is limited by a resource, not its ceiling: retry with `f`
+        /// joining this group (the lowest new share on `f`'s route, ties by lower index).
+        case joins(Int)
+    }
+
+    /// The saturated resource with members on `f`'s route with the lowest share (ties by
+    /// lower index), or -1.
+    func lowestSaturatedGroup(on f: Int) -> Int {
+        let base = f * Self.maxHops
+        var best = -1
+        for h in 0..<Int(hopCount[f]) {
+            let l = Int(hopResource[base + h])
+            guard groupSize[l] > 0, level[l].isFinite, level[l] > 0, saturated(l) else { continue }
+            if best < 0 || level[l] < level[best] || (level[l] == level[best] && l < best) { best = l }
+        }
+        return best
+    }
+
+    /// One propagation pass: in *held mode* (`joining` < 0) `f` moves to `newRate` at its
+    /// ceiling; in *join mode* `f` becomes a member of group `joining` (its rate follows
+    /// that share). Computes the new shares into `propagationLevel` and checks the
+    /// bottleneck structure; changes nothing else.
+    mutating func propagationPass(_ f: Int, to newRate: Double, ended: Bool, joining lj: Int) -> PropagationOutcome {
         propagationEpoch &+= 1
         if propagationEpoch == 0 {
             for i in propagationMark.indices { propagationMark[i] = 0 }
@@ -42,12 +95,19 @@ extension FlowSolver {
         let hops = Int(hopCount[f])
         let oldRate = ended ? 0 : rate[f]
         let w = weight[f]
+        let join = lj >= 0
+        // In join mode f is first moved to the old share of its new group (w × L_old);
+        // the change of that share then moves it further, like any member.
+        let seedRate = join ? w * level[lj] : newRate
+        var joinFactor = 0.0  // f's factor on its new group's resource
         for s in propagationSeeds { touchForPropagation(Int(s), seed: true) }
         for h in 0..<hops {
             let l = Int(hopResource[base + h])
             touchForPropagation(l, seed: false)
-            propagationDelta[l] += hopFactor[base + h] * (newRate - oldRate)
+            propagationDelta[l] += hopFactor[base + h] * (seedRate - oldRate)
+            if l == lj { joinFactor = hopFactor[base + h] }
         }
+        if join && propagationState[lj] != 2 { return .refused }
         // Visit the queued groups from the lowest share up.
         while true {
             var next = -1
@@ -59,56 +119,86 @@ extension FlowSolver {
             }
             if next < 0 { break }
             let l = next
-            let s = pairWeight(l, l)
-            guard s > 0 else { return false }
+            let s = pairWeight(l, l) + (l == lj ? joinFactor * w : 0)
+            guard s > 0 else { return .refused }
             let change = (capacity[l] - trueLoad(l) - propagationDelta[l]) / s
             let newLevel = level[l] + change
-            guard newLevel.isFinite, newLevel > 0 else { return false }
+            guard newLevel.isFinite, newLevel > 0 else { return .refused }
             propagationLevel[l] = newLevel
             propagationState[l] = 3
             for p in groupPairs[l] {
                 let m = Int(pairResource[Int(p)])
                 if m == l { continue }
                 touchForPropagation(m, seed: false)
-                if propagationState[m] == 3 { return false }  // reached after its share was fixed
+                if propagationState[m] == 3 { return .refused }  // reached after its share was fixed
                 propagationDelta[m] += pairWeight[Int(p)] * change
             }
+            if l == lj {
+                // f, the new member, moves with the share on the rest of its route.
+                for h in 0..<hops {
+                    let m = Int(hopResource[base + h])
+                    if m == l { continue }
+                    if propagationState[m] == 3 { return .refused }
+                    propagationDelta[m] += hopFactor[base + h] * w * change
+                }
+            }
+        }
+        let tol = Self.tolerance
+        if join {
+            // f is limited by its new group: its ceiling is not below the share, and no
+            // other saturated resource with members on its route has a lower one.
+            let share = propagationLevel[lj]
+            if newRate / w < share { return .refused }
+            for h in 0..<hops {
+                let m = Int(hopResource[base + h])
+                if m != lj && groupSize[m] > 0 && (saturated(m) || propagationState[m] == 3)
+                    && share > propagatedLevel(m) * (1 + tol) { return .refused }
+            }
+        } else if !ended {
+            // f's ceiling must be no higher than the new share of any saturated resource
+            // it crosses; else it joins the lowest of them.
+            var lowest = -1
+            for h in 0..<hops {
+                let l = Int(hopResource[base + h])
+                guard propagationState[l] == 3 else { continue }
+                if lowest < 0 || propagationLevel[l] < propagationLevel[lowest]
+                    || (propagationLevel[l] == propagationLevel[lowest] && l < lowest) { lowest = l }
+            }
+            if lowest >= 0 && newRate / w > propagationLevel[lowest] * (1 + tol) { return .joins(lowest) }
         }
         // Check the structure still holds.
-        let tol = Self.tolerance
         for tt in propagationTouched {
             let l = Int(tt)
             if propagationState[l] != 3 {
                 let d = propagationDelta[l]
                 if d <= 0 { continue }
-                if saturated(l) || propagationSeed[l] == propagationEpoch { return false }
-                if trueLoad(l) + d >= capacity[l] * (1 - tol) { return false }
+                if saturated(l) || propagationSeed[l] == propagationEpoch { return .refused }
+                if trueLoad(l) + d >= capacity[l] * (1 - tol) { return .refused }
                 continue
             }
             let old = level[l], new = propagationLevel[l]
             if new < old {
                 let slot = ended ? -1 : heldSlot(f, on: l)
-                if highestHeldCeiling(on: l, excluding: slot) > new * (1 + tol) { return false }
+                if highestHeldCeiling(on: l, excluding: slot) > new * (1 + tol) { return .refused }
                 for p in resourcePairs[l] {
                     let g = Int(pairGroup[Int(p)])
-                    if g != l && propagatedLevel(g) > new * (1 + tol) { return false }
+                    if g != l && propagatedLevel(g) > new * (1 + tol) { return .refused }
                 }
             } else if let m = ceilingTags.min(of: l)?.key, m < new * (1 - tol) {
-                return false
+                return .refused
             }
             for p in groupPairs[l] {
                 let m = Int(pairResource[Int(p)])
                 if m != l && groupSize[m] > 0 && (saturated(m) || propagationState[m] == 3)
-                    && new > propagatedLevel(m) * (1 + tol) { return false }
+                    && new > propagatedLevel(m) * (1 + tol) { return .refused }
             }
         }
-        if !ended {
-            for h in 0..<hops {
-                let l = Int(hopResource[base + h])
-                if propagationState[l] == 3 && newRate / w > propagationLevel[l] * (1 + tol) { return false }
-            }
-        }
-        // Commit: shares (virtual clocks first), loads, the flow, completion times.
+        return .solved
+    }
+
+    /// Commits a solved pass: shares (virtual clocks first), loads, the flow (held at its
+    /// new ceiling, or joining group `joining`), completion times.
+    mutating func commitPropagation(_ f: Int, to newRate: Double, ended: Bool, joining lj: Int, now: Int64) {
         makeAllEager(now: now)
         if !ended { settle(f, now: now) }
         for tt in propagationTouched {
@@ -121,7 +211,11 @@ extension FlowSolver {
                 load[l] = max(0, load[l] + propagationDelta[l])
             }
         }
-        if !ended {
+        if lj >= 0 {
+            rate[f] = weight[f] * level[lj]
+            joinGroup(f, lj, now: now)
+            counters.joinPropagations += 1
+        } else if !ended {
             rate[f] = newRate
             setLimiterCode(f, ceilingKind[f])
             scheduleCompletion(f, now: now)
@@ -132,7 +226,6 @@ extension FlowSolver {
             observer.resourceUpdated(l, load: load[l], saturated: saturated(l), flows: resourceEntries[l].count, at: now)
         }
         counters.groupUpdates += 1
-        return true
     }
 
     /// Adds `l` to the resources the propagation touches (once), queueing it if it is a

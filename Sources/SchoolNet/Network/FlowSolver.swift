@@ -251,6 +251,9 @@ public struct FlowSolver {
         public var resolvedFlows = 0
         /// Flow events resolved by moving one group's share (no component re-solve).
         public var groupUpdates = 0
+        /// Group updates by propagation in join mode (a flow held at its ceiling, or new,
+        /// joining the group of the saturated resource that now limits it).
+        public var joinPropagations = 0
         /// Flows started.
         public var flowsStarted = 0
         /// Flows finished or removed.
@@ -425,8 +428,9 @@ public struct FlowSolver {
             return FlowID(f)
         }
         if groupPathsEnabled && reshareOnlyGroup(f, now: now.nanoseconds) { return FlowID(f) }
-        if groupPathsEnabled && c.bitsPerSecond.isFinite
-            && propagateHeldChange(f, to: c.bitsPerSecond, ended: false, now: now.nanoseconds) { return FlowID(f) }
+        if groupPathsEnabled && propagateHeldChange(f, to: c.bitsPerSecond, ended: false, now: now.nanoseconds) {
+            return FlowID(f)
+        }
         makeAllEager(now: now.nanoseconds)  // the gathering reads stored loads
         beginComponent()
         addFlowToComponent(f)
@@ -478,7 +482,7 @@ public struct FlowSolver {
             return
         }
         if groupPathsEnabled && reshareOnlyGroup(f, now: now.nanoseconds) { return }
-        if groupPathsEnabled && limiter[f] < Self.notLimited && new.isFinite
+        if groupPathsEnabled && limiter[f] < Self.notLimited
             && propagateHeldChange(f, to: new, ended: false, now: now.nanoseconds) { return }
         makeAllEager(now: now.nanoseconds)  // the gathering reads stored loads
         beginComponent()
