@@ -46,12 +46,28 @@ extension FlowSolver {
                 joining = l
             }
         } else {
-            joining = lowestSaturatedGroup(on: f)
+            joining = lowestSaturatedGroup(on: f, excluding: -1)
         }
         guard !ended, joining >= 0 else { return false }
-        guard case .solved = propagationPass(f, to: newRate, ended: false, joining: joining) else { return false }
-        commitPropagation(f, to: newRate, ended: false, joining: joining, now: now)
-        return true
+        // At most two join attempts. The second joins the resource the first would fill
+        // on f's route, else the saturated resource with members on f's route with the
+        // lowest old share other than the first (the held-mode shares, computed with f at
+        // its full ceiling, can rank them wrongly).
+        for attempt in 0..<2 {
+            var next = -1
+            switch propagationPass(f, to: newRate, ended: false, joining: joining) {
+            case .solved:
+                commitPropagation(f, to: newRate, ended: false, joining: joining, now: now)
+                return true
+            case .joins(let l) where l != joining:
+                next = l
+            default:
+                next = lowestSaturatedGroup(on: f, excluding: joining)
+            }
+            guard attempt == 0, next >= 0 else { return false }
+            joining = next
+        }
+        return false
     }
 
     /// The outcome of one propagation pass.
@@ -61,20 +77,23 @@ extension FlowSolver {
         case solved
         /// Not exact under the checks: the caller re-solves.
         case refused
-        /// Held mode: `f`'s new ceiling is above the new share of a saturated resource it
-        /// crosses, so `f` is limited by a resource, not its ceiling: retry with `f`
-        /// joining this group (the lowest new share on `f`'s route, ties by lower index).
+        /// `f` is limited by a resource, not its ceiling: retry with `f` joining this
+        /// group. Held mode: `f`'s new ceiling is above the new share of a saturated
+        /// resource with members it crosses (the lowest new share on `f`'s route, ties by
+        /// lower index); or `f`'s new rate would fill an unsaturated resource without
+        /// members on its route (a new bottleneck, `f` its only member). Join mode: the
+        /// latter, for another resource than the one joined.
         case joins(Int)
     }
 
-    /// The saturated resource with members on `f`'s route with the lowest share (ties by
-    /// lower index), or -1.
-    func lowestSaturatedGroup(on f: Int) -> Int {
+    /// The saturated resource with members on `f`'s route, other than `x`, with the lowest
+    /// share (ties by lower index), or -1.
+    func lowestSaturatedGroup(on f: Int, excluding x: Int) -> Int {
         let base = f * Self.maxHops
         var best = -1
         for h in 0..<Int(hopCount[f]) {
             let l = Int(hopResource[base + h])
-            guard groupSize[l] > 0, level[l].isFinite, level[l] > 0, saturated(l) else { continue }
+            guard l != x, groupSize[l] > 0, level[l].isFinite, level[l] > 0, saturated(l) else { continue }
             if best < 0 || level[l] < level[best] || (level[l] == level[best] && l < best) { best = l }
         }
         return best
@@ -96,9 +115,19 @@ extension FlowSolver {
         let oldRate = ended ? 0 : rate[f]
         let w = weight[f]
         let join = lj >= 0
-        // In join mode f is first moved to the old share of its new group (w × L_old);
-        // the change of that share then moves it further, like any member.
-        let seedRate = join ? w * level[lj] : newRate
+        // In join mode f is first moved to the old share of its new group (w × L_old), or
+        // stays at its rate if the group has no members (its share starts at f's); the
+        // change of that share then moves it further, like any member.
+        let fresh = join && groupSize[lj] == 0
+        let joinBase = !join ? 0 : fresh ? oldRate / w : level[lj]
+        let seedRate = join ? w * joinBase : newRate
+        // A fresh group is visited after every group crossing its resource (their shares
+        // are lower in the solution, and their changes load it).
+        var joinKey = joinBase
+        if fresh {
+            for p in resourcePairs[lj] { joinKey = max(joinKey, level[Int(pairGroup[Int(p)])]) }
+            joinKey = joinKey.nextUp
+        }
         var joinFactor = 0.0  // f's factor on its new group's resource
         for s in propagationSeeds { touchForPropagation(Int(s), seed: true) }
         for h in 0..<hops {
@@ -107,22 +136,30 @@ extension FlowSolver {
             propagationDelta[l] += hopFactor[base + h] * (seedRate - oldRate)
             if l == lj { joinFactor = hopFactor[base + h] }
         }
-        if join && propagationState[lj] != 2 { return .refused }
+        if join {
+            if fresh {
+                // A new bottleneck: f's rate fills it, so it must have had spare capacity.
+                if propagationState[lj] != 1 || saturated(lj) || !(joinBase >= 0) || !joinBase.isFinite { return .refused }
+                propagationState[lj] = 2
+            } else if propagationState[lj] != 2 {
+                return .refused
+            }
+        }
         // Visit the queued groups from the lowest share up.
         while true {
-            var next = -1
+            var next = -1, nextKey = 0.0
             for tt in propagationTouched {
                 let t = Int(tt)
-                if propagationState[t] == 2 && (next < 0 || level[t] < level[next] || (level[t] == level[next] && t < next)) {
-                    next = t
-                }
+                guard propagationState[t] == 2 else { continue }
+                let key = t == lj ? joinKey : level[t]
+                if next < 0 || key < nextKey || (key == nextKey && t < next) { next = t; nextKey = key }
             }
             if next < 0 { break }
             let l = next
             let s = pairWeight(l, l) + (l == lj ? joinFactor * w : 0)
             guard s > 0 else { return .refused }
             let change = (capacity[l] - trueLoad(l) - propagationDelta[l]) / s
-            let newLevel = level[l] + change
+            let newLevel = (l == lj ? joinBase : level[l]) + change
             guard newLevel.isFinite, newLevel > 0 else { return .refused }
             propagationLevel[l] = newLevel
             propagationState[l] = 3
@@ -173,10 +210,16 @@ extension FlowSolver {
                 let d = propagationDelta[l]
                 if d <= 0 { continue }
                 if saturated(l) || propagationSeed[l] == propagationEpoch { return .refused }
-                if trueLoad(l) + d >= capacity[l] * (1 - tol) { return .refused }
+                if trueLoad(l) + d >= capacity[l] * (1 - tol) {
+                    // f's new rate fills a resource on its route: it may be the new
+                    // bottleneck, f its only member.
+                    if !ended && l != lj && groupSize[l] == 0 && heldSlot(f, on: l) >= 0 { return .joins(l) }
+                    return .refused
+                }
                 continue
             }
-            let old = level[l], new = propagationLevel[l]
+            // A fresh group's old share is +∞ (its resource was unsaturated).
+            let old = l == lj && fresh ? Double.infinity : level[l], new = propagationLevel[l]
             if new < old {
                 let slot = ended ? -1 : heldSlot(f, on: l)
                 if highestHeldCeiling(on: l, excluding: slot) > new * (1 + tol) { return .refused }
@@ -201,6 +244,7 @@ extension FlowSolver {
     mutating func commitPropagation(_ f: Int, to newRate: Double, ended: Bool, joining lj: Int, now: Int64) {
         makeAllEager(now: now)
         if !ended { settle(f, now: now) }
+        if lj >= 0 && groupSize[lj] == 0 { clock[lj] = 0; clockTime[lj] = now }  // a fresh group
         for tt in propagationTouched {
             let l = Int(tt)
             if propagationState[l] == 3 {
@@ -212,6 +256,7 @@ extension FlowSolver {
             }
         }
         if lj >= 0 {
+            if groupSize[lj] == 0 { counters.freshJoinPropagations += 1 }
             rate[f] = weight[f] * level[lj]
             joinGroup(f, lj, now: now)
             counters.joinPropagations += 1

@@ -254,6 +254,8 @@ public struct FlowSolver {
         /// Group updates by propagation in join mode (a flow held at its ceiling, or new,
         /// joining the group of the saturated resource that now limits it).
         public var joinPropagations = 0
+        /// Of those, joins of a resource that the flow saturates (a new bottleneck).
+        public var freshJoinPropagations = 0
         /// Flows started.
         public var flowsStarted = 0
         /// Flows finished or removed.
