@@ -121,12 +121,18 @@ extension FlowSolver {
         let fresh = join && groupSize[lj] == 0
         let joinBase = !join ? 0 : fresh ? oldRate / w : level[lj]
         let seedRate = join ? w * joinBase : newRate
-        // A fresh group is visited after every group crossing its resource (their shares
-        // are lower in the solution, and their changes load it).
-        var joinKey = joinBase
-        if fresh {
-            for p in resourcePairs[lj] { joinKey = max(joinKey, level[Int(pairGroup[Int(p)])]) }
+        // The joined group is visited right after every group crossing its resource
+        // (their shares are lower, and their changes load it) — before f's other
+        // resources, whose shares f's change moves. (Any order is exact: a resource reached
+        // after its share was fixed refuses; the order only decides how often it succeeds.)
+        var joinKey = -Double.infinity
+        if join {
+            for p in resourcePairs[lj] {
+                let g = Int(pairGroup[Int(p)])
+                if g != lj { joinKey = max(joinKey, level[g]) }
+            }
             joinKey = joinKey.nextUp
+            if !fresh { joinKey = min(joinKey, level[lj]) }
         }
         var joinFactor = 0.0  // f's factor on its new group's resource
         for s in propagationSeeds { touchForPropagation(Int(s), seed: true) }

@@ -304,6 +304,35 @@ import Testing
         }
     }
 
+    /// As ``heldFlowJoinsAGroup()`` with B's capacity 16: before, g = 8 and b1 = b2 = 7.
+    /// Progressive filling: A saturates first at 10 / 2 = 5 (h = g = 5; B would need
+    /// 3 × 5 = 15 < 16), then B gives b1 = b2 = (16 − 5) / 2 = 5.5. Here B has the lower
+    /// old share but A limits h; joining B would give B 16 / 3 = 5.33 (h, b1, b2) and A
+    /// 10 − 5.33 = 4.67 < 5.33, which the join mode must refuse.
+    @Test func heldFlowJoinsTheGroupWithTheLowerNewShare() {
+        for exact in [false, true] {
+            var s = FlowSolver()
+            s.groupPathsEnabled = !exact
+            let a = s.addResource(capacity: .bitsPerSecond(10))
+            let b = s.addResource(capacity: .bitsPerSecond(16))
+            let g = s.add(hops: [Hop(a)], bytes: nil, now: Self.t0)
+            let b1 = s.add(hops: [Hop(b)], bytes: nil, now: Self.t0)
+            let b2 = s.add(hops: [Hop(b)], bytes: nil, now: Self.t0)
+            let h = s.add(hops: [Hop(a), Hop(b)], bytes: nil, ceiling: .bitsPerSecond(2), kind: .slowStart, now: Self.t0)
+            #expect(abs(mbps(s, g) - 8) < 1e-9 && abs(mbps(s, b1) - 7) < 1e-9 && abs(mbps(s, b2) - 7) < 1e-9)
+            let before = s.counters
+            s.setCeiling(h, to: .bitsPerSecond(9), kind: .slowStart, now: Self.t0 + .seconds(1))
+            #expect(abs(mbps(s, h) - 5) < 1e-9 && abs(mbps(s, g) - 5) < 1e-9, "exact \(exact): h \(mbps(s, h))")
+            #expect(abs(mbps(s, b1) - 5.5) < 1e-9 && abs(mbps(s, b2) - 5.5) < 1e-9)
+            #expect(s.limiter(of: h) == .resource(a) && s.limiter(of: b1) == .resource(b))
+            #expect(s.invariantViolations().isEmpty)
+            if !exact {
+                #expect(s.counters.joinPropagations == before.joinPropagations + 1)
+                #expect(s.counters.resolves == before.resolves, "joined without a re-solve")
+            }
+        }
+    }
+
     /// Join mode with a new bottleneck: link L (C = 3, unsaturated) carries k (held at 1)
     /// and h (held at 1.5); root R (C = 10) carries h, r1 and r2 (R's share
     /// (10 − 1.5) / 2 = 4.25). h's ceiling rises to 3: held there it would overload L
