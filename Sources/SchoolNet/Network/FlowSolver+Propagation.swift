@@ -21,8 +21,32 @@
 /// takes no extra load; and `f`'s ceiling is no higher than the new share of any saturated
 /// resource it crosses. Otherwise nothing changes and the caller re-solves the component.
 ///
+/// **Join mode.** If `f`'s new ceiling per weight is above the new share of a saturated
+/// resource it crosses (or `f`'s new rate would fill a resource on its route), `f` is not
+/// held in the solution: it is limited by a resource `l*` and joins its group. The pass is
+/// repeated with `f` a member of `l*`: `f`'s usage on each hop first moves from its old
+/// rate to `w_f × L_{l*}` (old share), `f` adds `a_{f,l*} w_f` to `S[l*][l*]` when `l*`'s
+/// share is solved, and once `l*`'s change is fixed `f` adds `a_{f,m} w_f × change` to the
+/// load of every other resource `m` on its route. `l*` is
+/// - a saturated resource with members: first the one with the lowest held-mode share on
+///   `f`'s route, then (second attempt) the one with the lowest old share other than the
+///   first (ties by lower index): the held-mode shares, with `f` at its full ceiling, can
+///   rank them wrongly; or
+/// - an unsaturated resource without members on `f`'s route that `f`'s new rate would
+///   fill: a *fresh* group, `f` its only member, whose share starts at `f`'s old rate per
+///   weight and whose old share counts as +∞ for the checks (every flow held on it, at its
+///   ceiling or by another group, must be at or below the new share).
+/// The checks above still apply, plus: `f`'s ceiling per weight is no lower than `l*`'s new
+/// share, and that share is no higher than the new share of any other saturated resource
+/// with members on `f`'s route (so `l*` really limits `f`). At most two join attempts. `l*`
+/// is visited right after the groups crossing it, before `f`'s other resources; any order
+/// is exact (a resource reached after its share was fixed refuses), the order only decides
+/// how often the pass succeeds. On commit `f` joins `l*` (``joinGroup(_:_:now:)``), new
+/// flows included (`add` with a ceiling above the share, or none).
+///
 /// - Complexity: O(G × P + T log) for G groups reached whose members cross P resources in
-///   all, and T resources touched (linear scans for the next share: G is small).
+///   all, and T resources touched (linear scans for the next share: G is small). Join mode
+///   repeats the pass at most twice.
 extension FlowSolver {
     /// Moves held (or new) flow `f` to rate `newRate` at its ceiling — or, for a flow that
     /// has just ended (already detached, rate 0), frees the capacity of the resources

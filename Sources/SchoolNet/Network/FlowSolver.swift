@@ -71,7 +71,10 @@
 /// - a member whose new ceiling stays at or above its share changes nothing.
 /// When several saturated resources are coupled, a flow held at its ceiling that starts,
 /// changes ceiling or ends is *propagated* through the groups it reaches, lowest share
-/// first (``propagateHeldChange(_:to:ended:now:)``, exact under checks on aggregates).
+/// first (``propagateHeldChange(_:to:ended:now:)``, exact under checks on aggregates);
+/// a flow whose new ceiling is above the share it would be held under instead *joins* the
+/// group of the resource that limits it — a saturated one it crosses, or an unsaturated one
+/// on its route that its rate fills (join mode, `FlowSolver+Propagation.swift`).
 /// A storm of n flows through one saturated resource then costs O(P log R + hops log n)
 /// per event rather than O(n).
 ///
@@ -101,7 +104,8 @@
 /// **Validated by**: `FlowSolverTests` (textbook max-min cases, parking lot, weights,
 /// processor-sharing mean transfer time, conservation and capacity invariants, group
 /// progress and attribution, group paths against full re-solves, with and without
-/// completions and slow-start ceilings: `groupPathsMatchFullResolve*`).
+/// completions and slow-start ceilings: `groupPathsMatchFullResolve*`; join mode:
+/// `heldFlowJoins*`, `heldFlowFormsANewBottleneck`).
 public struct FlowSolver {
     // MARK: Resources
     var capacity: ContiguousArray<Double> = []  // bits/s
