@@ -71,7 +71,10 @@
 /// - a member whose new ceiling stays at or above its share changes nothing.
 /// When several saturated resources are coupled, a flow held at its ceiling that starts,
 /// changes ceiling or ends is *propagated* through the groups it reaches, lowest share
-/// first (``propagateHeldChange(_:to:ended:now:)``, exact under checks on aggregates).
+/// first (``propagateHeldChange(_:to:ended:now:)``, exact under checks on aggregates);
+/// a flow whose new ceiling is above the share it would be held under instead *joins* the
+/// group of the resource that limits it — a saturated one it crosses, or an unsaturated one
+/// on its route that its rate fills (join mode, `FlowSolver+Propagation.swift`).
 /// A storm of n flows through one saturated resource then costs O(P log R + hops log n)
 /// per event rather than O(n).
 ///
@@ -106,7 +109,8 @@
 /// **Validated by**: `FlowSolverTests` (textbook max-min cases, parking lot, weights,
 /// processor-sharing mean transfer time, conservation and capacity invariants, group
 /// progress and attribution, group paths against full re-solves, with and without
-/// completions and slow-start ceilings: `groupPathsMatchFullResolve*`).
+/// completions and slow-start ceilings: `groupPathsMatchFullResolve*`; join mode:
+/// `heldFlowJoins*`, `heldFlowFormsANewBottleneck`).
 public struct FlowSolver {
     // MARK: Resources
     var capacity: Column<Double> = []  // bits/s
@@ -256,6 +260,11 @@ public struct FlowSolver {
         public var resolvedFlows = 0
         /// Flow events resolved by moving one group's share (no component re-solve).
         public var groupUpdates = 0
+        /// Group updates by propagation in join mode (a flow held at its ceiling, or new,
+        /// joining the group of the saturated resource that now limits it).
+        public var joinPropagations = 0
+        /// Of those, joins of a resource that the flow saturates (a new bottleneck).
+        public var freshJoinPropagations = 0
         /// Flows started.
         public var flowsStarted = 0
         /// Flows finished or removed.
@@ -430,8 +439,9 @@ public struct FlowSolver {
             return FlowID(f)
         }
         if groupPathsEnabled && reshareOnlyGroup(f, now: now.nanoseconds) { return FlowID(f) }
-        if groupPathsEnabled && c.bitsPerSecond.isFinite
-            && propagateHeldChange(f, to: c.bitsPerSecond, ended: false, now: now.nanoseconds) { return FlowID(f) }
+        if groupPathsEnabled && propagateHeldChange(f, to: c.bitsPerSecond, ended: false, now: now.nanoseconds) {
+            return FlowID(f)
+        }
         makeAllEager(now: now.nanoseconds)  // the gathering reads stored loads
         beginComponent()
         addFlowToComponent(f)
@@ -483,7 +493,7 @@ public struct FlowSolver {
             return
         }
         if groupPathsEnabled && reshareOnlyGroup(f, now: now.nanoseconds) { return }
-        if groupPathsEnabled && limiter[f] < Self.notLimited && new.isFinite
+        if groupPathsEnabled && limiter[f] < Self.notLimited
             && propagateHeldChange(f, to: new, ended: false, now: now.nanoseconds) { return }
         makeAllEager(now: now.nanoseconds)  // the gathering reads stored loads
         beginComponent()

@@ -273,6 +273,8 @@ import Testing
         #expect(ok, "seed \(seed): \(mismatch.prefix(3))")
         let exercised = fast.counters.groupUpdates
         #expect(exercised > 100, "group paths taken: \(exercised)")
+        let joins = fast.counters.joinPropagations, fresh = fast.counters.freshJoinPropagations
+        #expect(joins > 10 && fresh > 0, "join-mode propagations: \(joins), of which fresh: \(fresh)")
         #expect(exact.counters.groupUpdates == 0)
         if lazy { #expect(fast.lazyGroupsMade > 10, "groups made lazy: \(fast.lazyGroupsMade)") }
         // Utilisation: totals agree (relative 1e-9) and per-second series (relative 1e-8 of
@@ -291,6 +293,101 @@ import Testing
                 worst = max(worst, abs(x - y))
             }
             #expect(worst <= 1e-8 * max(top, 1), "resource \(r): per-second series differ by \(worst) bits")
+        }
+    }
+
+    /// Join mode: a flow held at its ceiling on two coupled saturated resources raises its
+    /// ceiling above their shares and joins the group of the one that now limits it,
+    /// without a re-solve. A (C = 10) carries g (A only) and h (A and B, ceiling 2); B
+    /// (C = 12) carries h, b1, b2. Before: h = 2, g = 8 (A's share), b1 = b2 = 5 (B's).
+    /// h's ceiling rises to 9: progressive filling saturates B first at 12 / 3 = 4
+    /// (h = b1 = b2 = 4), then A at 10 − 4 = 6 for g. (With h held at 9 the shares would be
+    /// 1 on A and 1.5 on B, below 9: h is not held; joining A first gives A 5 and B 3.5 < 5,
+    /// so h joins B, the second attempt.) The change of B's share, −1, moves h on A: without
+    /// that term A's share would be 5.
+    @Test func heldFlowJoinsAGroup() {
+        for exact in [false, true] {
+            var s = FlowSolver()
+            s.groupPathsEnabled = !exact
+            let a = s.addResource(capacity: .bitsPerSecond(10))
+            let b = s.addResource(capacity: .bitsPerSecond(12))
+            let g = s.add(hops: [Hop(a)], bytes: nil, now: Self.t0)
+            let b1 = s.add(hops: [Hop(b)], bytes: nil, now: Self.t0)
+            let b2 = s.add(hops: [Hop(b)], bytes: nil, now: Self.t0)
+            let h = s.add(hops: [Hop(a), Hop(b)], bytes: nil, ceiling: .bitsPerSecond(2), kind: .slowStart, now: Self.t0)
+            #expect(abs(mbps(s, g) - 8) < 1e-9 && mbps(s, h) == 2 && abs(mbps(s, b1) - 5) < 1e-9 && abs(mbps(s, b2) - 5) < 1e-9)
+            let before = s.counters
+            s.setCeiling(h, to: .bitsPerSecond(9), kind: .slowStart, now: Self.t0 + .seconds(1))
+            #expect(abs(mbps(s, h) - 4) < 1e-9 && abs(mbps(s, b1) - 4) < 1e-9 && abs(mbps(s, b2) - 4) < 1e-9)
+            #expect(abs(mbps(s, g) - 6) < 1e-9, "exact \(exact): g \(mbps(s, g))")
+            #expect(s.limiter(of: h) == .resource(b) && s.limiter(of: g) == .resource(a))
+            #expect(s.invariantViolations().isEmpty)
+            if !exact {
+                #expect(s.counters.joinPropagations == before.joinPropagations + 1)
+                #expect(s.counters.resolves == before.resolves, "joined without a re-solve")
+            }
+            // h's transfer then progresses at B's share.
+            #expect(abs(s.delivered(h, at: .seconds(2)) - 2.0 / 8 - 4.0 / 8) < 1e-9)
+        }
+    }
+
+    /// As ``heldFlowJoinsAGroup()`` with B's capacity 16: before, g = 8 and b1 = b2 = 7.
+    /// Progressive filling: A saturates first at 10 / 2 = 5 (h = g = 5; B would need
+    /// 3 × 5 = 15 < 16), then B gives b1 = b2 = (16 − 5) / 2 = 5.5. Here B has the lower
+    /// old share but A limits h; joining B would give B 16 / 3 = 5.33 (h, b1, b2) and A
+    /// 10 − 5.33 = 4.67 < 5.33, which the join mode must refuse.
+    @Test func heldFlowJoinsTheGroupWithTheLowerNewShare() {
+        for exact in [false, true] {
+            var s = FlowSolver()
+            s.groupPathsEnabled = !exact
+            let a = s.addResource(capacity: .bitsPerSecond(10))
+            let b = s.addResource(capacity: .bitsPerSecond(16))
+            let g = s.add(hops: [Hop(a)], bytes: nil, now: Self.t0)
+            let b1 = s.add(hops: [Hop(b)], bytes: nil, now: Self.t0)
+            let b2 = s.add(hops: [Hop(b)], bytes: nil, now: Self.t0)
+            let h = s.add(hops: [Hop(a), Hop(b)], bytes: nil, ceiling: .bitsPerSecond(2), kind: .slowStart, now: Self.t0)
+            #expect(abs(mbps(s, g) - 8) < 1e-9 && abs(mbps(s, b1) - 7) < 1e-9 && abs(mbps(s, b2) - 7) < 1e-9)
+            let before = s.counters
+            s.setCeiling(h, to: .bitsPerSecond(9), kind: .slowStart, now: Self.t0 + .seconds(1))
+            #expect(abs(mbps(s, h) - 5) < 1e-9 && abs(mbps(s, g) - 5) < 1e-9, "exact \(exact): h \(mbps(s, h))")
+            #expect(abs(mbps(s, b1) - 5.5) < 1e-9 && abs(mbps(s, b2) - 5.5) < 1e-9)
+            #expect(s.limiter(of: h) == .resource(a) && s.limiter(of: b1) == .resource(b))
+            #expect(s.invariantViolations().isEmpty)
+            if !exact {
+                #expect(s.counters.joinPropagations == before.joinPropagations + 1)
+                #expect(s.counters.resolves == before.resolves, "joined without a re-solve")
+            }
+        }
+    }
+
+    /// Join mode with a new bottleneck: link L (C = 3, unsaturated) carries k (held at 1)
+    /// and h (held at 1.5); root R (C = 10) carries h, r1 and r2 (R's share
+    /// (10 − 1.5) / 2 = 4.25). h's ceiling rises to 3: held there it would overload L
+    /// (1 + 3 > 3), so L saturates with h its only member at 3 − 1 = 2 (below its ceiling,
+    /// and k's 1 is below that), and R's share falls to (10 − 2) / 2 = 4 ≥ 2 — progressive
+    /// filling freezes k at 1, then h at 2 when L fills, then r1 = r2 = 4.
+    @Test func heldFlowFormsANewBottleneck() {
+        for exact in [false, true] {
+            var s = FlowSolver()
+            s.groupPathsEnabled = !exact
+            let l = s.addResource(capacity: .bitsPerSecond(3))
+            let r = s.addResource(capacity: .bitsPerSecond(10))
+            let k = s.add(hops: [Hop(l)], bytes: nil, ceiling: .bitsPerSecond(1), now: Self.t0)
+            let r1 = s.add(hops: [Hop(r)], bytes: nil, now: Self.t0)
+            let r2 = s.add(hops: [Hop(r)], bytes: nil, now: Self.t0)
+            let h = s.add(hops: [Hop(l), Hop(r)], bytes: nil, ceiling: .bitsPerSecond(1.5), kind: .slowStart, now: Self.t0)
+            // Before: h held at 1.5, L carries 2.5 < 3; R's share (10 − 1.5) / 2 = 4.25.
+            #expect(mbps(s, h) == 1.5 && mbps(s, k) == 1 && abs(mbps(s, r1) - 4.25) < 1e-9 && abs(mbps(s, r2) - 4.25) < 1e-9)
+            let before = s.counters
+            s.setCeiling(h, to: .bitsPerSecond(3), kind: .slowStart, now: Self.t0 + .seconds(1))
+            #expect(abs(mbps(s, h) - 2) < 1e-9 && mbps(s, k) == 1, "exact \(exact): h \(mbps(s, h))")
+            #expect(abs(mbps(s, r1) - 4) < 1e-9 && abs(mbps(s, r2) - 4) < 1e-9)
+            #expect(s.limiter(of: h) == .resource(l))
+            #expect(s.invariantViolations().isEmpty)
+            if !exact {
+                #expect(s.counters.freshJoinPropagations == before.freshJoinPropagations + 1)
+                #expect(s.counters.resolves == before.resolves, "joined without a re-solve")
+            }
         }
     }
 
