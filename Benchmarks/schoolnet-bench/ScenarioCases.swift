@@ -45,14 +45,14 @@ extension BenchCase {
 }
 
 extension ScenarioLadder {
-    /// The national CBT morning: every school sits the test at 09:00 (FACTS.md §4: a
+    /// The national CBT morning: every school sits the test at 09:00 (REFERENCES.md §4: a
     /// same-day national CBT would involve ~2 million students).
     ///
-    /// Each school: the tested grade only, 3 classes × 33 students (FACTS.md §1: 33 per
+    /// Each school: the tested grade only, 3 classes × 33 students (REFERENCES.md §1: 33 per
     /// class; 20,000 × 99 = 1.98 M students), one AP per class, its own best-effort 1 Gbps
     /// IPoE fiber line with a **local breakout** (the scenario format has one central
     /// egress; a national run through one would be meaningless, and 50.9 % of schools
-    /// connect directly, FACTS.md §2). The CBT and identity services get 10 Tbps so the
+    /// connect directly, REFERENCES.md §2). The CBT and identity services get 10 Tbps so the
     /// schools' own links are what can give way. The test: 40 items (5 listening) over a
     /// 90-minute window, default think times and 60 s autosaves, start jitter 30 s, and
     /// `cohorts: "class"` — a class moves together (synchronised students, the pessimistic

@@ -25,7 +25,7 @@ import Foundation
 /// no retry limit (Bianchi 2000's model), equal frame sizes.
 ///
 /// **Source**: G. Bianchi, "Performance Analysis of the IEEE 802.11 Distributed Coordination
-/// Function", IEEE JSAC 18(3), 2000, Eq. (7), (9), (13), (15)–(17); FACTS.md §5 (Wi-Fi) and §6.
+/// Function", IEEE JSAC 18(3), 2000, Eq. (7), (9), (13), (15)–(17); REFERENCES.md §5 (Wi-Fi) and §6.
 ///
 /// **Validated by**: `BianchiDCFTests.fixedPointSatisfiesBothEquations`,
 /// `BianchiDCFTests.fhssBasicAccess`, `BianchiDCFTests.fhssRTSCTS`,

@@ -8,7 +8,7 @@
 ///     over IPoE:    the line alone (IPoE bypasses the PPPoE termination unit)
 ///
 /// ## Default availability (best effort) — ESTIMATE
-/// FACTS.md §2 [SURVEY 2021]: from a student device on a direct connection, 151 Mbps down
+/// REFERENCES.md §2 [SURVEY 2021]: from a student device on a direct connection, 151 Mbps down
 /// at 08–09 and 139 Mbps at 11–12. Those absolute values include the school LAN, Wi-Fi,
 /// device and server, which SchoolNet models separately, so using 151/1000 as the line's
 /// share would count those limits twice. Only the **ratio** is taken: 139 / 151 = 0.921,
@@ -22,7 +22,7 @@
 /// **Assumptions**: asymmetric up/down nominal rates allowed; the availability applies to
 /// both directions; dedicated lines have no hourly effect.
 ///
-/// **Source**: FACTS.md §2 (151/137 at 08–09, 139/129 at 11–12 Mbps; ~95 % of boards use
+/// **Source**: REFERENCES.md §2 (151/137 at 08–09, 139/129 at 11–12 Mbps; ~95 % of boards use
 /// best-effort lines; PPPoE termination units vs IPoE) and §5 (Fiber).
 ///
 /// **Validated by**: `FiberAccessTests.dedicatedIgnoresHour`, `FiberAccessTests.bestEffortProfile`,
@@ -61,7 +61,7 @@ public struct FiberAccess: Hashable, Sendable, Codable {
                                          availability: defaultAvailability), session: session)
     }
 
-    /// **ESTIMATE** derived from FACTS.md §2 (see the type's discussion): the fraction of
+    /// **ESTIMATE** derived from REFERENCES.md §2 (see the type's discussion): the fraction of
     /// nominal available by hour on a best-effort line.
     public static let defaultAvailability: HourlyProfile = {
         let dip = 139.0 / 151.0

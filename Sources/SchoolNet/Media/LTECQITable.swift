@@ -2,7 +2,7 @@
 ///
 /// **Assumptions**: CQI 0 ("out of range") means no service; efficiencies are per layer.
 ///
-/// **Source**: 3GPP TS 36.213 Table 7.2.3-1 (as used by ns-3 `lte-amc.cc`; FACTS.md §5).
+/// **Source**: 3GPP TS 36.213 Table 7.2.3-1 (as used by ns-3 `lte-amc.cc`; REFERENCES.md §5).
 ///
 /// **Validated by**: `LTECellTests.cqiTable`.
 public enum LTECQITable {

@@ -23,7 +23,7 @@
 /// is an **ESTIMATE** (no measured source; override it per scenario).
 ///
 /// **Source**: 3GPP TS 36.213 Table 7.2.3-1 (CQI); TS 36.101 Table 5.6-1 (N_PRB: 6, 15,
-/// 25, 50, 75, 100 for 1.4–20 MHz); FACTS.md §5 (LTE: Cat 4 2×2 peak 150 Mbps DL in
+/// 25, 50, 75, 100 for 1.4–20 MHz); REFERENCES.md §5 (LTE: Cat 4 2×2 peak 150 Mbps DL in
 /// 20 MHz; PF with equal channels = equal time share).
 ///
 /// **Validated by**: `LTECellTests.cat4Peak`, `LTECellTests.equalTimeShare`,

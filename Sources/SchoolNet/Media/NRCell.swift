@@ -22,7 +22,7 @@
 /// no public load (the school owns the cell).
 ///
 /// **Source**: 3GPP TS 38.306 §4.1.2; TS 38.101-1 Table 5.3.2-1 and TS 38.101-2 Table
-/// 5.3.2-1 (N_PRB); TS 38.214 Table 5.2.2.1-3; FACTS.md §5 (local 5G rows, [COMPUTED]).
+/// 5.3.2-1 (N_PRB); TS 38.214 Table 5.2.2.1-3; REFERENCES.md §5 (local 5G rows, [COMPUTED]).
 ///
 /// **Validated by**: `NRCellTests.peakFullTime`, `NRCellTests.dddsuSplit`,
 /// `NRCellTests.dsuuuSplit`, `NRCellTests.fr2Peak`, `NRCellTests.proportionalFair`.
@@ -47,7 +47,7 @@ public struct NRCell: Hashable, Sendable, Codable {
     /// Creates a cell.
     ///
     /// Defaults: n79-like 100 MHz at 30 kHz (273 PRB), DDDSU, 4 DL layers at 256-QAM,
-    /// 2 UL layers at 64-QAM (a common UE capability; FACTS.md §5's UL figures match it).
+    /// 2 UL layers at 64-QAM (a common UE capability; REFERENCES.md §5's UL figures match it).
     public init(
         numerology: Int = 1, resourceBlocks: Int = 273, isFR2: Bool = false, pattern: NRTDDPattern = .dddsu,
         downlinkLayers: Int = 4, uplinkLayers: Int = 2, downlinkModulationOrder: Int = 8, uplinkModulationOrder: Int = 6

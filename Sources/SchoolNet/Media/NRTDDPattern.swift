@@ -8,7 +8,7 @@
 /// split used in Japanese local-5G synchronous operation examples; guard symbols carry
 /// nothing; the pattern repeats without gaps.
 ///
-/// **Source**: 3GPP TS 38.213 §11.1 (slot configuration); FACTS.md §5 (local 5G: DDDSU
+/// **Source**: 3GPP TS 38.213 §11.1 (slot configuration); REFERENCES.md §5 (local 5G: DDDSU
 /// synchronous, DSUUU quasi-synchronous).
 ///
 /// **Validated by**: `NRCellTests.tddShares`.

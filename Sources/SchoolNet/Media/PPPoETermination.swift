@@ -7,12 +7,12 @@
 ///
 /// **Assumptions**: equal (max-min) sharing among active sessions, each of which would use
 /// more than its share; the school's traffic is one session. The default subscriber count
-/// (5,000) is inside FACTS' "several thousand to ~10,000" range; the default active-fraction
+/// (5,000) is inside REFERENCES.md §5's "several thousand to ~10,000" range; the default active-fraction
 /// profile is an **ESTIMATE** with no measured source: 0.002 at night, 0.004 in school
 /// hours, 0.01 in the evening peak (20–23 h) — giving ≈ 91 Mbps at night, ≈ 48 Mbps in
 /// school hours and ≈ 20 Mbps in the evening from a 1 Gbps unit. Override per scenario.
 ///
-/// **Source**: FACTS.md §2 (PPPoE: one 1 Gbps unit shared by several thousand to ~10,000
+/// **Source**: REFERENCES.md §2 (PPPoE: one 1 Gbps unit shared by several thousand to ~10,000
 /// subscribers; units added by subscriber count, not traffic [ESTIMATE, JAIPA 2018]).
 ///
 /// **Validated by**: `FiberAccessTests.pppoeLimitedByTermination`.

@@ -10,7 +10,7 @@
 /// 100 km); route length = distance (no detour factor; pass the fiber route length if
 /// known); symmetric line.
 ///
-/// **Source**: FACTS.md §5 (SINET6: 400 Gbps between prefecture nodes, Okinawa 100 Gbps,
+/// **Source**: REFERENCES.md §5 (SINET6: 400 Gbps between prefecture nodes, Okinawa 100 Gbps,
 /// schools at 1–10 Gbps over a line plus VPN; ≈ 1 ms RTT per 100 km [COMPUTED]).
 ///
 /// **Validated by**: `SINETAccessTests.capacityIsMinTimesVPN`, `SINETAccessTests.propagation`.

@@ -42,7 +42,7 @@
 /// Anomaly of 802.11b", IEEE INFOCOM 2003; IEEE 802.11-2020 §9.3.1.9 (BlockAck, 32 bytes with
 /// a 64-bit bitmap), §9.3.1.3–4 (ACK/CTS 14 bytes, RTS 20 bytes), §9.7 (A-MPDU delimiter 4
 /// bytes, 4-byte padding), Table 19-25 (aPPDUMaxTime), Table 9-19x (max A-MPDU length
-/// 65 535 HT / 1 048 575 VHT / 6 500 631 HE bytes); FACTS.md §5 (Wi-Fi: 50–60 Mbps without
+/// 65 535 HT / 1 048 575 VHT / 6 500 631 HE bytes); REFERENCES.md §5 (Wi-Fi: 50–60 Mbps without
 /// aggregation; capacity is airtime).
 ///
 /// **Validated by**: `WiFiCellTests.axWithoutAggregationSaturatesNear55Mbps`,

@@ -234,7 +234,7 @@ public struct Topology: Sendable {
 /// `sessionsPerConnection` entries from the start of its set-up to its end (a reused
 /// connection holds none: its session was counted when it was opened). When the table is
 /// full, a new connection either waits in FIFO order for a free entry or is refused at once.
-/// **Source**: FACTS.md §2 (vendor note that proxies/UTMs limit concurrent sessions and
+/// **Source**: REFERENCES.md §2 (vendor note that proxies/UTMs limit concurrent sessions and
 /// that some cloud services open > 100 sessions per device).
 public struct SessionLimit: Sendable, Equatable {
     /// What happens to a connection that finds the table full.

@@ -47,7 +47,7 @@ extension Scenario {
             }
         }
         let internetDelay = try r.duration("internetDelay", default: .milliseconds(5),
-                                           source: "ESTIMATE: ~500 km of fiber to a Tokyo/Osaka cloud region at 5 µs/km (FACTS.md §5)")
+                                           source: "ESTIMATE: ~500 km of fiber to a Tokyo/Osaka cloud region at 5 µs/km (REFERENCES.md §5)")
         let services = try readServices(r)
         let egress = try r.optionalObject("egress") { try readEgress($0) }
         let templates = try readTemplates(r)
@@ -99,7 +99,7 @@ extension Scenario {
 
     static func readEgress(_ e: ScenarioReader) throws -> EgressSpec {
         let uplink = try e.capacity("uplink", expected: "the data center's internet uplink, e.g. \"10 Gbps\"")
-        let delay = try e.duration("delay", default: .milliseconds(1), source: "ESTIMATE: ~100 km of fiber to the data center (FACTS.md §5)")
+        let delay = try e.duration("delay", default: .milliseconds(1), source: "ESTIMATE: ~100 km of fiber to the data center (REFERENCES.md §5)")
         let appliances: [ApplianceSpec] = try e.optionalArray("appliances") { (a: ScenarioReader) throws -> ApplianceSpec in
             try a.finishing { (a: ScenarioReader) throws -> ApplianceSpec in
                 let name = try a.string("name", expected: "the appliance's name, e.g. \"proxy\"")

@@ -19,7 +19,7 @@ extension ScenarioReader {
     ///   - key: A member name.
     ///   - allowUnlimited: Whether `"unlimited"` is accepted.
     ///   - defaultValue: The value when absent.
-    ///   - source: Where the default comes from, e.g. `FACTS.md §3`.
+    ///   - source: Where the default comes from, e.g. `REFERENCES.md §3`.
     /// - Returns: The value or the default.
     /// - Throws: ``ScenarioError`` when present but not fitting.
     public func rate(_ key: String, allowUnlimited: Bool = false, default defaultValue: DataRate, source: String) throws -> DataRate {
@@ -55,7 +55,7 @@ extension ScenarioReader {
     ///   - key: A member name.
     ///   - allowNegative: Whether negative durations are accepted.
     ///   - defaultValue: The value when absent.
-    ///   - source: Where the default comes from, e.g. `FACTS.md §3`.
+    ///   - source: Where the default comes from, e.g. `REFERENCES.md §3`.
     /// - Returns: The value or the default.
     /// - Throws: ``ScenarioError`` when present but not fitting.
     public func duration(_ key: String, allowNegative: Bool = false, default defaultValue: SimDuration, source: String) throws -> SimDuration {
@@ -89,7 +89,7 @@ extension ScenarioReader {
     /// - Parameters:
     ///   - key: A member name.
       ///   - defaultValue: The value when absent.
-    ///   - source: Where the default comes from, e.g. `FACTS.md §3`.
+    ///   - source: Where the default comes from, e.g. `REFERENCES.md §3`.
     /// - Returns: The value or the default.
     /// - Throws: ``ScenarioError`` when present but not fitting.
     public func bytes(_ key: String, default defaultValue: ByteCount, source: String) throws -> ByteCount {
@@ -124,7 +124,7 @@ extension ScenarioReader {
     ///   - key: A member name.
     ///   - range: The accepted fractions (0...1 is 0 % to 100 %).
     ///   - defaultValue: The value when absent.
-    ///   - source: Where the default comes from, e.g. `FACTS.md §3`.
+    ///   - source: Where the default comes from, e.g. `REFERENCES.md §3`.
     /// - Returns: The value or the default.
     /// - Throws: ``ScenarioError`` when present but not fitting.
     public func fraction(_ key: String, in range: ClosedRange<Double> = 0...1, default defaultValue: Double, source: String) throws -> Double {
@@ -158,7 +158,7 @@ extension ScenarioReader {
     /// - Parameters:
     ///   - key: A member name.
       ///   - defaultValue: The value when absent.
-    ///   - source: Where the default comes from, e.g. `FACTS.md §3`.
+    ///   - source: Where the default comes from, e.g. `REFERENCES.md §3`.
     /// - Returns: The value or the default.
     /// - Throws: ``ScenarioError`` when present but not fitting.
     public func clockTime(_ key: String, default defaultValue: SimDuration, source: String) throws -> SimDuration {
@@ -193,7 +193,7 @@ extension ScenarioReader {
     ///   - key: A member name.
     ///   - range: The accepted values.
     ///   - defaultValue: The value when absent.
-    ///   - source: Where the default comes from, e.g. `FACTS.md §3`.
+    ///   - source: Where the default comes from, e.g. `REFERENCES.md §3`.
     /// - Returns: The value or the default.
     /// - Throws: ``ScenarioError`` when present but not fitting.
     public func int(_ key: String, in range: ClosedRange<Int> = Int.min...Int.max, default defaultValue: Int, source: String) throws -> Int {
@@ -229,7 +229,7 @@ extension ScenarioReader {
     ///   - key: A member name.
     ///   - range: The accepted values; `nil` for any finite number.
     ///   - defaultValue: The value when absent.
-    ///   - source: Where the default comes from, e.g. `FACTS.md §3`.
+    ///   - source: Where the default comes from, e.g. `REFERENCES.md §3`.
     /// - Returns: The value or the default.
     /// - Throws: ``ScenarioError`` when present but not fitting.
     public func double(_ key: String, in range: ClosedRange<Double>? = nil, default defaultValue: Double, source: String) throws -> Double {
@@ -263,7 +263,7 @@ extension ScenarioReader {
     /// - Parameters:
     ///   - key: A member name.
       ///   - defaultValue: The value when absent.
-    ///   - source: Where the default comes from, e.g. `FACTS.md §3`.
+    ///   - source: Where the default comes from, e.g. `REFERENCES.md §3`.
     /// - Returns: The value or the default.
     /// - Throws: ``ScenarioError`` when present but not fitting.
     public func string(_ key: String, default defaultValue: String, source: String) throws -> String {
@@ -296,7 +296,7 @@ extension ScenarioReader {
     /// - Parameters:
     ///   - key: A member name.
       ///   - defaultValue: The value when absent.
-    ///   - source: Where the default comes from, e.g. `FACTS.md §3`.
+    ///   - source: Where the default comes from, e.g. `REFERENCES.md §3`.
     /// - Returns: The value or the default.
     /// - Throws: ``ScenarioError`` when present but not fitting.
     public func bool(_ key: String, default defaultValue: Bool, source: String) throws -> Bool {

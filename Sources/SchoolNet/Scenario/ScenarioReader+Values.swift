@@ -43,7 +43,7 @@ extension ScenarioReader {
     ///   - key: A member name.
     ///   - kind: How to read the value.
     ///   - defaultValue: The value when the key is absent.
-    ///   - source: Where the default comes from (`FACTS.md §3`), shown by `explain`.
+    ///   - source: Where the default comes from (`REFERENCES.md §3`), shown by `explain`.
     /// - Returns: The value read, or the default.
     /// - Throws: ``ScenarioError`` when the member is present but does not fit.
     public func read<V>(_ key: String, as kind: ScenarioValueKind<V>, default defaultValue: V, source: String) throws -> V {

@@ -10,7 +10,7 @@ import Foundation
 ///                                   expected: "a whole number of students, e.g. 600")
 ///     let wifi = try school.object("wifi") { wifi in
 ///         (try wifi.oneOf("standard", ["ac", "ax"]),
-///          try wifi.rate("ceiling", default: .unlimited, source: "FACTS.md §3"))
+///          try wifi.rate("ceiling", default: .unlimited, source: "REFERENCES.md §3"))
 ///     }
 ///     return (students, wifi)
 /// }

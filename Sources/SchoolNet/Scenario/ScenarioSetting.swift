@@ -6,14 +6,14 @@
 ///
 /// ```
 /// schools[0].students = 600            (city.json:12:19)
-/// schools[0].wifi.ceiling = unlimited  (default: FACTS.md §3)
+/// schools[0].wifi.ceiling = unlimited  (default: REFERENCES.md §3)
 /// ```
 public struct ScenarioSetting: Hashable, Sendable, CustomStringConvertible {
     /// Where a value came from.
     public enum Origin: Hashable, Sendable {
         /// Written in the file, at this position.
         case file(JSONDocument.Position)
-        /// Not written; the default applies, documented by `source` (e.g. `FACTS.md §3`).
+        /// Not written; the default applies, documented by `source` (e.g. `REFERENCES.md §3`).
         case defaultValue(source: String)
     }
 

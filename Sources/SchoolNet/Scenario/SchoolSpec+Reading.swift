@@ -60,7 +60,7 @@ extension Scenario {
                                  default: base.map { b in b.classes.filter { $0.grade == b.classes[0].grade }.count } ?? 3,
                                  source: "\(src): 3 classes per grade")
         let perClass = try s.int("studentsPerClass", in: 1...60, default: base?.classes.first?.students ?? 33,
-                                 source: "\(src): 33 students (FACTS.md §1: 40–43 devices per classroom AP incl. teacher)")
+                                 source: "\(src): 33 students (REFERENCES.md §1: 40–43 devices per classroom AP incl. teacher)")
         guard firstGrade + grades - 1 <= 12 else { throw s.error("grades \(firstGrade)…\(firstGrade + grades - 1) go beyond grade 12") }
         var classes: [ClassSpec] = []
         for g in firstGrade..<(firstGrade + grades) {
@@ -84,7 +84,7 @@ extension Scenario {
         return SchoolSpec(name: name, classes: classes, radio: radio, access: access, classroomUplink: uplink, centralBreakout: breakout)
     }
 
-    /// 802.11ax, 40 MHz, 2 streams, MCS 9, 32-frame A-MPDU (FACTS.md §1: 5 GHz 40 MHz in
+    /// 802.11ax, 40 MHz, 2 streams, MCS 9, 32-frame A-MPDU (REFERENCES.md §1: 5 GHz 40 MHz in
     /// classrooms; the aggregation depth is an ESTIMATE for a loaded classroom).
     static var defaultWiFi: WiFiSpec {
         WiFiSpec(cell: WiFiCell(referencePHY: WiFiPHY(standard: .ax, mcsIndex: 9, channelWidthMHz: 40, spatialStreams: 2),
@@ -100,7 +100,7 @@ extension Scenario {
                 let standard = try r.read("standard", as: .choice, default: WiFiStandard.ax, source: "802.11ax (Wi-Fi 6)")
                 let width = try r.read("channelWidth", as: .oneOf(standard.channelWidthsMHz.map { ("\($0) MHz", $0) },
                                                                   expected: "one of " + standard.channelWidthsMHz.map(String.init).joined(separator: ", ") + " MHz"),
-                                       default: min(40, standard.channelWidthsMHz.last!), source: "FACTS.md §1: 40 MHz in classrooms")
+                                       default: min(40, standard.channelWidthsMHz.last!), source: "REFERENCES.md §1: 40 MHz in classrooms")
                 let streams = try r.int("spatialStreams", in: 1...standard.maximumSpatialStreams, default: min(2, standard.maximumSpatialStreams),
                                         source: "2 streams (typical tablet/Chromebook)")
                 let mcs = try r.int("mcs", in: 0...standard.maximumMCS, default: min(9, standard.maximumMCS),
@@ -115,13 +115,13 @@ extension Scenario {
                                       slowClientFraction: slow, slowClientMCS: slowMCS))
             case "local5g":
                 let band = try r.read("bandwidth", as: .oneOf([("100 MHz", 100), ("400 MHz", 400)], expected: "\"100 MHz\" (4.7 GHz) or \"400 MHz\" (28 GHz)"),
-                                      default: 100, source: "FACTS.md §5: n79 100 MHz channels")
-                let patternText = try r.string("pattern", default: "DDDSU", source: "FACTS.md §5: synchronous DDDSU")
+                                      default: 100, source: "REFERENCES.md §5: n79 100 MHz channels")
+                let patternText = try r.string("pattern", default: "DDDSU", source: "REFERENCES.md §5: synchronous DDDSU")
                 guard let pattern = NRTDDPattern(patternText) else {
                     throw try r.member("pattern", expected: "").error(expected: "a TDD pattern of D, S and U slots, e.g. \"DDDSU\" or \"DSUUU\"")
                 }
                 let dl = try r.int("downlinkLayers", in: 1...8, default: 4, source: "TS 38.306 4-layer UE")
-                let ul = try r.int("uplinkLayers", in: 1...4, default: 2, source: "FACTS.md §5: 2 UL layers")
+                let ul = try r.int("uplinkLayers", in: 1...4, default: 2, source: "REFERENCES.md §5: 2 UL layers")
                 let cqi = try r.int("cqi", in: 1...15, default: 15, source: "best channel (a small indoor cell)")
                 let cell = band == 100
                     ? NRCell(numerology: 1, resourceBlocks: 273, pattern: pattern, downlinkLayers: dl, uplinkLayers: ul)
@@ -130,7 +130,7 @@ extension Scenario {
             default:
                 let bw = try r.read("bandwidth", as: .oneOf([("5 MHz", 5.0), ("10 MHz", 10.0), ("15 MHz", 15.0), ("20 MHz", 20.0)],
                                                            expected: "one of 5, 10, 15, 20 MHz"),
-                                    default: 20, source: "FACTS.md §5: 20 MHz FDD")
+                                    default: 20, source: "REFERENCES.md §5: 20 MHz FDD")
                 let cqis = try r.readIfPresent("cqi", as: .intList(in: 1...15)) ?? [7, 9, 11]
                 let coreDelay = try r.duration("coreDelay", default: .milliseconds(15), source: "ESTIMATE: LTE RAN + core one way")
                 var plan: SIMDataPlan?
@@ -153,8 +153,8 @@ extension Scenario {
             switch try r.oneOf("type", ["fiber", "sinet"]) {
             case "fiber":
                 let kind = try r.read("service", as: .oneOf([("bestEffort", "bestEffort"), ("dedicated", "dedicated")]),
-                                      default: "bestEffort", source: "FACTS.md §2: ~95 % of boards use best-effort lines")
-                let down = try r.capacity("down", default: .gigabitsPerSecond(1), source: "FACTS.md §5: 1 Gbps FTTH")
+                                      default: "bestEffort", source: "REFERENCES.md §2: ~95 % of boards use best-effort lines")
+                let down = try r.capacity("down", default: .gigabitsPerSecond(1), source: "REFERENCES.md §5: 1 Gbps FTTH")
                 let up = try r.capacity("up", default: down, source: "symmetric")
                 var availability = FiberAccess.defaultAvailability
                 if let values = try r.readIfPresent("availability", as: .fractionList24) { availability = HourlyProfile(values) }
@@ -167,8 +167,8 @@ extension Scenario {
                     var unit = PPPoETermination()
                     if let p = try r.optionalMember("pppoe") {
                         try p.finishing { p in
-                            unit.capacity = try p.capacity("capacity", default: .gigabitsPerSecond(1), source: "FACTS.md §2: 1 Gbps unit")
-                            unit.subscribers = try p.int("subscribers", in: 0...100_000, default: 5_000, source: "FACTS.md §2: several thousand")
+                            unit.capacity = try p.capacity("capacity", default: .gigabitsPerSecond(1), source: "REFERENCES.md §2: 1 Gbps unit")
+                            unit.subscribers = try p.int("subscribers", in: 0...100_000, default: 5_000, source: "REFERENCES.md §2: several thousand")
                         }
                     }
                     session = .pppoe(unit)

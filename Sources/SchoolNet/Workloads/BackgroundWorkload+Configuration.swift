@@ -21,7 +21,7 @@ extension BackgroundWorkload {
         /// Seconds between the end of one request and the next (web, textbook; the update
         /// is one request).
         public var thinkTime: Distribution
-        /// The page-turn target for `page_over_3s` (textbook): 3 s (FACTS.md §3, MEXT 2021
+        /// The page-turn target for `page_over_3s` (textbook): 3 s (REFERENCES.md §3, MEXT 2021
         /// guidebook [ESTIMATE]).
         public var pageTarget: SimDuration = .seconds(3)
         /// When the update starts after the session start (update; the start jitter adds
@@ -34,9 +34,9 @@ extension BackgroundWorkload {
         /// - `web`: objects lognormal with mean 200 kB and CV 2, think time lognormal with
         ///   mean 20 s and CV 1 [ESTIMATE: document and page fetches of a class working in
         ///   cloud office; no public school measurement, so set them for a study].
-        /// - `textbook`: 2 MB per spread (FACTS.md §3, MEXT 2021 guidebook [ESTIMATE]),
+        /// - `textbook`: 2 MB per spread (REFERENCES.md §3, MEXT 2021 guidebook [ESTIMATE]),
         ///   think time lognormal with mean 60 s and CV 0.5 [ESTIMATE: a spread a minute].
-        /// - `update`: 1 GB per device (FACTS.md §2: iPadOS updates ~1 GB [anecdote]).
+        /// - `update`: 1 GB per device (REFERENCES.md §2: iPadOS updates ~1 GB [anecdote]).
         ///
         /// - Parameter mode: the mode.
         public init(mode: Mode) {

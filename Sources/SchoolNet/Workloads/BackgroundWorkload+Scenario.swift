@@ -4,9 +4,9 @@ extension BackgroundWorkload.Configuration {
     /// Where the defaults come from, as `explain` shows them.
     enum DefaultSource {
         static let web = "ESTIMATE (no public school measurement), Workloads/Background.md"
-        static let textbook = "FACTS.md §3: 2 MB per spread, 3 s target, MEXT 2021 guidebook [ESTIMATE]"
+        static let textbook = "REFERENCES.md §3: 2 MB per spread, 3 s target, MEXT 2021 guidebook [ESTIMATE]"
         static let reading = "ESTIMATE: a spread a minute, Workloads/Background.md"
-        static let update = "FACTS.md §2: iPadOS ~1 GB per device [anecdote]"
+        static let update = "REFERENCES.md §2: iPadOS ~1 GB per device [anecdote]"
         static let none = "none unless set"
     }
 

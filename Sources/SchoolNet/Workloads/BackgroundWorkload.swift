@@ -20,10 +20,10 @@
 /// **Assumptions**: one request in flight per device; sizes and think times are drawn
 /// from separate per-device streams (so a slow response never shifts a later size); a
 /// connection refused by a session table is retried after a think time; the update server
-/// is not a content cache (Apple's advice, FACTS.md §2, is modelled by pointing the
+/// is not a content cache (Apple's advice, REFERENCES.md §2, is modelled by pointing the
 /// directory's `updateServer` at an on-site node).
 ///
-/// **Source**: FACTS.md §3 (textbook spread 2 MB in 3 s, MEXT 2021 guidebook); FACTS.md
+/// **Source**: REFERENCES.md §3 (textbook spread 2 MB in 3 s, MEXT 2021 guidebook); REFERENCES.md
 /// §2 (update storms named in the 2023 CBT; iPadOS ~1 GB, anecdote); web defaults are
 /// ESTIMATEs (``Configuration/init(mode:)``).
 ///

@@ -51,9 +51,9 @@ extension CBTWorkload {
     /// speaking items the last `speakingItems` (listening section first, speaking last, as
     /// in English proficiency tests); the rest are text/image items.
     ///
-    /// **Source**: FACTS.md §3 (PARCC 50 kbps per student on average) and §4 (MEXCBT,
+    /// **Source**: REFERENCES.md §3 (PARCC 50 kbps per student on average) and §4 (MEXCBT,
     /// 2023 speaking test: audio recorded and uploaded, 12.5 % lost answers). No public
-    /// MEXCBT item-size or item-count figures exist in FACTS.md, so most values are
+    /// MEXCBT item-size or item-count figures exist in REFERENCES.md, so most values are
     /// labelled **[ESTIMATE]**; override them from a real test's HAR capture.
     public struct Configuration: Sendable, Equatable {
         /// Items in the test, all kinds together. Default 20 [ESTIMATE: about 20 questions
@@ -61,7 +61,7 @@ extension CBTWorkload {
         public var items: Int = 20
         /// Size of a text/image item, bytes. Default uniform 50–300 kB [ESTIMATE: a page
         /// of text with a figure; at 20 items ≈ 3.5 MB per student, i.e. ≈ 10 kbps averaged
-        /// over 45 min, below PARCC's 50 kbps/student planning figure, FACTS.md §3, which
+        /// over 45 min, below PARCC's 50 kbps/student planning figure, REFERENCES.md §3, which
         /// includes media].
         public var itemSize: Distribution = .uniform(low: 50_000, high: 300_000)
         /// How many items are listening items (counted in `items`). Default 0.
@@ -74,7 +74,7 @@ extension CBTWorkload {
         public var speakingItems: Int = 0
         /// Size of one speaking answer's recording, bytes. Default uniform 0.5–1 MB
         /// [COMPUTED: 30–60 s of speech at 128 kbps AAC = 0.48–0.96 MB; the 2023 speaking
-        /// test uploaded recordings from the device, FACTS.md §4].
+        /// test uploaded recordings from the device, REFERENCES.md §4].
         public var speakingUploadSize: Distribution = .uniform(low: 500_000, high: 1_000_000)
         /// Think time per item (reading, answering, recording), seconds. Default lognormal
         /// with mean 90 s and CV 0.5 [ESTIMATE: 20 items in about 30 of a period's 45 min].
@@ -89,7 +89,7 @@ extension CBTWorkload {
         /// Size of the final submission. Default 10 kB [ESTIMATE: all answers as JSON].
         public var submitSize: ByteCount = .kilobytes(10)
         /// How items are delivered. Default per item [ESTIMATE: on-demand delivery;
-        /// pre-delivery is the load case FACTS.md §4 names].
+        /// pre-delivery is the load case REFERENCES.md §4 names].
         public var delivery: Delivery = .perItem
         /// Request round trips to the identity provider at login (redirects, credentials,
         /// token, user info); the first opens a connection. Default 4 [ESTIMATE: an OpenID

@@ -41,9 +41,9 @@
 /// cohort of k students who draw the same numbers gives the result of simulating them one
 /// by one. With the default (`student`) every cohort has one student and nothing changes.
 ///
-/// **Source**: FACTS.md §4 (MEXCBT; 2023 speaking test: audio uploads, 12.5 % lost
+/// **Source**: REFERENCES.md §4 (MEXCBT; 2023 speaking test: audio uploads, 12.5 % lost
 /// answers; synchronized login, pre-delivery and session limits as failure modes);
-/// FACTS.md §3 (PARCC 50 kbps per student); defaults in ``Configuration``.
+/// REFERENCES.md §3 (PARCC 50 kbps per student); defaults in ``Configuration``.
 ///
 /// **Validated by**: `CBTWorkloadTests` (`itemTimeMatchesClosedForm`,
 /// `undersizedSessionTableLosesAnswers`, `speakingTestExposesTheUplink`,

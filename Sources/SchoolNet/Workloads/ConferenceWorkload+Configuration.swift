@@ -11,7 +11,7 @@ extension ConferenceWorkload {
         case none
     }
 
-    /// Bitrate presets from vendors' published requirements (FACTS.md §3 [VENDOR]).
+    /// Bitrate presets from vendors' published requirements (REFERENCES.md §3 [VENDOR]).
     public enum Preset: String, Sendable, CaseIterable {
         /// Zoom group call, 720p: 2.6 Mbps up, 1.8 Mbps down.
         case zoom720p
@@ -42,11 +42,11 @@ extension ConferenceWorkload {
 
     /// The call parameters.
     public struct Configuration: Sendable, Equatable {
-        /// Each student's camera stream to the relay: 2.6 Mbps (Zoom 720p group, FACTS.md §3
+        /// Each student's camera stream to the relay: 2.6 Mbps (Zoom 720p group, REFERENCES.md §3
         /// [VENDOR]).
         public var upRate: DataRate = Preset.zoom720p.rates.up
         /// The lecturer's stream from the relay to each receiver: 1.8 Mbps (Zoom 720p group,
-        /// FACTS.md §3 [VENDOR]).
+        /// REFERENCES.md §3 [VENDOR]).
         public var downRate: DataRate = Preset.zoom720p.rates.down
         /// Who receives the lecturer: every device [ESTIMATE: GIGA remote classes have
         /// each student join].

@@ -24,7 +24,7 @@
 /// Streams never finish; each is reported to the delay ledger when it closes (with the
 /// resource that held it back longest), so `delayedBy` names what froze whom.
 ///
-/// **Source**: FACTS.md §3 (Zoom, Teams, Meet, MEXT rates; ITU-T G.114 one-way delay).
+/// **Source**: REFERENCES.md §3 (Zoom, Teams, Meet, MEXT rates; ITU-T G.114 one-way delay).
 ///
 /// **Validated by**: `ConferenceWorkloadTests` (`uplinkTooSmallFreezes`,
 /// `uplinkLargeEnoughDoesNotFreeze`, `delayReflectsRoundTrip`, `sameSeedSameResults`).

@@ -10,7 +10,7 @@ extension VideoWorkload {
     /// a 30 s buffer [ESTIMATE].
     public struct Configuration: Sendable, Equatable {
         /// The bitrate ladder, ascending: YouTube 360p 0.7, 480p 1.1, 720p 2.5, 1080p 5 Mbps
-        /// (FACTS.md §3 [VENDOR]). NHK for School is a one-rung ladder of 0.7 Mbps (FACTS.md §3).
+        /// (REFERENCES.md §3 [VENDOR]). NHK for School is a one-rung ladder of 0.7 Mbps (REFERENCES.md §3).
         public var ladder: [DataRate] = [0.7, 1.1, 2.5, 5].map { .megabitsPerSecond($0) }
         /// Content per segment: 4 s [ESTIMATE: DASH players commonly use 2–6 s; Apple HLS
         /// authoring recommends 6 s].

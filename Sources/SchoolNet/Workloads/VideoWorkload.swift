@@ -25,7 +25,7 @@
 /// only random draw is the start jitter, from the player's own stream.
 ///
 /// **Source**: Huang et al., "A Buffer-Based Approach to Rate Adaptation", SIGCOMM 2014
-/// (BBA-0); ladder FACTS.md §3 (YouTube, NHK for School); other defaults in
+/// (BBA-0); ladder REFERENCES.md §3 (YouTube, NHK for School); other defaults in
 /// ``Configuration``.
 ///
 /// **Validated by**: `VideoWorkloadTests` (`ampleLinkStartupClosedForm`,

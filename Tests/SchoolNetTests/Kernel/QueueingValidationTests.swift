@@ -1,7 +1,7 @@
 import Testing
 @testable import SchoolNet
 
-/// Validates the kernel end to end against closed-form queueing results (FACTS.md §6).
+/// Validates the kernel end to end against closed-form queueing results (REFERENCES.md §6).
 @Suite struct QueueingValidationTests {
     enum Event { case arrival, departure }
 

@@ -11,7 +11,7 @@ extension MediaTests {
             }
         }
 
-        /// Default availability: 1.0 at 08–09, 139/151 = 0.9205 at 11–12 (FACTS.md §2 ratio),
+        /// Default availability: 1.0 at 08–09, 139/151 = 0.9205 at 11–12 (REFERENCES.md §2 ratio),
         /// so a 1 Gbps line gives 1000 and 920.5 Mbps; tolerance 0.1 Mbps.
         @Test func bestEffortProfile() {
             let line = FiberAccess.bestEffort1G()

@@ -15,12 +15,12 @@ extension MediaTests {
             }
         }
 
-        /// FACTS.md §5: Cat 4, 2×2, 20 MHz peaks at 150 Mbps DL. 100 PRB × 180 kHz = 18 MHz ×
+        /// REFERENCES.md §5: Cat 4, 2×2, 20 MHz peaks at 150 Mbps DL. 100 PRB × 180 kHz = 18 MHz ×
         /// 5.5547 bit/s/Hz × 2 layers × (1 − 0.25) = 149.98 Mbps; tolerance 0.5 Mbps.
         @Test func cat4Peak() {
             let cell = LTECell(backgroundLoad: Self.noLoad)
             #expect(abs(cell.capacity(direction: .downlink, hour: 10).megabitsPerSecond - 149.98) < 0.5)
-            // UL one layer, overhead 0.15: 18 MHz × 5.5547 × 0.85 = 84.99 Mbps. FACTS' Cat 4 UL peak of
+            // UL one layer, overhead 0.15: 18 MHz × 5.5547 × 0.85 = 84.99 Mbps. REFERENCES.md §5's Cat 4 UL peak of
             // 75 Mbps is a UE-category limit (16-QAM era), which this cell model does not cap.
             #expect(abs(cell.capacity(direction: .uplink, hour: 10).megabitsPerSecond - 84.99) < 0.5)
         }

@@ -6,9 +6,9 @@ import Testing
 ///   UL, 2 layers, Q_m 6, OH 0.08: 937.5 Mbps; Q_m 8: 1250.0 Mbps
 /// TDD with special slot 10:2:2: DDDSU DL (3 + 10/14)/5 = 0.742857, UL (1 + 2/14)/5 = 0.228571;
 ///   DSUUU DL (1 + 10/14)/5 = 0.342857, UL (3 + 2/14)/5 = 0.628571.
-/// FACTS.md §5 [COMPUTED] rows: ~2.3 Gbps full-time, DDDSU ~1.7 / ~0.2 Gbps, DSUUU ~0.8 / ~0.6.
+/// REFERENCES.md §5 [COMPUTED] rows: ~2.3 Gbps full-time, DDDSU ~1.7 / ~0.2 Gbps, DSUUU ~0.8 / ~0.6.
 /// This model: 2.337, 1.736 / 0.214 (64-QAM UL; 0.286 with 256-QAM UL), 0.801 / 0.589 Gbps —
-/// FACTS' UL figures correspond to 2-layer 64-QAM UL, the default here.
+/// REFERENCES.md §5's UL figures correspond to 2-layer 64-QAM UL, the default here.
 extension MediaTests {
     @Suite struct NRCellTests {
         @Test func peakFullTime() {

@@ -14,7 +14,7 @@ extension MediaTests {
             #expect(VPNEncapsulation.fixed(overheadBytes: 24).largestInnerPacket(mtu: .bytes(1500)) == .bytes(1476))
         }
 
-        /// 10 Gbps access (Himeji, FACTS.md §5) with IPsec: 10 × 0.964 = 9.64 Gbps; a 1 Gbps line 0.964.
+        /// 10 Gbps access (Himeji, REFERENCES.md §5) with IPsec: 10 × 0.964 = 9.64 Gbps; a 1 Gbps line 0.964.
         @Test func capacityIsMinTimesVPN() {
             let himeji = SINETAccess(accessLine: .gigabitsPerSecond(10))
             #expect(abs(himeji.capacity.bitsPerSecond / 9.64e9 - 1) < 1e-12)
@@ -22,7 +22,7 @@ extension MediaTests {
             #expect(okinawa.capacity == .gigabitsPerSecond(100))
         }
 
-        /// 5 µs/km one way ⇒ 100 km is 0.5 ms one way, 1 ms RTT (FACTS.md §5).
+        /// 5 µs/km one way ⇒ 100 km is 0.5 ms one way, 1 ms RTT (REFERENCES.md §5).
         @Test func propagation() {
             #expect(SINETAccess.propagationDelay(distanceKm: 100) == .microseconds(500))
             let s = SINETAccess(accessLine: .gigabitsPerSecond(1), accessDistanceKm: 20)

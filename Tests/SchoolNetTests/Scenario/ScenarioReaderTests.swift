@@ -24,7 +24,7 @@ import Testing
         let (standard, ceiling) = try s.object("wifi") { w in
             _ = try w.optionalBytes("buffer")
             _ = try w.optionalString("channelWidth")
-            return (try w.oneOf("standard", ["ac", "ax"]), try w.rate("ceiling", default: .unlimited, source: "FACTS.md §3"))
+            return (try w.oneOf("standard", ["ac", "ax"]), try w.rate("ceiling", default: .unlimited, source: "REFERENCES.md §3"))
         }
         return (name, students, access, standard, ceiling)
     }
@@ -48,7 +48,7 @@ import Testing
             "schools[0].students = 10 (1:40)",
             "schools[0].access = 1 Gbps (1:54)",
             #"schools[0].wifi.standard = "ax" (1:85)"#,
-            "schools[0].wifi.ceiling = unlimited (default: FACTS.md §3)",
+            "schools[0].wifi.ceiling = unlimited (default: REFERENCES.md §3)",
         ])
         #expect(root.settings.filter(\.isDefault).count == 1)
     }

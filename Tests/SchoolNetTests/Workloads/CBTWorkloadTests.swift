@@ -1,7 +1,7 @@
 import Testing
 @testable import SchoolNet
 
-/// The CBT workload against a closed form and against the failure modes of FACTS.md §4:
+/// The CBT workload against a closed form and against the failure modes of REFERENCES.md §4:
 /// session tables, the uplink in a speaking test, and determinism.
 @Suite struct CBTWorkloadTests {
     /// A school: `n` devices —(1 Gbps NIC)— switch [—(1 Gbps)— proxy] —(access line, up /
