@@ -20,7 +20,11 @@ public final class FlowLogReader {
     var columns: (start: Int, source: Int, destination: Int, bytes: Int, service: Int?, maxRate: Int?)
     var heap: [FlowLogRecord] = []
     var latest: SimDuration?
-    var timeOrigin: Int64?
+    var timeOrigin: FlowLogInstant?
+    /// The header's fields, to recognise it repeated (exports joined with `cat`).
+    var headerNames: [String] = []
+    /// nfdump: summary lines still to skip after a `Summary` line.
+    var summaryLines = 0
     var isoTimes: Bool?
     /// What fixed the file's time form, for messages: the first row, or `startAt`.
     var timeFormSource = "the first row's"
@@ -43,11 +47,13 @@ public final class FlowLogReader {
         self.configuration = configuration
         csv = try CSVLineReader(path: configuration.path)
         columns = (0, 0, 0, 0, nil, nil)
-        guard csv.next() else { throw error(column: 1, "the flow log is empty (expected a header line)") }
+        repeat {
+            guard try csv.next() else { throw error(column: 1, "the flow log is empty (expected a header line)") }
+        } while csv.isBlank
         columns = try readHeader()
         switch configuration.startAt {
-        case .timestamp(let ns, _)?:
-            timeOrigin = ns
+        case .timestamp(let t, _)?:
+            timeOrigin = t
             isoTimes = true
             timeFormSource = "\"startAt\""
         case .seconds(let d)?:
@@ -65,6 +71,7 @@ public final class FlowLogReader {
 
     func readHeader() throws(FlowLogError) -> (Int, Int, Int, Int, Int?, Int?) {
         let names = (0..<csv.fields.count).map { csv.field($0) }
+        headerNames = names
         func find(_ options: [String], _ required: Bool, meaning: String) throws(FlowLogError) -> Int? {
             if let i = names.firstIndex(where: { options.contains($0) }) { return i }
             guard required else { return nil }
@@ -113,14 +120,24 @@ public final class FlowLogReader {
         return s == s.rounded() ? String(Int64(s)) : String(s)
     }
 
-    /// Reads and parses the next data row (skipping unmapped nfdump rows); nil at the end.
+    /// Whether the current line repeats the header (exports joined with `cat`).
+    var isHeaderAgain: Bool {
+        csv.fields.count == headerNames.count && headerNames.indices.allSatisfy { csv.field($0) == headerNames[$0] }
+    }
+
+    /// Reads and parses the next data row (skipping blank lines, repeated headers, nfdump's
+    /// summaries and unmapped nfdump rows); nil at the end.
     func readRow() throws(FlowLogError) -> FlowLogRecord? {
-        while csv.next() {
-            if csv.isBlank {
-                if configuration.format == .nfdump { return nil }  // nfdump's summary follows a blank line
-                continue
+        while try csv.next() {
+            if csv.isBlank || isHeaderAgain { continue }
+            if configuration.format == .nfdump {
+                // nfdump's summary: "Summary", then "flows,bytes,…" and one line of totals.
+                if summaryLines > 0 {
+                    summaryLines -= 1
+                    if summaryLines == 1 && csv.field(0) != "flows" { summaryLines = 0 } else { continue }
+                }
+                if csv.field(0).hasPrefix("Summary") { summaryLines = 2; continue }
             }
-            if configuration.format == .nfdump && csv.field(0).hasPrefix("Summary") { return nil }
             let needed = max(columns.start, columns.source, columns.destination, columns.bytes, columns.service ?? 0, columns.maxRate ?? 0)
             guard csv.fields.count > needed else {
                 throw error(column: csv.column(ofField: csv.fields.count), "expected at least \(needed + 1) fields, found \(csv.fields.count)")
@@ -163,14 +180,18 @@ public final class FlowLogReader {
             guard s >= 0, s < 9e9 else { throw error(column: column, "expected a start time of 0 s or more, found \"\(text)\"") }
             return .seconds(s) - secondsOrigin
         }
-        guard let ns = FlowLogTimestamp.nanoseconds(text) else {
+        guard let instant = FlowLogTimestamp.instant(text) else {
             throw error(column: column, "expected a start time (seconds such as 12.5, or ISO-8601 such as 2024-06-11T09:00:00.250Z), found \"\(text)\"")
         }
         guard isoTimes != false else { throw error(column: column, "expected seconds like \(timeFormSource), found \"\(text)\"") }
         isoTimes = true
-        let origin = timeOrigin ?? ns
+        let origin = timeOrigin ?? instant
         timeOrigin = origin
-        return SimDuration(nanoseconds: ns - origin)
+        guard let d = instant.duration(since: origin) else {
+            throw error(column: column, "\"\(text)\" is more than \(FlowLogInstant.maxSpan) s (about 285 years) from \(timeFormSource) time; "
+                        + "drop placeholder timestamps such as 0001-01-01 or 9999-12-31, or set \"startAt\"")
+        }
+        return d
     }
 
     func parseBytes(_ text: String) throws(FlowLogError) -> ByteCount {

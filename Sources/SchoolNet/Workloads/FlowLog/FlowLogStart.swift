@@ -12,8 +12,8 @@
 /// **Validated by**: `FlowLogStartTests`.
 public enum FlowLogStart: Sendable, Equatable {
     /// An ISO-8601 timestamp (`"2024-06-11T09:00:00+09:00"`, nfdump's
-    /// `"2024-06-11 09:00:00"`), as nanoseconds since 1970-01-01 UTC, with its text.
-    case timestamp(nanoseconds: Int64, text: String)
+    /// `"2024-06-11 09:00:00"`; years 1 to 9999), with its text.
+    case timestamp(FlowLogInstant, text: String)
     /// A time of a log whose `start` column is in seconds.
     case seconds(SimDuration)
 
@@ -26,7 +26,7 @@ public enum FlowLogStart: Sendable, Equatable {
             case .number(let x) where x.isFinite && x >= 0 && x < 9e9:
                 return .seconds(.seconds(x))
             case .string(let s):
-                if let ns = FlowLogTimestamp.nanoseconds(s) { return .timestamp(nanoseconds: ns, text: s) }
+                if let t = FlowLogTimestamp.instant(s) { return .timestamp(t, text: s) }
                 if let d = try? UnitParsing.duration(s), d.nanoseconds < 9_000_000_000 * 1_000_000_000 { return .seconds(d) }
                 throw UnitParseError(expected: expected, found: json.foundDescription)
             default:

@@ -52,11 +52,13 @@ public struct FlowLogConfiguration: Sendable, Equatable {
     }
 
     /// Reads every row once, checking numbers, sizes, order, columns and endpoint names
-    /// against `scenario` (streaming, bounded memory), so a bad log fails before anything
-    /// runs and nothing partial is written.
+    /// against `scenario`, so a bad log fails before anything runs and nothing partial is
+    /// written; the rows are kept (``FlowLogRows``) so the run replays them without reading
+    /// the file again.
     ///
     /// - Throws: ``FlowLogError`` at the row's line and column.
-    public func check(against scenario: Scenario) throws(FlowLogError) {
+    @discardableResult
+    public func check(against scenario: Scenario) throws(FlowLogError) -> FlowLogRows {
         let names = FlowLogScenarioNames(scenario)
         if let d = defaultEndpoint, let problem = names.problem(with: d) {
             throw FlowLogError(file: path, line: 1, column: 1, message: "defaultEndpoint: " + problem)
@@ -64,9 +66,9 @@ public struct FlowLogConfiguration: Sendable, Equatable {
         for entry in subnets.entries {
             if let problem = names.problem(with: entry.endpoint) { throw FlowLogError(file: path, line: 1, column: 1, message: "subnets: " + problem) }
         }
-        let reader = try FlowLogReader(configuration: self)
         var known = Set<String>()
-        while let r = try reader.next() {
+        let format = format, path = path
+        return try FlowLogRows.read(self) { (r: FlowLogRecord) throws(FlowLogError) in
             for (name, column) in [(r.source, r.sourceColumn), (r.destination, r.destinationColumn)] where !known.contains(name) {
                 if let problem = names.problem(with: name) { throw FlowLogError(file: path, line: r.line, column: column, message: problem) }
                 known.insert(name)
@@ -75,6 +77,16 @@ public struct FlowLogConfiguration: Sendable, Equatable {
                 throw FlowLogError(file: path, line: r.line, column: r.destinationColumn, message: "a flow from \"\(r.source)\" to itself")
             }
         }
+    }
+}
+
+/// The rows a check read, handed to the workloads made after it (filled once, then read-only).
+final class FlowLogRowsBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: FlowLogRows?
+    var rows: FlowLogRows? {
+        get { lock.lock(); defer { lock.unlock() }; return stored }
+        set { lock.lock(); stored = newValue; lock.unlock() }
     }
 }
 
@@ -124,9 +136,12 @@ extension FlowLogWorkload {
             },
             readChecked: { r in
                 let c = try read(r)
-                return (make: { name, sessions, _ in FlowLogWorkload(name: name, configuration: c, origin: sessions.first?.start ?? .zero) },
+                let box = FlowLogRowsBox()
+                return (make: { name, sessions, _ in
+                            FlowLogWorkload(name: name, configuration: c, origin: sessions.first?.start ?? .zero, rows: box.rows)
+                        },
                         check: { scenario in
-                            do throws(FlowLogError) { try c.check(against: scenario) } catch { throw error.scenarioError }
+                            do throws(FlowLogError) { box.rows = try c.check(against: scenario) } catch { throw error.scenarioError }
                         })
             })
     }()

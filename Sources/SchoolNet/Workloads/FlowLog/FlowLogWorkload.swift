@@ -2,9 +2,10 @@
 /// with its logged size, across the scenario's network, shared max-min with everything
 /// else; its completion time is compared with the same transfer alone on the empty network.
 ///
-/// **Streaming**: one row is read ahead; its arrival is the only event the workload has
-/// queued. Memory is O(transfers in flight + distinct endpoint names), whatever the log's
-/// length (see ``FlowLogReader`` for ordering).
+/// **Rows**: read once when the scenario is read (``FlowLogRows``, in time order: see
+/// ``FlowLogReader``) and shared by every replication; one row is scheduled ahead, its
+/// arrival the only event the workload has queued. Memory: the rows (flat arrays) plus
+/// O(transfers in flight).
 ///
 /// **Assumptions**: every row is a new connection (DNS, handshakes and a session on each
 /// session-limited appliance, unless pure fluid); rows start at the activity's start plus
@@ -29,7 +30,8 @@ public final class FlowLogWorkload: Workload {
     public let configuration: FlowLogConfiguration
     let origin: SimTime
     var index = 0
-    var reader: FlowLogReader?
+    var rows: FlowLogRows?
+    var next = 0
     var pending: FlowLogRecord?
     var binder: FlowLogBinder?
     var readFailure: String?
@@ -63,11 +65,13 @@ public final class FlowLogWorkload: Workload {
         public var alone: Double
     }
 
-    /// Creates the workload; log time 0 is `origin` (the activity's start).
-    public init(name: String, configuration: FlowLogConfiguration, origin: SimTime) {
+    /// Creates the workload; log time 0 is `origin` (the activity's start). `rows`: the
+    /// log as already read (nil: read when the run starts).
+    public init(name: String, configuration: FlowLogConfiguration, origin: SimTime, rows: FlowLogRows? = nil) {
         self.name = name
         self.configuration = configuration
         self.origin = origin
+        self.rows = rows
     }
 
     enum Code: Int32 { case arrival = 0 }
@@ -76,15 +80,18 @@ public final class FlowLogWorkload: Workload {
         index = sim.workloads.firstIndex { $0 === self }!
         binder = FlowLogBinder(topology: sim.network.topology)
         ledger = DelayLedger(entities: sim.network.topology.nodes.count, resources: sim.network.topology.resources.count)
-        do { reader = try FlowLogReader(configuration: configuration) } catch { readFailure = error.description; return }
+        if rows == nil {
+            do { rows = try FlowLogRows.read(configuration) } catch { readFailure = error.description; return }
+        }
         readAhead(in: sim)
     }
 
-    /// Reads the next row and schedules its arrival (rows were all checked when the
-    /// scenario was read; a file changed since then stops the replay and is reported).
+    /// Takes the next row and schedules its arrival.
     func readAhead(in sim: Simulation) {
-        do { pending = try reader?.next() } catch { readFailure = error.description; pending = nil }
-        guard let r = pending else { return }
+        guard let rows, next < rows.count else { pending = nil; return }
+        let r = rows[next]
+        next += 1
+        pending = r
         let at = max(sim.now, origin + r.time)
         sim.schedule(WorkloadEvent(workload: Int32(index), entity: 0, code: Code.arrival.rawValue), at: at)
     }
@@ -177,8 +184,8 @@ public final class FlowLogWorkload: Workload {
             Metric(key: "unfinished", label: "Flows still running at the end of the day", value: Double(started - finished), unit: "count"),
             Metric(key: "refused", label: "Flows refused by a full session table", value: Double(refused), unit: "count"),
             Metric(key: "rows_mapped", label: "Rows mapped to endpoints", value: Double(started + refused), unit: "count", higherIsBetter: true),
-            Metric(key: "rows_unmapped", label: "Rows with no endpoint in the scenario (or no route)", value: Double((reader?.rowsUnmapped ?? 0) + unrouted), unit: "count"),
-            Metric(key: "rows_before_start", label: "Rows before startAt (not replayed)", value: Double(reader?.rowsBeforeStart ?? 0), unit: "count"),
+            Metric(key: "rows_unmapped", label: "Rows with no endpoint in the scenario (or no route)", value: Double((rows?.rowsUnmapped ?? 0) + unrouted), unit: "count"),
+            Metric(key: "rows_before_start", label: "Rows before startAt (not replayed)", value: Double(rows?.rowsBeforeStart ?? 0), unit: "count"),
         ]
         if let binder {
             let schools = binder.bindings.map(\.school).filter { $0 >= 0 }
@@ -188,13 +195,13 @@ public final class FlowLogWorkload: Workload {
                 metrics.append(Metric(key: "\(prefix):\(groupName):slowdown_p95", label: "\(groupName): slowdown, 95th percentile", value: q(groupSlowdowns[g], 0.95), unit: "ratio"))
             }
         }
-        if configuration.format == .nfdump, let reader {
-            for (endpoint, rows) in reader.rowsPerEndpoint.sorted(by: { $0.key < $1.key }) {
+        if configuration.format == .nfdump, let rows {
+            for (endpoint, rows) in rows.rowsPerEndpoint.sorted(by: { $0.key < $1.key }) {
                 metrics.append(Metric(key: "endpoint:\(endpoint):rows", label: "Rows mapped to \(endpoint)", value: Double(rows), unit: "count"))
             }
         }
         if let readFailure {
-            metrics.append(Metric(key: "read_error", label: "The log changed since it was checked: \(readFailure)", value: 1, unit: "count"))
+            metrics.append(Metric(key: "read_error", label: "The log could not be read: \(readFailure)", value: 1, unit: "count"))
         }
         return WorkloadReport(name: name, kind: kind, entities: started, metrics: metrics, delayedBy: ledger?.shares() ?? [])
     }
