@@ -516,6 +516,12 @@ public struct Network {
         copies[t] == 1 ? 1 : min(Int(copies[t]), max(1, limit.capacity))
     }
 
+    /// A timer's delay in nanoseconds: a delay past about 285 years (a link of a few bits
+    /// per second) is held there — it never fires within a day — instead of overflowing.
+    static func timerNanoseconds(_ seconds: Double) -> Int64 {
+        seconds < 9e9 ? Int64((max(0, seconds) * 1e9).rounded()) : 9_000_000_000_000_000_000
+    }
+
     mutating func beginSetup(_ t: Int, now: Int64) {
         let rt = roundTrip(route[t])
         rtt[t] = rt
@@ -527,7 +533,7 @@ public struct Network {
         // Paced streams and the pure fluid mode pay the one-way propagation once.
         let delay = rounds > 0 ? Double(rounds) * rt : routes[Int(route[t])].propagation
         phase[t] = .setup
-        timers.update(t, to: now + Int64((delay * 1e9).rounded()))
+        timers.update(t, to: now + Self.timerNanoseconds(delay))
     }
 
     mutating func fireTimer(_ t: Int, now: Int64) {
@@ -564,7 +570,7 @@ public struct Network {
                            kind: kind, flowClass: Int(flowClass[t]), tag: Int64(t), now: SimTime(nanoseconds: now))
         flow[t] = f.rawValue
         if slowStart && kind == .slowStart {
-            timers.update(t, to: now + Int64((rtt[t] * 1e9).rounded()))
+            timers.update(t, to: now + Self.timerNanoseconds(rtt[t]))
         }
     }
 
@@ -592,7 +598,7 @@ public struct Network {
             return
         }
         solver.setCeiling(f, to: DataRate(bitsPerSecond: ssRate), kind: .slowStart, now: nowT)
-        timers.update(t, to: now + Int64((rt * 1e9).rounded()))
+        timers.update(t, to: now + Self.timerNanoseconds(rt))
     }
 
     mutating func exitSlowStart(_ t: Int, _ f: FlowID, rt: Double, now: SimTime) {

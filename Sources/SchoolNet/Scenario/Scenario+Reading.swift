@@ -18,6 +18,12 @@ extension Scenario {
     public static let maxStudents = 3_000_000
     /// Most schools in one scenario.
     public static let maxSchools = 40_000
+    /// Most activities in one scenario (each is one workload; the simulation tags a
+    /// transfer with its workload in 8 bits).
+    public static let maxActivities = 200
+    /// Most egress appliances: a route crosses at most ``FlowSolver/maxHops`` hops, and a
+    /// device behind a central egress already crosses up to 7 besides the appliances.
+    public static let maxAppliances = 8
 
     static func read(_ r: ScenarioReader) throws -> Scenario {
         guard case .object = r.value else { throw r.error(expected: "an object (a scenario)") }
@@ -57,7 +63,7 @@ extension Scenario {
             throw r.error("\(students) students is more than this build simulates (\(maxStudents)); check \"count\" and \"students\"")
         }
         let periods = try readPeriods(r, start: start, end: end)
-        let activities = try r.array("activities", expected: "a list of what classes do, e.g. [{\"activity\": \"cbt\", \"period\": \"2\", \"grades\": [6]}]") {
+        let activities = try r.array("activities", maxCount: maxActivities, expected: "a list of what classes do, e.g. [{\"activity\": \"cbt\", \"period\": \"2\", \"grades\": [6]}]") {
             try readActivity($0, periods: periods, schools: schools, day: (start, end))
         }
         let targets = try readTargets(r, activities: activities)
@@ -100,7 +106,7 @@ extension Scenario {
     static func readEgress(_ e: ScenarioReader) throws -> EgressSpec {
         let uplink = try e.capacity("uplink", expected: "the data center's internet uplink, e.g. \"10 Gbps\"")
         let delay = try e.duration("delay", default: .milliseconds(1), source: "ESTIMATE: ~100 km of fiber to the data center (REFERENCES.md §5)")
-        let appliances: [ApplianceSpec] = try e.optionalArray("appliances") { (a: ScenarioReader) throws -> ApplianceSpec in
+        let appliances: [ApplianceSpec] = try e.optionalArray("appliances", maxCount: maxAppliances) { (a: ScenarioReader) throws -> ApplianceSpec in
             try a.finishing { (a: ScenarioReader) throws -> ApplianceSpec in
                 let name = try a.string("name", expected: "the appliance's name, e.g. \"proxy\"")
                 let throughput = try a.capacity("throughput", expected: "its throughput limit, e.g. \"2 Gbps\"")

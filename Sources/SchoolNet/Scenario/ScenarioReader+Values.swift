@@ -102,9 +102,9 @@ extension ScenarioReader {
     ///   - body: Reads one element (`schools[3]`); use ``read(as:)`` for scalar elements.
     /// - Returns: The results, in order.
     /// - Throws: ``ScenarioError`` when missing, not an array, too short, or from `body`.
-    public func array<T>(_ key: String, minCount: Int = 0, expected: String = "an array",
+    public func array<T>(_ key: String, minCount: Int = 0, maxCount: Int = .max, expected: String = "an array",
                          _ body: (ScenarioReader) throws -> T) throws -> [T] {
-        try elements(of: member(key, expected: expected), minCount: minCount, body)
+        try elements(of: member(key, expected: expected), minCount: minCount, maxCount: maxCount, body)
     }
 
     /// Like ``array(_:minCount:expected:_:)`` but `nil` when the key is absent.
@@ -115,13 +115,16 @@ extension ScenarioReader {
     ///   - body: Reads one element.
     /// - Returns: The results in order, or `nil`.
     /// - Throws: ``ScenarioError`` when not an array, too short, or from `body`.
-    public func optionalArray<T>(_ key: String, minCount: Int = 0, _ body: (ScenarioReader) throws -> T) throws -> [T]? {
+    public func optionalArray<T>(_ key: String, minCount: Int = 0, maxCount: Int = .max, _ body: (ScenarioReader) throws -> T) throws -> [T]? {
         guard let m = try optionalMember(key) else { return nil }
-        return try elements(of: m, minCount: minCount, body)
+        return try elements(of: m, minCount: minCount, maxCount: maxCount, body)
     }
 
-    private func elements<T>(of m: ScenarioReader, minCount: Int, _ body: (ScenarioReader) throws -> T) throws -> [T] {
+    private func elements<T>(of m: ScenarioReader, minCount: Int, maxCount: Int, _ body: (ScenarioReader) throws -> T) throws -> [T] {
         guard case .array(let items) = m.value else { throw m.error(expected: "an array") }
+        guard items.count <= maxCount else {
+            throw m.error(.invalidValue(expected: "an array of at most \(maxCount) elements", found: "an array of \(items.count)", suggestion: nil))
+        }
         guard items.count >= minCount else {
             let noun = minCount == 1 ? "element" : "elements"
             throw m.error(.invalidValue(expected: "an array of at least \(minCount) \(noun)",

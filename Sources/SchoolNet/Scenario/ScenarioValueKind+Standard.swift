@@ -91,10 +91,17 @@ extension ScenarioValueKind where Value == Int {
 }
 
 extension ScenarioValueKind where Value == String {
-    /// Any JSON string.
+    /// The longest string value read (UTF-8 bytes): names are repeated in every node's
+    /// and report row's name, so a megabyte name would cost gigabytes.
+    public static var maxStringBytes: Int { 10_000 }
+
+    /// Any JSON string of at most ``maxStringBytes`` bytes.
     public static var string: Self {
         ScenarioValueKind(expected: "a string", convert: { json in
             guard case .string(let s) = json else { throw UnitParseError(expected: "a string", found: json.foundDescription) }
+            guard s.utf8.count <= maxStringBytes else {
+                throw UnitParseError(expected: "a string of at most \(maxStringBytes) bytes", found: "a string of \(s.utf8.count) bytes")
+            }
             return s
         }, format: UnitParsing.quoted)
     }

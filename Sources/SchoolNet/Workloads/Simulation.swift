@@ -144,7 +144,7 @@ public final class Simulation {
             case .other:
                 networkEvents &+= 1
                 if let o = network.advance(to: other) {  // the scheduler's clock is now `other`
-                    let w = Int(o.tag >> 56)
+                    let w = Int(UInt64(bitPattern: o.tag) >> 56)  // unsigned: workload 128 and up
                     (w < running.count ? running[w] : workloads[w]).transferFinished(o, tag: o.tag & ((1 << 56) - 1),
                                                                                    in: self)
                 }
