@@ -59,7 +59,7 @@ public struct ScenarioBuilder: @unchecked Sendable {
                 t.addDuplexLink(a.name, lower: previous, upper: n, up: a.throughput, down: a.throughput)
                 previous = n
             }
-            t.addDuplexLink("egress uplink", lower: previous, upper: internet, up: e.uplink, down: e.uplink)
+            t.addDuplexLink("egress uplink", lower: previous, upper: internet, up: e.uplink, down: e.uplink, propagation: e.delay)
             datacenter = dc
         }
         var sinet: NodeID?
