@@ -33,6 +33,8 @@ let package = Package(
                     exclude: ["Fixtures", "Reports/Snapshots"]),
         // The harness's parsing, comparison rule and case counts — no timing assertions.
         .testTarget(name: "SchoolNetBenchTests", dependencies: ["schoolnet-bench", "SchoolNet"], path: "Tests/SchoolNetBenchTests"),
+        // Tests/Fuzz (libFuzzer targets) is outside every target's path: Tests/Fuzz/run-fuzz.sh
+        // compiles it with the sources in one module (`swiftc -sanitize=fuzzer`).
         // The command line's parsing, help text and messages.
         .testTarget(name: "SchoolNetCLITests", dependencies: ["schoolnet", "SchoolNet"], path: "Tests/SchoolNetCLITests"),
     ]
