@@ -31,19 +31,18 @@ let fuzzDirectory: String = {
     return d
 }()
 
-/// The largest scenario simulated (students); larger accepted ones are only built.
-let fuzzMaxSimulatedStudents = 2_000
-
+/// Accepted scenarios are built when of at most 20,000 students, and run as `schoolnet run`
+/// runs them (one replication, to the end of the day, reports and targets) when of at most
+/// 60 students over at most 4 simulated hours — enough for the fuzzer to reach every
+/// setting without spending its time in long simulations.
 func fuzzScenario(_ bytes: [UInt8]) {
     guard let text = String(validating: bytes, as: UTF8.self) else { return }
     guard let s = try? Scenario.read(json: text, file: fuzzDirectory + "/s.json") else { return }
     let students = s.schools.reduce(0) { $0 + $1.studentCount }
     guard students <= 20_000 else { return }
     let b = ScenarioBuilder(s)
-    guard students <= fuzzMaxSimulatedStudents else { return }
-    let sim = b.makeSimulation(seed: s.seed)
-    sim.run(until: min(b.horizon, .zero + .seconds(5)))
-    for w in sim.workloads { _ = w.report(in: sim) }
+    guard students <= 60, b.horizon <= .zero + .hours(4) else { return }
+    _ = Experiment.runs(s, seed: s.seed, replications: [0], jobs: 1)
 }
 
 func fuzzFlowLog(_ bytes: [UInt8], format: FlowLogFormat) {

@@ -116,6 +116,9 @@ extension FlowLogWorkload {
                 c.defaultEndpoint = try r.optionalString("defaultEndpoint")
                 c.fluid = try r.bool("fluid", default: false, source: "TCP terms of the scenario unless set")
                 c.tolerance = try r.duration("tolerance", default: .seconds(1), source: "ESTIMATE: collectors export within a second of order")
+                guard c.tolerance <= .hours(24) else {
+                    throw r.error("\"tolerance\" is at most 24 h (rows more than a day out of order are a different log)")
+                }
                 if let m = try r.optionalMember("startAt") {
                     c.startAt = try m.read(as: FlowLogStart.kind)
                     if c.format == .nfdump, case .seconds = c.startAt {

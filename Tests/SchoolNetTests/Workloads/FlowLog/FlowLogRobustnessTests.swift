@@ -92,6 +92,15 @@ import Testing
         #expect(Self.times(Self.read("start,src,dst,bytes\n0001-01-01 00:00:05,office,es,1\n", settings: #""file": "log.csv", "startAt": "0001-01-01 00:00:00""#)) == [5])
     }
 
+    /// A tolerance of centuries overflowed the re-ordering window; at most a day.
+    @Test func toleranceAtMostADay() {
+        guard case .failure(let m) = Self.read("start,src,dst,bytes\n0,office,es,1\n", settings: #""file": "log.csv", "tolerance": "100000 h""#) else {
+            Issue.record("accepted"); return
+        }
+        #expect(m.hasSuffix(#"activities[0].settings: "tolerance" is at most 24 h (rows more than a day out of order are a different log)"#))
+        #expect(Self.times(Self.read("start,src,dst,bytes\n0,office,es,1\n", settings: #""file": "log.csv", "tolerance": "24 h""#)) == [0])
+    }
+
     /// The log is read once: a FIFO (a pipe) replays every row.
     @Test func fifoIsReadOnce() throws {
         let dir = FlowLogTestSupport.directory()
