@@ -42,7 +42,8 @@ fuzz() {
     if [ -d "$s" ]; then dirs+=("$s"); else cp -n "$s" "$corpus/" ; fi
   done
   echo "== fuzz $target for ${seconds}s" >&2
-  SCHOOLNET_FUZZ_TARGET=$target nice "$bin" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=3072 \
+  # The Swift runtime's backtracer would take the trap's signal before libFuzzer saves the input.
+  SWIFT_BACKTRACE=enable=no SCHOOLNET_FUZZ_TARGET=$target nice "$bin" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=3072 \
     -max_len=65536 -print_final_stats=1 -artifact_prefix="$out/crashes/$target-" "$@" "$corpus" "${dirs[@]}"
 }
 

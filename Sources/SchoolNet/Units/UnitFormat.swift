@@ -19,9 +19,13 @@ public enum UnitFormat {
 
     /// Formats `value` with `decimals` digits after the point, trailing zeros trimmed
     /// unless `trim` is false.
+    /// Values too large for 64-bit integer digits (beyond about 9e18 once scaled) are written
+    /// in Swift's exponent form (`1e+30`), also locale independent.
     public static func fixed(_ value: Double, decimals: Int, trim: Bool = true) -> String {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
+        guard value.isFinite else { return number(value) }
+        guard abs(value) * scale < 9e18 else { return "\(value)" }
         let scaled = (abs(value) * scale).rounded()
         let intPart = (scaled / scale).rounded(.down)
         let fracPart = Int64(scaled - intPart * scale)

@@ -54,6 +54,14 @@ import Testing
         try Self.run(Self.json(access: "1e-4 bps"))
     }
 
+    /// Found by the `scenario` fuzz target: describing a rate of 1e30 Gbps (in `explain`'s
+    /// settings) converted it to Int64.
+    @Test func hugeRates() throws {
+        #expect(DataRate(bitsPerSecond: 1e39).description == "9.999999999999999e+29 Gbps")
+        #expect(UnitFormat.fixed(-1e300, decimals: 3) == "-1e+300")
+        try Self.run(Self.json(uplink: "1e30 Gbps"))
+    }
+
     /// A 3 MB name made `validate` take gigabytes; refused at once.
     @Test func hugeName() {
         let clock = ContinuousClock.now
