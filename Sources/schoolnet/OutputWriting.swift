@@ -23,6 +23,14 @@ extension Commands {
         if !options.quiet { messages("wrote \(path)") }
     }
 
+    /// Writes `DIR/name` atomically as `body` renders it (a large table is never held in
+    /// memory whole) and says so.
+    func writeStreamed(named name: String, _ body: (inout OutputFile) -> Void) throws {
+        let path = (try outputFolder() as NSString).appendingPathComponent(name)
+        try OutputFile.write(to: path) { body(&$0) }
+        if !options.quiet { messages("wrote \(path)") }
+    }
+
     /// Prints a text report (unless --quiet) and, with an explicit --out, writes it as
     /// `DIR/name` too.
     func emitText(_ text: String, named name: String) throws {
@@ -72,15 +80,13 @@ extension Commands {
             case .html: try writeOutput(Self.html(result, record: record), named: "\(name).html")
             case .csv:
                 try writeOutput(CSVReport.metrics(result, record: record, layout: options.layout), named: "\(name).csv")
-                try writeOutput(CSVReport.utilisationTable(result, record: record, layout: options.layout), named: "\(prefix)utilisation.csv")
+                try writeStreamed(named: "\(prefix)utilisation.csv") { CSVReport.utilisationTable(result, record: record, layout: options.layout, to: &$0) }
                 if !result.runs[0].flowLogs.isEmpty {
                     // One line per replayed row of the first replication, streamed to the file.
-                    let path = (try outputFolder() as NSString).appendingPathComponent("\(prefix)flows.csv")
-                    try OutputFile.write(to: path) { file in
+                    try writeStreamed(named: "\(prefix)flows.csv") { file in
                         file.write(CSVReport.byteOrderMark + (record?.csvComments() ?? ""))
                         CSVReport.flows(result.runs[0], byteOrderMark: false, to: &file)
                     }
-                    if !options.quiet { messages("wrote \(path)") }
                 }
             }
         }

@@ -81,6 +81,15 @@ extension CSVReport {
     ///   - layout: Wide or long.
     /// - Returns: The CSV text, with a byte-order mark.
     public static func utilisationTable(_ result: MultiRunResult, record: RunRecord?, layout: Layout = .wide) -> String {
+        var text = ""
+        utilisationTable(result, record: record, layout: layout, to: &text)
+        return text
+    }
+
+    /// Writes the utilisation table to `output` a row at a time (nothing the size of the
+    /// file is built); see ``utilisationTable(_:record:layout:)``.
+    public static func utilisationTable(_ result: MultiRunResult, record: RunRecord?, layout: Layout = .wide,
+                                        to output: inout some TextOutputStream) {
         var out = byteOrderMark + (record?.csvComments() ?? "")
         let first = result.representative
         switch layout {
@@ -107,9 +116,11 @@ extension CSVReport {
                             + UnitFormat.fixed(b < r.utilisation.count ? r.utilisation[b] : 0, decimals: 4, trim: false) + lineEnding
                     }
                 }
+                output.write(out)
+                out = ""
             }
         }
-        return out
+        output.write(out)
     }
 
     /// A bucket's start as `HH:MM:SS` (with `.mmm` when buckets are not whole seconds).

@@ -52,7 +52,7 @@ public enum UnitParsing {
             let unit = String(rest.drop(while: { $0 == " " }))
             if let b = byteRateSpellings.first(where: { $0.symbol == unit }) {
                 let bits = UnitFormat.number(number * 8, digits: 6)
-                throw UnitParseError(expected: "a bit rate (\(unit) would be bytes per second: \(numberText) \(unit) = \(bits) \(b.bitSymbol); write \(quoted("\(bits) \(b.bitSymbol)")) or \(quoted("\(numberText) \(b.symbol.dropLast(2))/s"))",
+                throw UnitParseError(expected: "a bit rate (\(unit) would be bytes per second: \(numberText) \(unit) = \(bits) \(b.bitSymbol); write \(quoted("\(bits) \(b.bitSymbol)")) or \(quoted("\(numberText) \(b.symbol.dropLast(2))/s")))",
                                      found: quoted(text))
             }
         }
