@@ -5,7 +5,8 @@ import SchoolNet
 /// SIGINT (Ctrl-C), SIGTERM (a scheduler's kill) and SIGHUP (a closed terminal): the
 /// temporary files being written are removed (``OutputFile/removePendingFiles()``), so an
 /// interrupted run leaves every earlier report as it was and nothing half-written; then
-/// the program dies of the same signal, as the shell and schedulers expect.
+/// the program exits with status 128 + the signal's number (130 for SIGINT, 143 for
+/// SIGTERM), as a shell reports a process killed by it.
 ///
 /// The handlers are Dispatch signal sources on a global queue, so they run while the main
 /// thread is busy simulating or writing.
@@ -19,8 +20,7 @@ enum Interrupts {
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             source.setEventHandler {
                 OutputFile.removePendingFiles()
-                signal(sig, SIG_DFL)
-                kill(getpid(), sig)
+                _exit(128 + sig)
             }
             source.resume()
             sources.append(source)
