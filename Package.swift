@@ -34,6 +34,7 @@ let package = Package(
         // The harness's parsing, comparison rule and case counts — no timing assertions.
         .testTarget(name: "SchoolNetBenchTests", dependencies: ["schoolnet-bench", "SchoolNet"], path: "Tests/SchoolNetBenchTests"),
         // The command line's parsing, help text and messages.
-        .testTarget(name: "SchoolNetCLITests", dependencies: ["schoolnet", "SchoolNet"], path: "Tests/SchoolNetCLITests"),
+        .testTarget(name: "SchoolNetCLITests", dependencies: ["schoolnet", "SchoolNet"], path: "Tests/SchoolNetCLITests",
+                    exclude: ["Snapshots"]),
     ]
 )
