@@ -36,6 +36,7 @@ let package = Package(
         // Tests/Fuzz (libFuzzer targets) is outside every target's path: Tests/Fuzz/run-fuzz.sh
         // compiles it with the sources in one module (`swiftc -sanitize=fuzzer`).
         // The command line's parsing, help text and messages.
-        .testTarget(name: "SchoolNetCLITests", dependencies: ["schoolnet", "SchoolNet"], path: "Tests/SchoolNetCLITests"),
+        .testTarget(name: "SchoolNetCLITests", dependencies: ["schoolnet", "SchoolNet"], path: "Tests/SchoolNetCLITests",
+                    exclude: ["Snapshots"]),
     ]
 )

@@ -4,8 +4,12 @@ import SchoolNet
 /// mistake gets a message naming the option and what it expects, and exit code 2.
 struct CommandLineOptions: Equatable {
     enum Command: String, CaseIterable {
-        case run, validate, explain, compare, sweep, size, merge, generate, help
+        case run, validate, explain, compare, sweep, size, merge, generate, completions, help
     }
+
+    /// Every option, for messages, "did you mean" and the completion scripts.
+    static let knownOptions = ["--seed", "--replications", "--jobs", "--out", "--format", "--layout", "--quiet", "--set", "--vary",
+                               "--costs", "--shard", "--help", "--version", "--schools", "--flows", "--storm-devices"]
 
     enum Format: String, CaseIterable {
         case text, json, csv, html
@@ -18,6 +22,10 @@ struct CommandLineOptions: Equatable {
     var jobs: Int = ParallelRunner.defaultJobs
     var outDirectory: String?
     var formats: [Format] = [.text]
+    /// `--layout wide|long`: the CSV tables' layout.
+    var layout: CSVReport.Layout = .wide
+    /// `--version`: print the version and stop.
+    var showVersion = false
     /// Whether `--format` was given (a shard writes no reports, so it refuses one).
     var formatGiven = false
     var quiet = false
@@ -33,7 +41,12 @@ struct CommandLineOptions: Equatable {
     /// Parses `arguments` (without the program name).
     static func parse(_ arguments: [String]) throws(UsageError) -> CommandLineOptions {
         var o = CommandLineOptions()
-        var args = arguments[...]
+        // `--name=value` is the same as `--name value`.
+        var args = arguments.flatMap { (a: String) -> [String] in
+            guard a.hasPrefix("--"), let eq = a.firstIndex(of: "="), a.index(a.startIndex, offsetBy: 2) < eq else { return [a] }
+            return [String(a[..<eq]), String(a[a.index(after: eq)...])]
+        }[...]
+        if args.isEmpty { o.command = .help }  // no arguments: the overview, not a simulation
         if let first = args.first, !first.hasPrefix("-") || first == "--help" || first == "-h" {
             if first == "--help" || first == "-h" {
                 o.command = .help
@@ -41,8 +54,8 @@ struct CommandLineOptions: Equatable {
             } else if let c = Command(rawValue: first) {
                 o.command = c
                 args = args.dropFirst()
-            } else if first.hasSuffix(".json") {
-                o.command = .run  // `schoolnet scenario.json` runs it
+            } else if first.hasSuffix(".json") || first.contains(".") || first.contains("/") {
+                o.command = .run  // `schoolnet scenario.json` runs it (another file gets the reader's "scenario files are JSON")
             } else {
                 let names = Command.allCases.map(\.rawValue)
                 throw UsageError("unknown command \"\(first)\"" + (Spelling.suggestion(for: first, in: names).map { "; did you mean \"\($0)\"?" } ?? "")
@@ -50,7 +63,9 @@ struct CommandLineOptions: Equatable {
             }
         }
         func value(_ name: String) throws(UsageError) -> String {
-            guard let v = args.first, !(v.hasPrefix("--") && v.count > 2) else { throw UsageError("\(name) needs a value") }
+            guard let v = args.first, !(v.hasPrefix("--") && v.count > 2 && knownOptions.contains(v)) else {
+                throw UsageError("\(name) needs a value")
+            }
             args = args.dropFirst()
             return v
         }
@@ -72,6 +87,11 @@ struct CommandLineOptions: Equatable {
             case "--jobs", "-j": o.jobs = try integer("--jobs", 1...256)
             case "--out", "-o": o.outDirectory = try value("--out")
             case "--quiet", "-q": o.quiet = true
+            case "--version", "-V": o.showVersion = true
+            case "--layout":
+                let v = try value("--layout")
+                guard let l = CSVReport.Layout(rawValue: v) else { throw UsageError("--layout expects wide or long, found \"\(v)\"") }
+                o.layout = l
             case "--set": o.sets.append(try value("--set"))
             case "--schools", "--flows", "--storm-devices": o.generateCounts[a] = try integer(a, 0...100_000_000)
             case "--vary": o.varies.append(try value("--vary"))
@@ -89,18 +109,28 @@ struct CommandLineOptions: Equatable {
             case "--format", "-f":
                 let v = try value("--format")
                 o.formatGiven = true
-                o.formats = try v.split(separator: ",").map { (part: Substring) throws(UsageError) -> Format in
-                    guard let f = Format(rawValue: String(part)) else {
+                guard !v.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    throw UsageError("--format needs at least one of text, json, csv, html (comma-separated), e.g. --format text,html; found \"\"")
+                }
+                o.formats = try v.split(separator: ",", omittingEmptySubsequences: false).map { (part: Substring) throws(UsageError) -> Format in
+                    guard let f = Format(rawValue: part.trimmingCharacters(in: .whitespaces).lowercased()) else {
                         throw UsageError("--format expects text, json, csv or html (comma-separated), found \"\(part)\"")
                     }
                     return f
                 }
             default:
                 if a.hasPrefix("-") && a.count > 1 {
-                    let known = ["--seed", "--replications", "--jobs", "--out", "--format", "--quiet", "--set", "--vary", "--costs", "--shard", "--help", "--schools", "--flows", "--storm-devices"]
-                    throw UsageError("unknown option \"\(a)\"" + (Spelling.suggestion(for: a, in: known).map { "; did you mean \"\($0)\"?" } ?? ""))
+                    throw UsageError("unknown option \"\(a)\"" + (Spelling.suggestion(for: a, in: knownOptions).map { "; did you mean \"\($0)\"?" } ?? ""))
                 }
-                if o.command == .help, let c = Command(rawValue: a) { o.helpTopic = c; continue }
+                if o.command == .help {
+                    guard let c = Command(rawValue: a) else {
+                        let names = Command.allCases.map(\.rawValue)
+                        throw UsageError("no help on \"\(a)\"" + (Spelling.suggestion(for: a, in: names).map { "; did you mean \"\($0)\"?" } ?? "")
+                                         + " (topics: \(names.joined(separator: ", ")))")
+                    }
+                    o.helpTopic = c
+                    continue
+                }
                 o.files.append(a)
             }
         }
@@ -109,6 +139,7 @@ struct CommandLineOptions: Equatable {
     }
 
     func check() throws(UsageError) {
+        if showVersion { return }
         switch command {
         case .run:
             if files.count > 1 { throw UsageError("run takes one scenario file (or none for the built-in default)") }
@@ -127,8 +158,25 @@ struct CommandLineOptions: Equatable {
             }
         case .generate:
             if files != ["flowlog"] { throw UsageError("generate makes one kind of file: schoolnet generate flowlog [--schools N] [--flows M] [--storm-devices K] [--seed S] [--out FILE.json]") }
+        case .completions:
+            if files.count != 1 || !["bash", "zsh", "fish"].contains(files[0]) {
+                throw UsageError("completions takes one shell: schoolnet completions bash|zsh|fish")
+            }
         case .help:
             break
+        }
+        if !varies.isEmpty && command != .sweep && command != .size && command != .help {
+            throw UsageError("--vary applies to sweep and size only; \(command.rawValue) runs one scenario: use --set KEY=VALUE,"
+                             + " or schoolnet sweep FILE --vary KEY=V1,V2,… for a row per value")
+        }
+        if formatGiven && [.validate, .generate, .completions].contains(command) {
+            throw UsageError("--format does not apply to \(command.rawValue): it prints text only")
+        }
+        if formatGiven && command == .explain && formats != [.text] {
+            throw UsageError("explain writes text only: --format text (with --out DIR for a file explain.txt)")
+        }
+        if layout != .wide && command != .run && command != .sweep && command != .merge && command != .compare && command != .help {
+            throw UsageError("--layout applies to the CSV tables of run, compare, sweep and merge")
         }
         if !generateCounts.isEmpty && command != .generate { throw UsageError("--schools, --flows and --storm-devices apply to generate only") }
         if !costs.isEmpty && command != .size { throw UsageError("--costs applies to size only") }

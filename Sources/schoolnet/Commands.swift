@@ -10,9 +10,16 @@ struct Commands {
     var messages: (String) -> Void = { printError($0) }
 
     func run() throws -> Int32 {
+        if options.showVersion {
+            output("schoolnet \(SchoolNetVersion.current)\n")
+            return 0
+        }
         switch options.command {
         case .help:
             output(HelpText.text(for: options.helpTopic))
+            return 0
+        case .completions:
+            output(Completions.script(for: options.files[0]))
             return 0
         case .validate:
             let scenario = try source(options.files[0]).scenario(with: overrides())
@@ -20,8 +27,9 @@ struct Commands {
             output("ok: \(scenario.file): \(scenario.schools.count) school\(scenario.schools.count == 1 ? "" : "s"), \(scenario.studentCount) students, \(scenario.activities.count) activities\n")
             return 0
         case .explain:
-            let scenario = try source(options.files[0]).scenario(with: overrides())
-            output(scenario.explanation(builder: ScenarioBuilder(scenario)))
+            let src = try source(options.files[0])
+            let scenario = try src.scenario(with: overrides())
+            try emitText(record(src, scenario).line + "\n" + scenario.explanation(builder: ScenarioBuilder(scenario)), named: "explain.txt")
             return 0
         case .run:
             return try runCommand()

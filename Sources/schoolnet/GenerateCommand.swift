@@ -12,7 +12,8 @@ extension Commands {
         beside it (SchoolNet flow-log CSV: start,src,dst,bytes): M background flows with Poisson arrivals
         over an hour and lognormal sizes, plus a start-of-test storm at 30 min in which K devices each
         fetch 2 MB from the CBT server within the same 30 s. Defaults: 30 schools, 200000 flows, 9000 storm
-        devices, seed 1, out flowlog.json. Nothing is left behind on error.
+        devices, seed 1, out flowlog.json. Each file is written to a temporary file renamed when complete:
+        nothing is left behind on error or interruption (Ctrl-C, SIGTERM).
 
         """
 

@@ -14,49 +14,68 @@ enum HelpText {
       schoolnet size SCENARIO.json --vary KEY=V1,V2,… [--costs C1,C2,…]
                                         smallest (cheapest) value meeting the scenario's targets
       schoolnet merge OUT/shard-*.json  combine the shard files of a run or sweep split with --shard
-      schoolnet help [COMMAND]
+      schoolnet generate flowlog        write a synthetic district flow log and the scenario replaying it
+      schoolnet completions bash|zsh|fish   print a shell completion script
+      schoolnet help [COMMAND]          this text, or one command's (schoolnet with no arguments prints it too)
 
-    OPTIONS
+    OPTIONS (--name VALUE and --name=VALUE are the same)
       --seed N            scenario seed (default: the file's, else 1)
       --replications N    independent runs, reported as mean ± 95 % CI (default: the file's, else 1)
       --jobs N            parallel runs (default: all cores); results are identical for any N
       --set KEY=VALUE     override a scenario key, e.g. --set 'schools[0].access.down=2 Gbps'
-      --out DIR           where json/csv/html reports go (default: schoolnet-out)
+      --vary KEY=V1,V2,…  sweep and size: the values to try
+      --out DIR           where report files go (default: schoolnet-out; text is written there only when --out is given)
       --format LIST       text,json,csv,html (default: text on the terminal)
+      --layout wide|long  CSV tables: a column per metric or resource (wide), or one value per row (long, for large networks)
       --quiet             no terminal summary or progress
       --shard I/N         run and sweep: run only shard I of N (numbered from 1), write OUT/shard-I-of-N.json
+      --version           print the version
+
+    Every report records the scenario as run: the file, each --set and --vary, the seed, the
+    replications and the version ("As run: …" under the title; "run" in JSON; # lines atop a CSV).
+    Files are written to a temporary file and renamed when complete: an interrupted or failed
+    write leaves any earlier file as it was.
 
     EXIT CODES
-      0 ran, all targets met (or none set)   2 bad input (scenario or command line)
-      3 ran, some target missed             1 internal error
+      0 ran, all targets met (or none set)
+      3 ran, a target missed anywhere (any replication summary, either side of compare, any sweep point, size found no option)
+      2 bad input (scenario file or command line; nothing was run or written)
+      1 internal error, or a report file could not be written (the earlier file is kept)
     """
 
     static func text(for command: CommandLineOptions.Command?) -> String {
         switch command {
         case .run?:
             return """
-            schoolnet run [SCENARIO.json] [--seed N] [--replications N] [--jobs N] [--set KEY=VALUE]… [--out DIR] [--format LIST] [--quiet]
-                          [--shard I/N]
+            schoolnet run [SCENARIO.json] [--seed N] [--replications N] [--jobs N] [--set KEY=VALUE]… [--out DIR] [--format LIST]
+                          [--layout wide|long] [--quiet] [--shard I/N]
 
             Simulates the scenario (the built-in 600-student elementary school if no file is given)
             and prints what gives way first, quality per activity against its targets, and a verdict.
-            With --format json,csv,html the reports are written to --out (default schoolnet-out);
-            csv also writes flows.csv for flow-log replays (one line per replayed flow, first replication).
+            Files in --out (default schoolnet-out): result.txt (text, with an explicit --out), result.json,
+            result.html, and for csv: result.csv (every metric, unit in the column name, a row per
+            replication, then mean, ci95_half_width and target rows), utilisation.csv (every replication's
+            utilisation per time bucket) and flows.csv for flow-log replays (one line per replayed flow,
+            first replication). --layout long writes the CSV tables one value per row.
+            Exit code 3 if a target is missed.
             With --shard I/N it runs only replications r with r mod N = I − 1 and writes them to
             OUT/shard-I-of-N.json; see 'schoolnet help merge'.
 
             """
         case .validate?:
-            return "schoolnet validate SCENARIO.json\n\nChecks the file: every key, unit and reference. Prints \"ok\" or the first problem (exit 2).\n"
+            return "schoolnet validate SCENARIO.json [--set KEY=VALUE]…\n\nChecks the file: every key, unit and reference. Prints \"ok\" or the first problem (exit 2). Scenario files are JSON.\n"
         case .explain?:
-            return "schoolnet explain SCENARIO.json [--set KEY=VALUE]…\n\nPrints the resolved scenario: the network built, the activities, and every setting with its line in the file or its default and source.\n"
+            return "schoolnet explain SCENARIO.json [--set KEY=VALUE]… [--out DIR]\n\nPrints the resolved scenario: the network built, the activities, and every setting with its line in the file or its default and source. With --out, also writes DIR/explain.txt.\n"
         case .compare?:
-            return "schoolnet compare A.json B.json [--replications N] [--seed N] [--jobs N]\n\nRuns both scenarios with the same seeds (common random numbers) and reports each metric's difference B − A with a 95 % confidence interval and whether it is significant.\n"
+            return "schoolnet compare A.json B.json [--replications N] [--seed N] [--jobs N] [--set KEY=VALUE]… [--out DIR] [--format LIST]\n\nRuns both scenarios with the same seeds (common random numbers) and reports each metric's difference B − A with a 95 % confidence interval and whether it is significant. Files: compare.txt, and A.* and B.* as run writes result.*. Exit code 3 if either misses a target.\n"
         case .sweep?:
             return """
-            schoolnet sweep SCENARIO.json --vary KEY=V1,V2,… [--vary KEY2=…] [--replications N] [--shard I/N]
+            schoolnet sweep SCENARIO.json --vary KEY=V1,V2,… [--vary KEY2=…] [--replications N] [--out DIR] [--format LIST]
+                            [--layout wide|long] [--shard I/N]
 
             Runs the scenario once per value (a grid with several --vary) and prints a table of the metrics and the top bottleneck per point.
+            Files: sweep.txt, sweep.csv, sweep.json, sweep.html (a chart per metric against the values, the target dashed).
+            Exit code 3 if any point misses a target.
             With --shard I/N it runs only units u with u mod N = I − 1 — the (point, replication) pairs numbered
             point by point, first --vary slowest — and writes them to OUT/shard-I-of-N.json; see 'schoolnet help merge'.
 
@@ -64,7 +83,17 @@ enum HelpText {
         case .generate?:
             return Commands.generateHelp
         case .size?:
-            return "schoolnet size SCENARIO.json --vary KEY=V1,V2,… [--costs C1,C2,…] [--replications N]\n\nTries the values in order of cost (or as listed) and reports the first that meets every target of the scenario, verified by a final run with fresh seeds, and shows that the option below it fails.\n"
+            return "schoolnet size SCENARIO.json --vary KEY=V1,V2,… [--costs C1,C2,…] [--replications N] [--out DIR] [--format LIST]\n\nTries the values in order of cost (or as listed) and reports the first that meets every target of the scenario, verified by a final run with fresh seeds, and shows that the option below it fails. Files: size.txt, size.csv, size.json, size.html. Exit code 3 if no option passes or the verification fails.\n"
+        case .completions?:
+            return """
+            schoolnet completions bash|zsh|fish
+
+            Prints a completion script for commands, options, --format and --layout values and scenario files:
+              bash: source <(schoolnet completions bash)          (add the line to ~/.bashrc)
+              zsh:  schoolnet completions zsh > "${fpath[1]}/_schoolnet"
+              fish: schoolnet completions fish > ~/.config/fish/completions/schoolnet.fish
+
+            """
         case .merge?:
             return mergeHelp
         case .help?, nil:

@@ -23,59 +23,21 @@ extension Commands {
     func runCommand() throws -> Int32 {
         if let shard = options.shard { return try runShard(shard) }
         let src = try source(options.files.first)
-        let (_, result) = try simulate(src, overrides: try overrides())
-        return try report(result)
+        let (scenario, result) = try simulate(src, overrides: try overrides())
+        return try report(result, record: record(src, scenario))
     }
 
     /// Prints and writes the reports of `run` (and of `merge` of a run's shards); returns
     /// the exit code: 3 if a target is missed.
-    func report(_ result: MultiRunResult) throws -> Int32 {
-        if !options.quiet && options.formats.contains(.text) {
-            output(TextReport.render(result))
-        }
-        try writeFiles(result)
+    func report(_ result: MultiRunResult, record: RunRecord?) throws -> Int32 {
+        try writeReports(result, record: record)
+        return Self.exitCode(result)
+    }
+
+    /// 3 if a target of `result` is missed, else 0.
+    static func exitCode(_ result: MultiRunResult) -> Int32 {
         let tally = result.targetTally
         return tally.passed < tally.withTarget ? 3 : 0
-    }
-
-    /// Writes the json/csv/html reports requested into --out.
-    func writeFiles(_ result: MultiRunResult, name: String = "result") throws {
-        let files = options.formats.filter { $0 != .text }
-        guard !files.isEmpty else { return }
-        let dir = try outputFolder()
-        for f in files {
-            let (text, ext): (String, String)
-            switch f {
-            case .json: (text, ext) = (JSONReport.render(result), "json")
-            case .csv: (text, ext) = (CSVReport.utilisation(result.runs[0]), "csv")
-            case .html: (text, ext) = (HTMLReport.render(result), "html")
-            case .text: continue
-            }
-            let path = (dir as NSString).appendingPathComponent("\(name).\(ext)")
-            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-                throw UsageError("cannot write \(path)")
-            }
-            if !options.quiet { messages("wrote \(path)") }
-        }
-        if files.contains(.csv) && !result.runs[0].flowLogs.isEmpty {
-            // One line per replayed row of the first replication, streamed to the file.
-            let path = (dir as NSString).appendingPathComponent(name == "result" ? "flows.csv" : "\(name)-flows.csv")
-            guard var file = FileTextStream(path: path) else { throw UsageError("cannot write \(path)") }
-            CSVReport.flows(result.runs[0], to: &file)
-            guard file.close() else { throw UsageError("cannot write \(path)") }
-            if !options.quiet { messages("wrote \(path)") }
-        }
-    }
-
-    /// The --out folder (default schoolnet-out), created if need be.
-    func outputFolder() throws -> String {
-        let dir = options.outDirectory ?? "schoolnet-out"
-        do {
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        } catch {
-            throw UsageError("cannot create the output folder \"\(dir)\": \(error.localizedDescription)")
-        }
-        return dir
     }
 
     func compareCommand() throws -> Int32 {
@@ -90,10 +52,14 @@ extension Commands {
             throw UsageError("A and B use different seeds or replication counts; pass --seed and --replications")
         }
         let c = Comparison(baseline: ra, treatment: rb)
-        output(CompareTable.text(c, a: sa, b: sb, ra: ra, rb: rb))
-        try writeFiles(ra, name: "A")
-        try writeFiles(rb, name: "B")
-        return 0
+        let recordA = record(a, sa), recordB = record(b, sb)
+        try emitText("A: " + recordA.line + "\nB: " + recordB.line + "\n" + CompareTable.text(c, a: sa, b: sb, ra: ra, rb: rb), named: "compare.txt")
+        var reports = options
+        reports.formats.removeAll { $0 == .text }
+        let files = Commands(options: reports, output: output, messages: messages)
+        try files.writeReports(ra, record: recordA, name: "A")
+        try files.writeReports(rb, record: recordB, name: "B")
+        return max(Self.exitCode(ra), Self.exitCode(rb))
     }
 
     func sweepCommand() throws -> Int32 {
@@ -103,22 +69,46 @@ extension Commands {
         let base = try overrides()
         let grid = try Sweep.grid(axes)
         for p in grid { _ = try src.scenario(with: base + p) }  // every point reads before anything runs
+        let record = try RunRecord.sweep(src, sets: options.sets, varies: options.varies, seed: options.seed, replications: options.replications)
         var rows: [Sweep.Point] = []
         for (i, p) in grid.enumerated() {
             if !options.quiet { messages("point \(i + 1)/\(grid.count): " + p.map(\.description).joined(separator: ", ")) }
             rows.append(try Sweep.evaluate(src, overrides: base + p, seed: options.seed, replications: options.replications, jobs: options.jobs))
         }
-        output(SweepTable.text(rows))
-        return 0
+        return try sweepReport(rows, axes: axes.map(\.path), record: record)
+    }
+
+    /// Prints and writes a sweep's table (`sweep.txt`, `.csv`, `.json`, `.html`); returns 3
+    /// if any point misses a target, else 0.
+    func sweepReport(_ rows: [Sweep.Point], axes: [String], record: RunRecord) throws -> Int32 {
+        try emitText(record.line + "\n" + SweepTable.text(rows), named: "sweep.txt")
+        for f in options.formats {
+            switch f {
+            case .text: continue
+            case .csv: try writeOutput(SweepReport.csv(rows, axes: axes, record: record, layout: options.layout), named: "sweep.csv")
+            case .json: try writeOutput(SweepReport.json(rows, axes: axes, record: record), named: "sweep.json")
+            case .html: try writeOutput(SweepReport.html(rows, axes: axes, record: record, title: "SchoolNet sweep — " + record.file), named: "sweep.html")
+            }
+        }
+        return rows.contains { $0.passed == false } ? 3 : 0
     }
 
     func sizeCommand() throws -> Int32 {
         let src = try source(options.files[0])
         let axis = try Sweep.Axis(parsing: options.varies[0])
+        let record = try RunRecord.sweep(src, sets: options.sets, varies: options.varies, seed: options.seed, replications: options.replications)
         let result = try Sweep.size(src, axis: axis, costs: options.costs, base: try overrides(), seed: options.seed,
                                     replications: options.replications, jobs: options.jobs,
                                     progress: options.quiet ? nil : messages)
-        output(SweepTable.sizing(result, axis: axis))
+        try emitText(record.line + "\n" + SweepTable.sizing(result, axis: axis), named: "size.txt")
+        for f in options.formats {
+            switch f {
+            case .text: continue
+            case .csv: try writeOutput(SweepReport.csv(result, axis: axis, record: record), named: "size.csv")
+            case .json: try writeOutput(SweepReport.json(result, axis: axis, record: record), named: "size.json")
+            case .html: try writeOutput(SweepReport.html(result, axis: axis, record: record, title: "SchoolNet sizing — " + record.file), named: "size.html")
+            }
+        }
         guard let c = result.chosen else { return 3 }
         return result.verification?.passed == true && result.candidates[c].point?.passed == true ? 0 : 3
     }

@@ -43,10 +43,12 @@ extension Commands {
         let merged = try ShardFile.merge(files)
         switch merged.command {
         case .run:
-            return try report(try merged.result())
+            return try report(try merged.result(), record: merged.record)
         case .sweep:
-            output(SweepTable.text(try merged.points()))
-            return 0
+            let axes = try (merged.sweep?.varies ?? []).map { try Sweep.Axis(parsing: $0).path }
+            let record = merged.record ?? RunRecord(file: merged.settings, sets: merged.sweep?.sets ?? [], varies: merged.sweep?.varies ?? [],
+                                                    seed: 0, replications: merged.sweep?.replications.first ?? 0)
+            return try sweepReport(try merged.points(), axes: axes, record: record)
         }
     }
 }

@@ -6,6 +6,8 @@ import SchoolNet
 /// Writes to standard error.
 func printError(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
 
+Interrupts.install()
+
 let options: CommandLineOptions
 do {
     options = try CommandLineOptions.parse(Array(CommandLine.arguments.dropFirst()))
@@ -22,6 +24,9 @@ do {
 } catch let e as ExperimentError {
     printError("schoolnet: \(e)")
     exit(2)
+} catch let e as OutputError {
+    printError("schoolnet: \(e)")
+    exit(1)
 } catch let e as UsageError {
     printError("schoolnet: \(e)\nRun 'schoolnet help' for usage.")
     exit(2)

@@ -3,8 +3,9 @@ import SchoolNet
 @testable import schoolnet
 
 @Suite struct CommandLineOptionsTests {
-    @Test func defaultsToRunningTheBuiltInScenario() throws {
-        let o = try CommandLineOptions.parse([])
+    @Test func noArgumentsPrintsHelpAndRunRunsTheBuiltInScenario() throws {
+        #expect(try CommandLineOptions.parse([]).command == .help)
+        let o = try CommandLineOptions.parse(["run"])
         #expect(o.command == .run && o.files.isEmpty && o.formats == [.text])
     }
 
@@ -21,7 +22,7 @@ import SchoolNet
     }
 
     @Test(arguments: [
-        (["rnu"], #"unknown command "rnu"; did you mean "run"? (commands: run, validate, explain, compare, sweep, size, merge, generate, help)"#),
+        (["rnu"], #"unknown command "rnu"; did you mean "run"? (commands: run, validate, explain, compare, sweep, size, merge, generate, completions, help)"#),
         (["run", "--sed", "3"], #"unknown option "--sed"; did you mean "--seed"?"#),
         (["run", "--seed", "x"], #"--seed expects a whole number from 0 to 2147483647, found "x""#),
         (["run", "--format", "pdf"], #"--format expects text, json, csv or html (comma-separated), found "pdf""#),
@@ -49,7 +50,7 @@ import SchoolNet
         let text = HelpText.text(for: nil)
         #expect(text.hasPrefix("schoolnet — network capacity simulator for school connectivity\n"))
         #expect(text.contains("schoolnet run [SCENARIO.json]     simulate (no file: the built-in 600-student elementary school)"))
-        #expect(text.contains("0 ran, all targets met (or none set)   2 bad input (scenario or command line)"))
+        #expect(text.contains("0 ran, all targets met (or none set)\n  3 ran, a target missed anywhere"))
         #expect(try CommandLineOptions.parse(["size", "--help"]).helpTopic == .size)
         #expect(text.contains("--shard I/N         run and sweep: run only shard I of N (numbered from 1), write OUT/shard-I-of-N.json"))
     }

@@ -114,7 +114,8 @@ public struct FlowLogGenerator: Sendable {
     static func time(_ t: Double) -> String { String(format: "%.6f", t) }
 
     /// Writes `scenarioPath` and the log beside it (`NAME.csv` for `NAME.json`), each
-    /// through a temporary file renamed into place, so nothing partial is left on error.
+    /// through a temporary file renamed into place (``OutputFile``), so nothing partial is
+    /// left on error or interruption.
     ///
     /// - Returns: the log's path.
     /// - Throws: file-system errors.
@@ -122,22 +123,15 @@ public struct FlowLogGenerator: Sendable {
     public func write(scenarioPath: String) throws -> String {
         let base = scenarioPath.hasSuffix(".json") ? String(scenarioPath.dropLast(5)) : scenarioPath
         let logPath = base + ".csv"
-        let tmpLog = logPath + ".partial", tmpScenario = scenarioPath + ".partial"
-        guard FileManager.default.createFile(atPath: tmpLog, contents: nil) else { throw CocoaError(.fileWriteNoPermission) }
-        guard let h = FileHandle(forWritingAtPath: tmpLog) else { throw CocoaError(.fileWriteNoPermission) }
-        do {
-            try writeCSV { try h.write(contentsOf: Data($0.utf8)) }
-            try h.close()
-            try scenarioJSON(logFile: (logPath as NSString).lastPathComponent).write(toFile: tmpScenario, atomically: false, encoding: .utf8)
-            for (tmp, final) in [(tmpLog, logPath), (tmpScenario, scenarioPath)] {
-                if FileManager.default.fileExists(atPath: final) { try FileManager.default.removeItem(atPath: final) }
-                try FileManager.default.moveItem(atPath: tmp, toPath: final)
-            }
-        } catch {
-            try? FileManager.default.removeItem(atPath: tmpLog)
-            try? FileManager.default.removeItem(atPath: tmpScenario)
+        var log = try OutputFile(path: logPath)
+        writeCSV { log.write($0) }  // a write error is reported by commit()
+        var scenario = try OutputFile(path: scenarioPath)
+        scenario.write(scenarioJSON(logFile: (logPath as NSString).lastPathComponent))
+        do { try log.commit() } catch {
+            scenario.abandon()
             throw error
         }
+        try scenario.commit()
         return logPath
     }
 }

@@ -11,6 +11,8 @@ public struct ScenarioOverride: Sendable, Equatable, CustomStringConvertible {
     public var pathText: String
     /// The new value.
     public var value: JSONValue
+    /// The option it came from, for messages: `--set` or `--vary`.
+    public var option: String = "--set"
 
     /// Parses `KEY=VALUE`.
     ///
@@ -23,7 +25,8 @@ public struct ScenarioOverride: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// An override of `path` with the value text `value`.
-    public init(path: String, value: String) throws(ExperimentError) {
+    public init(path: String, value: String, option: String = "--set") throws(ExperimentError) {
+        self.option = option
         pathText = path
         self.path = try Self.parsePath(path)
         self.value = Self.parseValue(value)
@@ -96,8 +99,13 @@ public struct ScenarioOverride: Sendable, Equatable, CustomStringConvertible {
                 members[i].value = try set(members[i].value, path.dropFirst(), new, walked: here)
             } else if path.count == 1 {
                 members.append((k, new))  // a new key: the reader checks whether it is known
+            } else if case .key = path[path.index(after: path.startIndex)] {
+                // A missing object on the way (`tcp.initialWindow` in a file without `tcp`):
+                // created empty; the reader then refuses a key the schema does not have,
+                // with its "did you mean".
+                members.append((k, try set(.object([]), path.dropFirst(), new, walked: here)))
             } else {
-                throw ExperimentError("key path \"\(here)\" does not exist in the scenario")
+                throw ExperimentError("key path \"\(here)\" does not exist in the scenario (a list cannot be created by --set)")
             }
             return .object(members)
         case (.index(let n), .array(var items)):

@@ -26,8 +26,10 @@ extension ShardFile {
         let settings = "scenario \"\(scenario.name)\", seed \(seed), \(total) replication\(total == 1 ? "" : "s")"
             + overrides.map { ", --set \($0)" }.joined()
         let fingerprint = Self.fingerprint(["run", try source.canonicalJSON(with: overrides), "seed \(seed)", "replications \(total)"])
-        return ShardFile(command: .run, fingerprint: fingerprint, settings: settings, shard: shard, unitCount: total, units: units,
-                         runs: runs)
+        var file = ShardFile(command: .run, fingerprint: fingerprint, settings: settings, shard: shard, unitCount: total, units: units,
+                             runs: runs)
+        file.record = RunRecord(file: source.file, sets: sets, seed: seed, replications: total)
+        return file
     }
 
     /// Runs shard `shard` of a sweep's (grid point, replication) units.
@@ -72,7 +74,9 @@ extension ShardFile {
         let fingerprint = Self.fingerprint(["sweep", try source.canonicalJSON(with: base)]
                                            + axes.map { "vary \($0.path)=" + $0.values.joined(separator: ",") }
                                            + ["seed \(seed.map(String.init) ?? "scenario")", "replications \(replications.map(String.init) ?? "scenario")"])
-        return ShardFile(command: .sweep, fingerprint: fingerprint, settings: settings, shard: shard, unitCount: total,
-                         units: shard.units(of: total), sweep: SweepShare(sets: sets, varies: varies, replications: counts, runs: runs))
+        var file = ShardFile(command: .sweep, fingerprint: fingerprint, settings: settings, shard: shard, unitCount: total,
+                             units: shard.units(of: total), sweep: SweepShare(sets: sets, varies: varies, replications: counts, runs: runs))
+        file.record = try RunRecord.sweep(source, sets: sets, varies: varies, seed: seed, replications: replications)
+        return file
     }
 }

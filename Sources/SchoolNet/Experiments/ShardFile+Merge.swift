@@ -47,6 +47,7 @@ extension ShardFile {
         let shards = byShard.compactMap { $0 }
         var merged = ShardFile(command: ref.command, fingerprint: ref.fingerprint, settings: ref.settings, shard: .whole,
                                unitCount: ref.unitCount, units: Array(0..<ref.unitCount))
+        merged.record = shards.first?.record
         switch ref.command {
         case .run:
             merged.runs = inUnitOrder(shards.map { ($0.units, $0.runs ?? []) }, count: ref.unitCount)

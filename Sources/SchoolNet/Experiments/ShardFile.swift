@@ -79,6 +79,9 @@ public struct ShardFile: Sendable, Codable {
     public var runs: [RunResult]?
     /// `sweep`: the plan and one run per unit.
     public var sweep: SweepShare?
+    /// The scenario as run (file, `--set`, `--vary`, seed, replications, version), which the
+    /// merged reports record; absent in files of earlier versions.
+    public var record: RunRecord?
 
     /// Creates a shard file from its parts (``run(_:sets:seed:replications:shard:jobs:progress:)``
     /// and ``sweep(_:sets:varies:seed:replications:shard:jobs:progress:)`` make them).
@@ -124,14 +127,14 @@ public struct ShardFile: Sendable, Codable {
         return data
     }
 
-    /// Writes the file.
+    /// Writes the file atomically (``OutputFile``).
     ///
     /// - Parameter path: Where.
     /// - Throws: ``ExperimentError`` when it cannot be written.
     public func write(to path: String) throws(ExperimentError) {
         let data: Data
         do { data = try encoded() } catch { throw ExperimentError("cannot encode shard \(shard): \(error)") }
-        guard FileManager.default.createFile(atPath: path, contents: data) else { throw ExperimentError("cannot write \(path)") }
+        do { try OutputFile.write(data, to: path) } catch { throw ExperimentError(error.description) }
     }
 
     /// Reads a shard file.

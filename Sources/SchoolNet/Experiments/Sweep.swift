@@ -15,7 +15,7 @@ public enum Sweep {
             path = String(text[..<eq])
             values = text[text.index(after: eq)...].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             guard !values.isEmpty, !values.contains(where: \.isEmpty) else { throw ExperimentError("--vary \(path): no values, or an empty one") }
-            _ = try ScenarioOverride(path: path, value: values[0])
+            _ = try ScenarioOverride(path: path, value: values[0], option: "--vary")
         }
     }
 
@@ -37,7 +37,7 @@ public enum Sweep {
         for a in axes {
             var next: [[ScenarioOverride]] = []
             for p in points {
-                for v in a.values { next.append(p + [try ScenarioOverride(path: a.path, value: v)]) }
+                for v in a.values { next.append(p + [try ScenarioOverride(path: a.path, value: v, option: "--vary")]) }
             }
             points = next
         }
@@ -130,11 +130,11 @@ public enum Sweep {
         if !costs.isEmpty { order.sort { (costs[$0], $0) < (costs[$1], $1) } }
         var candidates: [(value: String, cost: Double?, point: Point?)] = order.map { (axis.values[$0], costs.isEmpty ? nil : costs[$0], nil) }
         // Check every value reads before running anything.
-        for c in candidates { _ = try source.scenario(with: base + [try ScenarioOverride(path: axis.path, value: c.value)]) }
+        for c in candidates { _ = try source.scenario(with: base + [try ScenarioOverride(path: axis.path, value: c.value, option: "--vary")]) }
         var chosen: Int?
         for i in candidates.indices {
             progress?("trying \(axis.path)=\(candidates[i].value)")
-            let o = base + [try ScenarioOverride(path: axis.path, value: candidates[i].value)]
+            let o = base + [try ScenarioOverride(path: axis.path, value: candidates[i].value, option: "--vary")]
             let p = try evaluate(source, overrides: o, seed: seed, replications: replications, jobs: jobs)
             candidates[i].point = p
             if p.passed == true { chosen = i; break }
@@ -142,7 +142,7 @@ public enum Sweep {
         var verification: Point?
         if let c = chosen {
             progress?("verifying \(axis.path)=\(candidates[c].value) with fresh seeds")
-            let o = base + [try ScenarioOverride(path: axis.path, value: candidates[c].value)]
+            let o = base + [try ScenarioOverride(path: axis.path, value: candidates[c].value, option: "--vary")]
             verification = try evaluate(source, overrides: o, seed: (seed ?? scenario.seed) &+ 1000, replications: replications, jobs: jobs)
         }
         return Sizing(candidates: candidates, chosen: chosen, verification: verification)

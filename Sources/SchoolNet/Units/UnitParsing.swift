@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parsers for the unit strings of scenario files: `"1 Gbps"`, `"40 ms"`, `"2 MB"`,
 /// `"12.5 %"`, `"08:30"`.
 ///
@@ -15,6 +17,14 @@ public enum UnitParsing {
         ("bps", 1), ("kbps", 1e3), ("Mbps", 1e6), ("Gbps", 1e9), ("Tbps", 1e12),
         ("bit/s", 1), ("kbit/s", 1e3), ("Mbit/s", 1e6), ("Gbit/s", 1e9), ("Tbit/s", 1e12),
         ("b/s", 1), ("kb/s", 1e3), ("Mb/s", 1e6), ("Gb/s", 1e9), ("Tb/s", 1e12),
+        // Bytes per second, as file-transfer tools print them: 1 MB/s = 8 Mbps.
+        ("B/s", 8), ("kB/s", 8e3), ("KB/s", 8e3), ("MB/s", 8e6), ("GB/s", 8e9), ("TB/s", 8e12),
+    ]
+
+    /// Byte-rate spellings refused as ambiguous beside the bit rates (`MBps` differs from
+    /// `Mbps` by one letter's case and 8×); the message spells out the conversion.
+    static let byteRateSpellings: [(symbol: String, bitSymbol: String, scale: Double)] = [
+        ("Bps", "bps", 1), ("kBps", "kbps", 1e3), ("KBps", "kbps", 1e3), ("MBps", "Mbps", 1e6), ("GBps", "Gbps", 1e9), ("TBps", "Tbps", 1e12),
     ]
     /// Duration symbols and their size in nanoseconds (`µs` as U+00B5 or U+03BC, or `us`).
     public static let durationUnits: [(symbol: String, scale: Double)] = [
@@ -36,7 +46,16 @@ public enum UnitParsing {
     /// - Throws: ``UnitParseError`` for a missing or unknown unit, a negative value, or a value
     ///   too large to represent.
     public static func rate(_ text: String, allowUnlimited: Bool = false) throws -> DataRate {
+        let text = normalized(text)
         if allowUnlimited && text.trimmingSpaces == "unlimited" { return .unlimited }
+        if let (number, numberText, rest) = splitNumber(text.trimmingSpaces) {
+            let unit = String(rest.drop(while: { $0 == " " }))
+            if let b = byteRateSpellings.first(where: { $0.symbol == unit }) {
+                let bits = UnitFormat.number(number * 8, digits: 6)
+                throw UnitParseError(expected: "a bit rate (\(unit) would be bytes per second: \(numberText) \(unit) = \(bits) \(b.bitSymbol); write \(quoted("\(bits) \(b.bitSymbol)")) or \(quoted("\(numberText) \(b.symbol.dropLast(2))/s")))",
+                                     found: quoted(text))
+            }
+        }
         let value = try quantity(text, name: "bit rate", example: "300 Mbps", units: rateUnits, allowNegative: false)
         guard value.isFinite else { throw UnitParseError(expected: "a bit rate small enough to represent", found: quoted(text)) }
         return DataRate(bitsPerSecond: value)
@@ -52,6 +71,7 @@ public enum UnitParsing {
     /// - Throws: ``UnitParseError`` for a missing or unknown unit, a disallowed negative value,
     ///   or a value beyond the ±292 years that `SimDuration` holds.
     public static func duration(_ text: String, allowNegative: Bool = false) throws -> SimDuration {
+        let text = normalized(text)
         let ns = try quantity(text, name: "duration", example: "40 ms", units: durationUnits, allowNegative: allowNegative)
         guard abs(ns) < 9.2e18 else { throw UnitParseError(expected: "a duration shorter than 292 years", found: quoted(text)) }
         return SimDuration(nanoseconds: Int64(ns.rounded()))
@@ -65,6 +85,7 @@ public enum UnitParsing {
     /// - Throws: ``UnitParseError`` for a missing or unknown unit, a negative value, or a value
     ///   of 9.2 EB or more.
     public static func bytes(_ text: String) throws -> ByteCount {
+        let text = normalized(text)
         let b = try quantity(text, name: "byte count", example: "2 MB", units: byteUnits, allowNegative: false)
         guard b < 9.2e18 else { throw UnitParseError(expected: "a byte count below 9.2 EB", found: quoted(text)) }
         return ByteCount(bytes: Int64(b.rounded()))
@@ -78,6 +99,7 @@ public enum UnitParsing {
     /// - Returns: The fraction, `value / 100`.
     /// - Throws: ``UnitParseError`` for a missing `%` sign or a value outside `range`.
     public static func fraction(_ text: String, in range: ClosedRange<Double> = 0...1) throws -> Double {
+        let text = normalized(text)
         let units: [(symbol: String, scale: Double)] = [("%", 0.01)]
         let f = try quantity(text, name: "percentage", example: "12.5 %", units: units, allowNegative: true)
         guard range.contains(f) else {
@@ -95,6 +117,7 @@ public enum UnitParsing {
     /// - Returns: The time since midnight, from 0 to 23:59:59.
     /// - Throws: ``UnitParseError`` when the form is wrong or a field is out of range.
     public static func clockTime(_ text: String) throws -> SimDuration {
+        let text = normalized(text)
         let error = UnitParseError(expected: "a clock time such as \"08:30\" or \"08:30:15\"", found: quoted(text))
         let fields = text.trimmingSpaces.split(separator: ":", omittingEmptySubsequences: false)
         guard fields.count == 2 || fields.count == 3 else { throw error }
@@ -145,7 +168,9 @@ public enum UnitParsing {
         }
         let unit = String(rest.drop(while: { $0 == " " }))
         guard let scale = units.first(where: { $0.symbol == unit })?.scale else {
-            let suggestion = unit.isEmpty ? nil : Spelling.suggestion(for: unit, in: symbols).map { "\(numberText) \($0)" }
+            // Never suggest across bits and bytes (B vs b): that would be off by 8.
+            let sameKind = symbols.filter { $0.contains("B") == unit.contains("B") }
+            let suggestion = unit.isEmpty ? nil : Spelling.suggestion(for: unit, in: sameKind).map { "\(numberText) \($0)" }
             throw UnitParseError(expected: withUnit, found: quoted(text), suggestion: suggestion)
         }
         guard allowNegative || number >= 0 else {
@@ -155,6 +180,13 @@ public enum UnitParsing {
     }
 
     /// Splits a leading decimal number (`-?d+(.d+)?([eE][+-]?d+)?`) from the rest.
+    /// The text in Unicode compatibility form (NFKC): full-width digits, letters, spaces
+    /// and signs typed with a Japanese IME (`"１ Ｇｂｐｓ"`, `"４０　ms"`) become their ASCII
+    /// forms; `µ` (micro sign) becomes `μ`.
+    public static func normalized(_ text: String) -> String {
+        text.precomposedStringWithCompatibilityMapping
+    }
+
     private static func splitNumber(_ s: Substring) -> (Double, Substring, Substring)? {
         let chars = Array(s.unicodeScalars)
         var i = 0

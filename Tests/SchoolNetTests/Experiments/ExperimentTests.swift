@@ -50,7 +50,7 @@ import Testing
         #expect(throws: ScenarioError.self) {
             _ = try source.scenario(with: [try ScenarioOverride(parsing: "schools[0].access.down=100 Mbs")])
         }
-        #expect(throws: ExperimentError("key path \"schools[3]\": the list has 1 elements")) {
+        #expect(throws: ExperimentError("exp.json: --set schools[3].access.down: key path \"schools[3]\": the list has 1 elements")) {
             _ = try source.scenario(with: [try ScenarioOverride(parsing: "schools[3].access.down=1 Gbps")])
         }
         let s = try source.scenario(with: [try ScenarioOverride(parsing: "schools[0].studentsPerClass=7")])

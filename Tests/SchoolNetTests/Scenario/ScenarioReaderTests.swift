@@ -56,9 +56,10 @@ import Testing
     /// A field in its context, and the message it produces. Each test reads member "x" of
     /// `{"school": {"x": VALUE}}` with the reader named by `kind`.
     @Test(arguments: [
-        ("rate", #""300""#, #"f.json: school.x: expected a bit rate with a unit (bps, kbps, Mbps, Gbps, Tbps, bit/s, kbit/s, Mbit/s, Gbit/s, Tbit/s, b/s, kb/s, Mb/s, Gb/s, Tb/s), found "300""#),
+        ("rate", #""300""#, #"f.json: school.x: expected a bit rate with a unit (bps, kbps, Mbps, Gbps, Tbps, bit/s, kbit/s, Mbit/s, Gbit/s, Tbit/s, b/s, kb/s, Mb/s, Gb/s, Tb/s, B/s, kB/s, KB/s, MB/s, GB/s, TB/s), found "300""#),
         ("rate", "300", #"f.json: school.x: expected a bit rate such as "300 Mbps", found a number 300"#),
-        ("rate", #""300 MBps""#, #"f.json: school.x: expected a bit rate with a unit (bps, kbps, Mbps, Gbps, Tbps, bit/s, kbit/s, Mbit/s, Gbit/s, Tbit/s, b/s, kb/s, Mb/s, Gb/s, Tb/s), found "300 MBps"; did you mean "300 Mbps"?"#),
+        // Megabytes per second: the conversion spelled out, never the off-by-8 "300 Mbps".
+        ("rate", #""300 MBps""#, #"f.json: school.x: expected a bit rate (MBps would be bytes per second: 300 MBps = 2400 Mbps; write "2400 Mbps" or "300 MB/s"), found "300 MBps""#),
         ("duration", "{}", #"f.json: school.x: expected a duration such as "40 ms", found an object"#),
         ("duration", #""-3 s""#, #"f.json: school.x: expected a non-negative duration, found "-3 s""#),
         ("bytes", "[1]", #"f.json: school.x: expected a byte count such as "2 MB", found an array"#),

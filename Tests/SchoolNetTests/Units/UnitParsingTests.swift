@@ -50,9 +50,9 @@ import Testing
     /// Each rejected string and the message (without file and key path) the user reads.
     @Test(arguments: [
         ("300", "rate",
-         #"expected a bit rate with a unit (bps, kbps, Mbps, Gbps, Tbps, bit/s, kbit/s, Mbit/s, Gbit/s, Tbit/s, b/s, kb/s, Mb/s, Gb/s, Tb/s), found "300""#),
+         #"expected a bit rate with a unit (bps, kbps, Mbps, Gbps, Tbps, bit/s, kbit/s, Mbit/s, Gbit/s, Tbit/s, b/s, kb/s, Mb/s, Gb/s, Tb/s, B/s, kB/s, KB/s, MB/s, GB/s, TB/s), found "300""#),
         ("300 mbps", "rate",
-         #"expected a bit rate with a unit (bps, kbps, Mbps, Gbps, Tbps, bit/s, kbit/s, Mbit/s, Gbit/s, Tbit/s, b/s, kb/s, Mb/s, Gb/s, Tb/s), found "300 mbps"; did you mean "300 Mbps"?"#),
+         #"expected a bit rate with a unit (bps, kbps, Mbps, Gbps, Tbps, bit/s, kbit/s, Mbit/s, Gbit/s, Tbit/s, b/s, kb/s, Mb/s, Gb/s, Tb/s, B/s, kB/s, KB/s, MB/s, GB/s, TB/s), found "300 mbps"; did you mean "300 Mbps"?"#),
         ("fast", "rate", #"expected a bit rate such as "300 Mbps", found "fast""#),
         ("NaN Mbps", "rate", #"expected a bit rate such as "300 Mbps", found "NaN Mbps""#),
         ("inf Gbps", "rate", #"expected a bit rate such as "300 Mbps", found "inf Gbps""#),
