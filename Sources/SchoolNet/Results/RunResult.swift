@@ -1,4 +1,4 @@
-/// Everything one simulation run found, as plain data (DESIGN.md layer 6): per link
+/// Everything one simulation run found, as plain data: per link
 /// direction, per session table and per workload, plus the bottleneck ranking "what gives
 /// way first, when, for whom, and what fixes it".
 ///

@@ -1,6 +1,6 @@
 /// A remote class or video conference: real-time paced streams through the conferencing
 /// relay — the lecturer down to every device (or to the room display only) and each
-/// student's camera up — that need their rate every second (DESIGN.md layer 5).
+/// student's camera up — that need their rate every second.
 ///
 /// Each stream is an open-ended paced transfer (`tcp: false`, `bytes: nil`, `rateLimit` =
 /// its need): it gets min(need, fair share) and never more. Streams open at the session

@@ -103,7 +103,7 @@ extension FlowLogWorkload {
                 }
                 c.defaultEndpoint = try r.optionalString("defaultEndpoint")
                 c.fluid = try r.bool("fluid", default: false, source: "TCP terms of the scenario unless set")
-                c.tolerance = try r.duration("tolerance", default: .seconds(1), source: "ESTIMATE: collectors export within a second of order")
+                c.tolerance = try r.duration("tolerance", default: .seconds(1), source: "REFERENCES.md §8: collectors export within a second of order [ESTIMATE]")
                 if let m = try r.optionalMember("startAt") {
                     c.startAt = try m.read(as: FlowLogStart.kind)
                     if c.format == .nfdump, case .seconds = c.startAt {
