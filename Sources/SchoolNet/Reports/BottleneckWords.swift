@@ -45,7 +45,7 @@ enum BottleneckWords {
         return b.heldBack.map { h in
             let w = run.workloads[h.workload]
             let noun = TextReport.noun(w.kind)
-            guard h.entities > 0 else { return "\(h.name): slowed a little, no \(noun) most" }
+            guard h.entities > 0 else { return "\(h.name): slowed a little (the main hold-up for none of its \(noun))" }
             return "\(h.name): \(h.entities) of \(w.entities) \(noun), held back "
                 + ReportFormat.seconds(h.flowSeconds / Double(h.entities)) + " each"
         }
