@@ -11,7 +11,7 @@ let package = Package(
         .executable(name: "schoolnet-bench", targets: ["schoolnet-bench"]),
     ],
     targets: [
-        // One library, one folder per DESIGN.md layer, so whole-module optimisation
+        // One library, one folder per layer, so whole-module optimisation
         // can specialise the kernel and solver hot paths across layers.
         .target(
             name: "SchoolNet",

@@ -1,7 +1,7 @@
 /// What one run of a benchmark case reports.
 ///
 /// The counts (`events`, `flows`, `resolves`) must be deterministic — the same on every
-/// run and machine — because `--compare` gates on them exactly (STYLE.md §14). Anything
+/// run and machine — because `--compare` gates on them exactly. Anything
 /// measured (times, rates) goes in `measuredSeconds` and `metrics`, which are reported,
 /// never gated.
 struct CaseMeasurement: Sendable {

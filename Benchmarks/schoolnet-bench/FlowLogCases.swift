@@ -2,7 +2,7 @@ import Foundation
 import SchoolNet
 
 extension BenchCase {
-    /// Flow-log replays (issue 9): a generated district log and an all-at-once storm. The
+    /// Flow-log replays: a generated district log and an all-at-once storm. The
     /// log is written to a temporary directory and checked when the scenario is read
     /// (untimed set-up, reported as `checkSeconds`); the replay itself is timed.
     static let flowLogCases: [BenchCase] = [

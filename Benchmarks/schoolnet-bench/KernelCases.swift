@@ -1,6 +1,6 @@
 extension BenchCase {
     /// The event-kernel ladder: the classic hold model at 10³, 10⁵ and 10⁶ pending events,
-    /// and the reference scheduler (a plain 4-ary heap of closures) at 10³ and 10⁶
+    /// and a reference scheduler (a plain 4-ary heap of closures) at 10³ and 10⁶
     /// to calibrate the machine.
     static let kernelCases: [BenchCase] = [
         holdModel(pending: 1_000, label: "1e3"),

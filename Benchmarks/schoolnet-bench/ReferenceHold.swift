@@ -1,14 +1,14 @@
 import Foundation
 import SchoolNet
 
-/// The reference the kernel's hold target was set against (issue #2): "a plain 4-ary heap
-/// measured here with closures gave 134 ns and 407 ns" per hold at 10³ and 10⁶ pending.
+/// The reference the kernel's hold target is set against: a plain 4-ary heap of closures,
+/// 134 ns and 407 ns per hold at 10³ and 10⁶ pending on the machine the targets were set on.
 ///
 /// A textbook scheduler: a Swift `Array` of `(time, sequence, closure)` entries kept as a
 /// 4-ary min-heap, each event a closure that schedules the next one (one closure context
 /// allocated per event). It measures the machine as much as the design: on a shared VM
 /// whose speed drifts, the ratio `hold-1e3 / ref-hold-1e3` shows whether the kernel or the
-/// machine moved (the issue's targets are 60 / 134 = 0.45 at 10³ and 250 / 407 = 0.61 at
+/// machine moved (the kernel's targets are 60 / 134 = 0.45 at 10³ and 250 / 407 = 0.61 at
 /// 10⁶ of the reference).
 ///
 /// **Assumptions.** Same increments (Exp(1 s) drawn inline as −ln U from the same stream)

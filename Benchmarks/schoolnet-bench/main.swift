@@ -1,4 +1,4 @@
-// schoolnet-bench: the benchmark harness (DESIGN.md layer 10). Thin: parse, run, print.
+// schoolnet-bench: the benchmark harness. Thin: parse, run, print.
 // Cases live in BenchRegistry.swift; see Benchmarks/README.md.
 import Foundation
 

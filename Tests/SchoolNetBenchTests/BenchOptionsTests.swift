@@ -1,7 +1,7 @@
 import Testing
 @testable import schoolnet_bench
 
-/// The hand-written parser: accepted forms, and error text verbatim (STYLE.md §11).
+/// The hand-written parser: accepted forms, and error text verbatim.
 @Suite struct BenchOptionsTests {
     static let known = ["hold-1e3", "hold-1e5"]
 

@@ -3,7 +3,7 @@ import Testing
 import SchoolNet
 @testable import schoolnet
 
-/// Issue #7 item 4's acceptance: a run or sweep split with `--shard i/n` and put together
+/// Scale-out: a run or sweep split with `--shard i/n` and put together
 /// with `schoolnet merge` prints and writes byte-identical reports, with the same exit
 /// code, as the unsharded command; merge refuses a missing shard or another scenario.
 ///

@@ -80,6 +80,7 @@ public enum Experiment {
             var run = RunResult(simulation: sim, scenarioName: scenario.name, description: scenario.description, seed: s,
                                 clockStart: scenario.start, kinds: builder.kinds)
             run.workloads = scenario.applyingTargets(to: run.workloads)
+            run.periods = scenario.periods.map { RunResult.Period(name: $0.name, start: $0.start, end: $0.end) }
             return run
         }
     }

@@ -6,7 +6,7 @@
 /// multiply, a shift and usually one probe, where the standard dictionary runs SipHash. It
 /// offers what those uses need — `table[key]` to read, `table[key] = value` to insert or
 /// replace, `table[key] = nil` to remove, and `count` — and no iteration, so no order can
-/// reach events, sums or output (STYLE.md §5). The hash needs no per-process seed: keys are
+/// reach events, sums or output. The hash needs no per-process seed: keys are
 /// the simulator's own indices, not outside input.
 ///
 /// Slots are ``Column``s (reference semantics, no copy-on-write checks): a copy of a table

@@ -1,7 +1,7 @@
 /// The simulation clock and its future-event list: the whole event kernel.
 ///
 /// Generic over the event payload, which domain layers define as a closed enum of small
-/// plain cases (STYLE.md §7). The kernel knows nothing of networks: the domain's loop asks
+/// plain cases. The kernel knows nothing of networks: the domain's loop asks
 /// for the next event, dispatches it with a `switch`, and schedules follow-ups.
 ///
 /// ```swift

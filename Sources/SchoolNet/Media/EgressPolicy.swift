@@ -4,7 +4,7 @@
 /// the first matching rule wins, in the order given; unmatched destinations take
 /// ``defaultRoute``. No dictionary is used, so lookups are order-deterministic.
 ///
-/// **Source**: DESIGN.md layer 3 (SINET: VPN / direct cloud connections); REFERENCES.md §5
+/// **Source**: REFERENCES.md §5
 /// (SINET6, school access over a line plus VPN).
 ///
 /// **Validated by**: `SINETAccessTests.egressPolicy`.

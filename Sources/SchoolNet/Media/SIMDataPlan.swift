@@ -5,7 +5,7 @@
 /// is limited to ``throttledRate`` in each direction (Japanese MVNO/MNO plans commonly use
 /// 128 kbps, 300 kbps or 1 Mbps — a parameter, no default claims to be typical).
 ///
-/// **Source**: REFERENCES.md §5 (LTE: per-SIM data caps and throttling); DESIGN.md layer 3.
+/// **Source**: REFERENCES.md §5 (LTE: per-SIM data caps and throttling).
 ///
 /// **Validated by**: `LTECellTests.dataCapThrottles`.
 public struct SIMDataPlan: Hashable, Sendable, Codable {

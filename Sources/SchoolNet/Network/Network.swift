@@ -81,7 +81,7 @@ public struct TransferOutcome: Sendable, Equatable {
 /// underneath, and the TCP/application terms on top (``TCPParameters``), with
 /// session-limited appliances (``SessionLimit``).
 ///
-/// It meets the kernel through two questions (STYLE.md §8): ``nextEventTime`` — the
+/// It meets the kernel through two questions: ``nextEventTime`` — the
 /// earliest flow completion or TCP timer — and ``advance(to:)``, which processes that
 /// event and may return a finished transfer.
 ///

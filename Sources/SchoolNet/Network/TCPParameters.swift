@@ -1,6 +1,6 @@
 /// The TCP and application terms that make a short transfer slower than size / rate.
 ///
-/// **Model** (documented in `DESIGN.md`, validated by `NetworkTests`):
+/// **Model** (validated by `NetworkTests`; sources in REFERENCES.md §6–§7):
 /// a transfer on a *new* connection first pays `dnsRoundTrips + handshakeRoundTrips` RTTs
 /// (DNS lookup, TCP SYN/SYN-ACK, TLS 1.3); every transfer then pays one RTT for its request
 /// and the first byte's return; the body then flows as a fluid whose ceiling is

@@ -6,22 +6,31 @@ import Foundation
 ///
 /// Sections, each with a stable id for scripts and screenshots:
 /// - `#verdict` — the one-line verdict, coloured pass/fail;
-/// - `#ranking` — "What gives way first": `<svg class="chart ranking">` (bars of delay)
-///   and a list with when, how long, for whom and the fix;
-/// - `#utilisation` — `<svg class="chart utilisation">`: utilisation over time of the
-///   top-ranked links (or the busiest, if nothing gave way);
+/// - `#ranking` — "What gives way first": `<svg class="chart ranking">` (bars of delay,
+///   the top ``rankingBars``, coloured by kind of link with a legend) and a list of *every*
+///   entry with when, for whom and the fix (the text report's "N more" points here);
+/// - `#utilisation` — one `<svg class="chart utilisation">` panel per top-ranked link (or
+///   the busiest, if nothing gave way): small multiples, so a line at 100 % is never hidden
+///   behind another; period bands and whole-minute ticks on the time axis;
 /// - `#quality` — `<table class="qoe">`: every metric against its target, rows classed
 ///   `pass`, `fail` or `none`;
-/// - `#latency` — `<svg class="chart latency">` per activity whose metrics include
-///   `…_p50`, `…_p95` and `…_p99` in seconds.
+/// - `#latency` — per activity, `<svg class="chart latency">` when its metrics include
+///   `…_p50`, `…_p95` and `…_p99` in seconds, otherwise `<svg class="chart targets">` when
+///   it misses a target: one chart for every failing activity.
+///
+/// Every chart sits in a `<figure>` whose caption says what is measured and what the
+/// colours mean. The font stack names CJK fonts (Noto Sans CJK, Hiragino, Yu Gothic,
+/// Meiryo) so Japanese school and activity names render.
 ///
 /// Deterministic: the same result gives the same bytes.
 ///
 /// **Validated by:** `ReportsTests.htmlIsSelfContainedWithTheCharts`; look with
 /// `Tests/Scripts/screenshot-report.sh`.
 public enum HTMLReport {
-    /// How many links the utilisation chart shows.
+    /// How many links the utilisation panels show.
     public static let utilisationSeries = 5
+    /// How many entries the ranking chart draws (the list below it has them all).
+    public static let rankingBars = 10
 
     /// Renders a single run.
     ///
@@ -46,20 +55,13 @@ public enum HTMLReport {
         let cls = verdict.contains("FAIL") ? "fail" : verdict.contains("PASS") ? "pass" : "none"
         h += "<p id=\"verdict\" class=\"verdict \(cls)\">" + escape(verdict) + "</p>\n"
 
-        h += "<section id=\"ranking\">\n<h2>What gives way first</h2>\n" + rankingChart(run) + "<ol class=\"bottlenecks\">\n"
-        for b in run.bottlenecks.prefix(10) {
-            let when = b.firstSaturated.map {
-                "Full from " + ReportFormat.clock($0, from: run.clockStart) + " for " + ReportFormat.duration(b.timeSaturated) + "."
-            } ?? ""
-            let whom = b.heldBack.map {
-                $0.entities > 0 ? "\($0.name): \($0.entities) \(TextReport.noun(run.workloads[$0.workload].kind))"
-                    : "\($0.name) (minor)"
-            }
-            h += "<li><strong>" + escape(b.name) + "</strong> <span class=\"kind\">(" + escape(b.kind.label) + ")</span>. "
-                + escape(when) + " Held transfers back " + escape(ReportFormat.seconds(b.delaySeconds))
-                + " in total. For whom: " + escape(whom.isEmpty ? "not attributed per activity" : whom.joined(separator: ", "))
-                + ".<br><span class=\"fix\">Fix: " + escape(b.fix) + "</span> <span class=\"evidence\">("
-                + escape(b.evidence) + ")</span></li>\n"
+        h += "<section id=\"ranking\">\n<h2>What gives way first</h2>\n" + rankingFigure(run) + "<ol class=\"bottlenecks\">\n"
+        for b in run.bottlenecks {
+            let whom = BottleneckWords.whom(b, in: run)
+            h += "<li><strong>" + escape(b.name) + "</strong> <span class=\"kind\">(" + escape(b.kind.label) + ")</span>: "
+                + escape(BottleneckWords.when(b, in: run)) + ".<br>For whom: "
+                + escape(whom.isEmpty ? "not attributed per activity" : whom.joined(separator: "; "))
+                + ".<br><span class=\"fix\">Fix: " + escape(b.fix) + "</span></li>\n"
         }
         h += "</ol>\n</section>\n"
 
@@ -73,21 +75,42 @@ public enum HTMLReport {
                     ? run.resources[$0].peakUtilisation > run.resources[$1].peakUtilisation : $0 < $1
             }
         }
-        h += "<section id=\"utilisation\">\n<h2>Utilisation over time</h2>\n"
-        h += utilisationChart(run, resources: Array(shown.prefix(utilisationSeries))) + "</section>\n"
+        shown = Array(shown.prefix(utilisationSeries))
+        h += "<section id=\"utilisation\">\n<h2>Utilisation over time</h2>\n<figure>\n"
+        for (n, r) in shown.enumerated() { h += utilisationChart(run, resource: r, panel: n) }
+        h += "<figcaption>Share of each link's capacity in use, one panel per link (the "
+            + (run.bottlenecks.isEmpty ? "busiest links" : "links that held traffic back most")
+            + ", in ranking order), each point one " + escape(ReportFormat.duration(run.bucketWidth))
+            + " interval. The dashed line is 100 %: a line along it means the link was full. "
+            + "Shaded bands are the timetable's periods. Colour: the kind of link, as in the ranking.</figcaption>\n"
+            + "</figure>\n</section>\n"
 
         h += "<section id=\"quality\">\n<h2>Quality per activity against targets</h2>\n" + qualityTable(result) + "</section>\n"
 
-        var latency = ""
+        var activities = ""
         for (i, w) in run.workloads.enumerated() {
             let values = { (m: Metric) in result.metric(w.name, m.key)?.mean ?? m.value }
+            let failed = w.metrics.contains { m in
+                guard let t = m.target else { return false }
+                let v = values(m)
+                return !v.isNaN && !(m.higherIsBetter ? v >= t : v <= t)
+            }
             if let chart = latencyChart(w, id: i, values: values) {
-                latency += "<h3>" + escape(w.name) + "</h3>\n" + chart
+                activities += "<figure>\n<h3>" + escape(w.name) + "</h3>\n" + chart
+                    + "<figcaption>Response times of " + escape(w.name) + ": median (p50), 95th and 99th percentile "
+                    + "over every request of every student. A red dashed line marks a target.</figcaption>\n</figure>\n"
+            } else if failed, let chart = targetChart(w, id: i, values: values) {
+                activities += "<figure>\n<h3>" + escape(w.name) + "</h3>\n" + chart
+                    + "<figcaption>" + escape(w.name) + ": each measure with a target, as a share of that target "
+                    + "(the dashed line). Bars past the line miss it (red); bars short of it meet it (green).</figcaption>\n</figure>\n"
             }
         }
-        if !latency.isEmpty { h += "<section id=\"latency\">\n<h2>Latency distribution</h2>\n" + latency + "</section>\n" }
-        h += "<footer>Simulated by SchoolNet. Flow-level model: delays are summed over transfers; "
-            + "utilisation is per " + escape(ReportFormat.duration(run.bucketWidth)) + " interval.</footer>\n"
+        if !activities.isEmpty {
+            h += "<section id=\"latency\">\n<h2>Activities: response times and missed targets</h2>\n" + activities + "</section>\n"
+        }
+        h += "<footer>Simulated by SchoolNet, a flow-level model: the time a link held traffic back is summed over "
+            + "transfers and streams; utilisation is averaged over each " + escape(ReportFormat.duration(run.bucketWidth))
+            + " interval. Sources of every default: REFERENCES.md in the SchoolNet source tree.</footer>\n"
         return h + "</body>\n</html>\n"
     }
 
@@ -125,7 +148,9 @@ public enum HTMLReport {
     }
 
     static let style = """
-        body { font-family: system-ui, -apple-system, "Segoe UI", "Hiragino Sans", "Noto Sans CJK JP", sans-serif;
+        body { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK JP", "Noto Sans JP",
+               "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic", "Meiryo", "Source Han Sans JP",
+               "IPAexGothic", "WenQuanYi Zen Hei", sans-serif;
                margin: 24px auto; max-width: 1000px; color: #222; line-height: 1.45; }
         h1 { font-size: 1.6em; margin-bottom: 0.2em; } h2 { border-bottom: 1px solid #ccc; padding-bottom: 4px; }
         .meta, .description { color: #555; margin: 0.2em 0; }
@@ -137,6 +162,9 @@ public enum HTMLReport {
         svg .grid { stroke: #e4e4e4; } svg .axis, svg .tick-mark { stroke: #444; }
         svg .tick, svg .legend, svg .bar-value, svg .bar-label { fill: #333; } svg .axis-label { fill: #555; }
         svg .target { stroke: #c62828; stroke-width: 2; stroke-dasharray: 5 3; }
+        figure { margin: 8px 0 20px; } figcaption { color: #555; font-size: 0.9em; }
+        svg .full { stroke: #888; stroke-dasharray: 4 3; } svg .period { fill: #f1f4f8; } svg .period-label { fill: #667; }
+        svg .panel-title { fill: #222; font-weight: bold; }
         table.qoe { border-collapse: collapse; width: 100%; }
         table.qoe th, table.qoe td { border: 1px solid #ddd; padding: 5px 8px; text-align: left; }
         table.qoe th { background: #f3f3f3; }

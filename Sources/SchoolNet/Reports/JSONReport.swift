@@ -2,7 +2,7 @@ import Foundation
 
 /// The machine-readable result: versioned JSON (`"schema": "schoolnet.result/1"`), keys
 /// sorted, numbers rounded to fixed resolutions, so the same scenario and seed give
-/// byte-identical files (DESIGN.md principles; STYLE.md §5). Every field is documented in
+/// byte-identical files. Every field is documented in
 /// `Sources/SchoolNet/Reports/JSONSchema.md`.
 ///
 /// **Number rules:** times and seconds are rounded to the microsecond, fractions

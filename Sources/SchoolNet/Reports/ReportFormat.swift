@@ -107,5 +107,32 @@ public enum ReportFormat {
         return text + String(repeating: " ", count: width - text.count)
     }
 
+    /// `text` padded with spaces to `width` terminal columns, never cut (wide East Asian
+    /// characters count two columns).
+    ///
+    /// - Parameters:
+    ///   - text: The text.
+    ///   - width: The column width in terminal columns.
+    /// - Returns: The text, then spaces up to `width`.
+    public static func padded(_ text: String, _ width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - displayWidth(text)))
+    }
+
+    /// Terminal columns `text` takes: two for wide East Asian characters (CJK ideographs,
+    /// kana, Hangul, full-width forms), one for the rest.
+    ///
+    /// - Parameter text: The text.
+    /// - Returns: The width in columns.
+    public static func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { n, u in
+            switch u.value {
+            case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+                 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6: n + 2
+            case 0x0300...0x036F, 0x200B...0x200F, 0xFE00...0xFE0F: n
+            default: n + 1
+            }
+        }
+    }
+
     static func pad(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }

@@ -14,8 +14,8 @@
 /// Seed 1 · 1 replication · 09:00:00–09:00:20 (20 s simulated) · 1234 events
 ///
 /// What gives way first
-///  1. uplink ↓ (access line): full from 09:00:00 for 3.7 s, peak 800 Mbps of 800 Mbps
-///     for whom: Lesson B 20 devices, Lesson A 10 devices; held transfers back 1 min 51 s in total (summed over transfers)
+///  1. uplink ↓ (access line): full from 09:00:00 for 3.7 s; busiest 1 s: 800 Mbps of 800 Mbps (100 %)
+///     for whom: Lesson B: 20 of 20 devices, held back 4.1 s each; Lesson A: 10 of 20 devices, held back 2.9 s each
 ///     fix: a faster access line (or a dedicated/IPoE line), or a local breakout
 /// …
 /// Quality per activity against targets
@@ -73,28 +73,13 @@ public enum TextReport {
         guard !run.bottlenecks.isEmpty else { return [" Nothing gave way: no link or session table held anyone back."] }
         var lines: [String] = []
         for (i, b) in run.bottlenecks.prefix(rankingLimit).enumerated() {
-            var what: String, cost: String
-            if let r = run.resource(of: b) {
-                what = b.firstSaturated.map {
-                    "full from " + ReportFormat.clock($0, from: run.clockStart) + " for " + ReportFormat.duration(b.timeSaturated)
-                } ?? "never full"
-                what += ", peak \(r.peakLoad) of \(r.capacity)"
-                cost = "held transfers back " + ReportFormat.seconds(b.delaySeconds) + " in total (summed over transfers)"
-            } else {
-                let t = run.sessionTables[sessionIndex(b)]
-                what = "limit \(t.limit) sessions, peak \(t.peak), \(t.queued) waited, \(t.refused) refused"
-                cost = ReportFormat.seconds(t.waitSeconds) + " of waiting, summed over connections"
-            }
-            lines.append(" \(i + 1). \(b.name) (\(b.kind.label)): \(what)")
-            let whom = b.heldBack.map { h in
-                h.entities > 0 ? "\(h.name) \(h.entities) \(noun(run.workloads[h.workload].kind))" : "\(h.name) (minor)"
-            }
-            lines.append("    for whom: " + (whom.isEmpty ? "not attributed per activity" : whom.joined(separator: ", "))
-                         + "; " + cost)
+            lines.append(" \(i + 1). \(b.name) (\(b.kind.label)): " + BottleneckWords.when(b, in: run))
+            let whom = BottleneckWords.whom(b, in: run)
+            lines.append("    for whom: " + (whom.isEmpty ? "not attributed per activity" : whom.joined(separator: "; ")))
             lines.append("    fix: " + b.fix)
         }
         if run.bottlenecks.count > rankingLimit {
-            lines.append("    (\(run.bottlenecks.count - rankingLimit) more in the JSON and HTML reports)")
+            lines.append("    (\(run.bottlenecks.count - rankingLimit) more, all listed in the HTML and JSON reports)")
         }
         if result.replications > 1, let top = run.bottlenecks.first,
            let share = result.rankingStability.first(where: { $0.name == top.name }) {
@@ -108,15 +93,21 @@ public enum TextReport {
         var lines: [String] = []
         var current = ""
         let run = result.representative
-        for s in result.metrics {
+        let rows = result.metrics.map { s in
+            (s, ReportFormat.value(s.mean, halfWidth: s.interval?.halfWidth, unit: s.metric.unit), ReportFormat.target(s.metric))
+        }
+        // Columns as wide as their widest cell, two spaces apart, so nothing runs together.
+        let labelWidth = rows.map { ReportFormat.displayWidth($0.0.metric.label) }.max() ?? 0
+        let valueWidth = rows.map { ReportFormat.displayWidth($0.1) }.max() ?? 0
+        let targetWidth = max(6, rows.map { ReportFormat.displayWidth($0.2) }.max() ?? 0)
+        for (s, value, target) in rows {
             if s.workload != current {
                 current = s.workload
                 let entities = run.workloads.first { $0.name == s.workload }?.entities ?? 0
                 lines.append("  \(s.workload) (\(s.workloadKind), \(entities) \(noun(s.workloadKind)))")
             }
-            let value = ReportFormat.value(s.mean, halfWidth: s.interval?.halfWidth, unit: s.metric.unit)
-            lines.append("    " + ReportFormat.column(s.metric.label, 44) + ReportFormat.column(value, 18)
-                         + ReportFormat.column(ReportFormat.target(s.metric), 12) + ReportFormat.verdict(s.passed))
+            lines.append("    " + ReportFormat.padded(s.metric.label, labelWidth + 2) + ReportFormat.padded(value, valueWidth + 2)
+                         + ReportFormat.padded(target, targetWidth + 2) + ReportFormat.verdict(s.passed))
         }
         if lines.isEmpty { lines.append("  No activity reported metrics.") }
         return lines.map { $0.replacingTrailingSpaces() }
@@ -145,10 +136,6 @@ public enum TextReport {
         }
     }
 
-    static func sessionIndex(_ b: Bottleneck) -> Int {
-        if case .sessionTable(let i) = b.source { return i }
-        return 0
-    }
 }
 
 extension String {

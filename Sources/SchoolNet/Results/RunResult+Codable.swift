@@ -14,7 +14,7 @@
 extension RunResult: Codable {
     enum CodingKeys: String, CodingKey {
         case scenarioName, description, seed, clockStart, duration, bucketWidth, eventsProcessed
-        case resources, sessionTables, workloads
+        case resources, sessionTables, workloads, periods
     }
 
     /// Reads a run written by ``encode(to:)``, ranking its bottlenecks again.
@@ -33,6 +33,7 @@ extension RunResult: Codable {
                   resources: try c.decode([ResourceResult].self, forKey: .resources),
                   sessionTables: try c.decode([SessionTableResult].self, forKey: .sessionTables),
                   workloads: try c.decode([WorkloadReport].self, forKey: .workloads))
+        periods = try c.decodeIfPresent([Period].self, forKey: .periods) ?? []
     }
 
     /// Writes every stored part of the run (not the derived ranking).
@@ -51,5 +52,6 @@ extension RunResult: Codable {
         try c.encode(resources, forKey: .resources)
         try c.encode(sessionTables, forKey: .sessionTables)
         try c.encode(workloads, forKey: .workloads)
+        if !periods.isEmpty { try c.encode(periods, forKey: .periods) }
     }
 }

@@ -1,4 +1,4 @@
-/// Everything one simulation run found, as plain data (DESIGN.md layer 6): per link
+/// Everything one simulation run found, as plain data: per link
 /// direction, per session table and per workload, plus the bottleneck ranking "what gives
 /// way first, when, for whom, and what fixes it".
 ///
@@ -38,6 +38,24 @@ public struct RunResult: Sendable, Equatable {
     /// (``FlowLogWorkload/recordsFlows``), in workload order; empty otherwise. Rendered by
     /// ``CSVReport/flows(_:byteOrderMark:to:)``; not part of the JSON result.
     public var flowLogs: [FlowLogFlowTable] = []
+    /// The timetable's periods, as clock times, for the time axes of the HTML report
+    /// (empty when the scenario has no timetable).
+    public var periods: [Period] = []
+
+    /// A timetable period: its name and clock times.
+    public struct Period: Sendable, Equatable, Codable {
+        /// The period's name, e.g. `"2"`.
+        public var name: String
+        /// Start and end, clock times (time of day).
+        public var start: SimDuration, end: SimDuration
+
+        /// Creates a period.
+        public init(name: String, start: SimDuration, end: SimDuration) {
+            self.name = name
+            self.start = start
+            self.end = end
+        }
+    }
 
     /// Creates a result from its parts (for tests and for results read back from files).
     public init(scenarioName: String, description: String, seed: UInt64, clockStart: SimDuration,

@@ -33,8 +33,41 @@ extension Scenario {
             lines.append("Targets: " + targets.map { "\($0.kind).\($0.metric) \($0.text)" }.joined(separator: "; "))
         }
         lines.append("")
-        lines.append("Every setting (file position, or default and its source):")
+        lines.append("Every setting (file line:column, or the default and its source):")
         for s in settings { lines.append("  \(s)") }
+        let cited = Self.citedSections(in: settings)
+        if !cited.isEmpty {
+            lines.append("")
+            lines.append("Sources: REFERENCES.md, at the top of the SchoolNet source tree, gives each figure with its source and date:")
+            for n in cited { lines.append("  §\(n) \(Self.referenceSections[n] ?? "")") }
+        }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The section titles of `REFERENCES.md`, by number (a test checks them against the file).
+    public static let referenceSections: [Int: String] = [
+        1: "The school and its devices",
+        2: "How schools reach the internet (Japan)",
+        3: "Bandwidth per activity (per device)",
+        4: "Computer-based testing in practice (MEXCBT, national assessment)",
+        5: "Access technologies",
+        6: "Closed forms the tests reproduce",
+        7: "Standards and papers behind the models",
+        8: "Planning assumptions (no public source)",
+    ]
+
+    /// The `REFERENCES.md` sections the defaults among `settings` cite (`§N`), ascending.
+    static func citedSections(in settings: [ScenarioSetting]) -> [Int] {
+        var found = Set<Int>()
+        for s in settings {
+            guard case .defaultValue(let source) = s.origin, source.contains("REFERENCES.md") else { continue }
+            var rest = Substring(source)
+            while let mark = rest.firstIndex(of: "§") {
+                rest = rest[rest.index(after: mark)...]
+                let digits = rest.prefix(while: \.isASCII).prefix(while: \.isNumber)
+                if let n = Int(digits) { found.insert(n) }
+            }
+        }
+        return found.sorted()
     }
 }

@@ -39,21 +39,21 @@ extension Scenario {
         let replications = try r.int("replications", in: 1...1000, default: 1, source: "one run unless asked")
         let bucketGiven = r.contains("bucket")
         let bucket = try r.duration("bucket", default: .seconds(1),
-                                    source: "1 s utilisation buckets; coarser for very large runs (ScenarioBuilder.bucketWidth)")
+                                    source: "1 s utilisation buckets; coarser for very large runs (Scenarios/README.md)")
         guard bucket >= .milliseconds(10) else { throw r.error("\"bucket\" must be at least 10 ms") }
 
         var tcp = TCPParameters()
         if let t = try r.optionalMember("tcp") {
             try t.finishing { t in
                 if try t.bool("fluid", default: false, source: "TCP terms on unless set") { tcp = .fluid; return }
-                tcp.dnsRoundTrips = try t.int("dnsRoundTrips", in: 0...5, default: 1, source: "TCPParameters (one DNS lookup)")
-                tcp.handshakeRoundTrips = try t.int("handshakeRoundTrips", in: 0...5, default: 2, source: "TCP 1 + TLS 1.3 1 (RFC 8446)")
-                tcp.initialWindow = try t.bytes("initialWindow", default: .bytes(14_600), source: "IW10, RFC 6928")
-                tcp.receiveWindow = try t.bytes("receiveWindow", default: .mebibytes(4), source: "TCPParameters ESTIMATE")
+                tcp.dnsRoundTrips = try t.int("dnsRoundTrips", in: 0...5, default: 1, source: "REFERENCES.md §8: one DNS lookup [ESTIMATE]")
+                tcp.handshakeRoundTrips = try t.int("handshakeRoundTrips", in: 0...5, default: 2, source: "REFERENCES.md §7: TCP 1 + TLS 1.3 1 (RFC 8446)")
+                tcp.initialWindow = try t.bytes("initialWindow", default: .bytes(14_600), source: "REFERENCES.md §6: IW10, RFC 6928")
+                tcp.receiveWindow = try t.bytes("receiveWindow", default: .mebibytes(4), source: "REFERENCES.md §8: autotuned receive window [ESTIMATE]")
             }
         }
         let internetDelay = try r.duration("internetDelay", default: .milliseconds(5),
-                                           source: "ESTIMATE: ~500 km of fiber to a Tokyo/Osaka cloud region at 5 µs/km (REFERENCES.md §5)")
+                                           source: "REFERENCES.md §5, §8: ~500 km of fiber to a Tokyo/Osaka cloud region at 5 µs/km [ESTIMATE]")
         let services = try readServices(r)
         let egress = try r.optionalObject("egress") { try readEgress($0) }
         let templates = try readTemplates(r)
@@ -89,7 +89,7 @@ extension Scenario {
             if let s = try m?.optionalMember(role.rawValue) {
                 try s.finishing { s in
                     spec.capacity = try s.capacity("capacity", default: .gigabitsPerSecond(100),
-                                               source: "ESTIMATE: a cloud service is not the bottleneck unless set")
+                                               source: "REFERENCES.md §8: a cloud service is not the bottleneck unless set [ESTIMATE]")
                     if let n = try s.optionalInt("sessions", in: 1...100_000_000) {
                         spec.sessions = SessionLimit(capacity: n, policy: try s.read("whenFull", as: .choice, default: SessionLimit.Policy.refuse,
                                                                                    source: "servers refuse when full"))
@@ -105,7 +105,7 @@ extension Scenario {
 
     static func readEgress(_ e: ScenarioReader) throws -> EgressSpec {
         let uplink = try e.capacity("uplink", expected: "the data center's internet uplink, e.g. \"10 Gbps\"")
-        let delay = try e.duration("delay", default: .milliseconds(1), source: "ESTIMATE: ~100 km of fiber to the data center (REFERENCES.md §5)")
+        let delay = try e.duration("delay", default: .milliseconds(1), source: "REFERENCES.md §5, §8: ~100 km of fiber to the data center [ESTIMATE]")
         let appliances: [ApplianceSpec] = try e.optionalArray("appliances", maxCount: maxAppliances) { (a: ScenarioReader) throws -> ApplianceSpec in
             try a.finishing { (a: ScenarioReader) throws -> ApplianceSpec in
                 let name = try a.string("name", expected: "the appliance's name, e.g. \"proxy\"")
@@ -178,7 +178,7 @@ extension Scenario {
         let grades = try a.readIfPresent("grades", as: .intList(in: 1...12)) ?? []
         let classes = try a.readIfPresent("classes", as: .stringList) ?? []
         let jitter = try a.duration("jitter", default: .seconds(30),
-                                    source: "ESTIMATE: a whole class presses start within 30 s (issue: timetable)")
+                                    source: "REFERENCES.md §8: a whole class presses start within 30 s [ESTIMATE]")
         let settings = try a.optionalMember("settings")
         let settingsReader = try settings ?? ScenarioReader(json: "{}", file: a.file)
         let make: (String, [ActivitySession], ServiceDirectory) -> any Workload

@@ -53,14 +53,14 @@ extension Scenario {
 
     /// Reads one school's keys; with a `base`, every key is optional and overrides it.
     static func readSchool(_ s: ScenarioReader, base: SchoolSpec?, name: String) throws -> SchoolSpec {
-        let src = base == nil ? "default" : "school type"
-        let grades = try s.int("grades", in: 1...12, default: base.map { Set($0.classes.map(\.grade)).count } ?? 6, source: "\(src): 6 grades (elementary)")
-        let firstGrade = try s.int("firstGrade", in: 1...12, default: base?.classes.first?.grade ?? 1, source: "\(src): grade 1")
+        let typeSource = "as in its school type"
+        let grades = try s.int("grades", in: 1...12, default: base.map { Set($0.classes.map(\.grade)).count } ?? 6, source: base == nil ? "REFERENCES.md §1: an elementary school, grades 1–6" : typeSource)
+        let firstGrade = try s.int("firstGrade", in: 1...12, default: base?.classes.first?.grade ?? 1, source: base == nil ? "REFERENCES.md §1: an elementary school, grades 1–6" : typeSource)
         let perGrade = try s.int("classesPerGrade", in: 1...40,
                                  default: base.map { b in b.classes.filter { $0.grade == b.classes[0].grade }.count } ?? 3,
-                                 source: "\(src): 3 classes per grade")
+                                 source: base == nil ? "REFERENCES.md §1: 3 classes per grade" : typeSource)
         let perClass = try s.int("studentsPerClass", in: 1...60, default: base?.classes.first?.students ?? 33,
-                                 source: "\(src): 33 students (REFERENCES.md §1: 40–43 devices per classroom AP incl. teacher)")
+                                 source: base == nil ? "REFERENCES.md §1: 33 students per class" : typeSource)
         guard firstGrade + grades - 1 <= 12 else { throw s.error("grades \(firstGrade)…\(firstGrade + grades - 1) go beyond grade 12") }
         var classes: [ClassSpec] = []
         for g in firstGrade..<(firstGrade + grades) {
@@ -77,9 +77,9 @@ extension Scenario {
             access = base?.access ?? .fiber(.bestEffort1G(), delay: .milliseconds(2))
         }
         let uplink = try s.capacity("classroomUplink", default: base?.classroomUplink ?? .gigabitsPerSecond(1),
-                                source: "\(src): 1 Gbps classroom switch uplink")
+                                source: base == nil ? "REFERENCES.md §8: 1 Gbps classroom switch uplink [ESTIMATE]" : typeSource)
         let breakout = try s.read("breakout", as: .oneOf([("local", false), ("central", true)]),
-                                  default: base?.centralBreakout ?? false, source: "\(src): local breakout")
+                                  default: base?.centralBreakout ?? false, source: base == nil ? "REFERENCES.md §2: most schools connect directly (local breakout)" : typeSource)
         if breakout, case .lte = radio { throw s.error("an LTE school cannot break out centrally") }
         return SchoolSpec(name: name, classes: classes, radio: radio, access: access, classroomUplink: uplink, centralBreakout: breakout)
     }
@@ -97,18 +97,18 @@ extension Scenario {
             let type = try r.oneOf("type", ["wifi", "local5g", "lte"])
             switch type {
             case "wifi":
-                let standard = try r.read("standard", as: .choice, default: WiFiStandard.ax, source: "802.11ax (Wi-Fi 6)")
+                let standard = try r.read("standard", as: .choice, default: WiFiStandard.ax, source: "REFERENCES.md §8: 802.11ax (Wi-Fi 6) [ESTIMATE]")
                 let width = try r.read("channelWidth", as: .oneOf(standard.channelWidthsMHz.map { ("\($0) MHz", $0) },
                                                                   expected: "one of " + standard.channelWidthsMHz.map(String.init).joined(separator: ", ") + " MHz"),
                                        default: min(40, standard.channelWidthsMHz.last!), source: "REFERENCES.md §1: 40 MHz in classrooms")
                 let streams = try r.int("spatialStreams", in: 1...standard.maximumSpatialStreams, default: min(2, standard.maximumSpatialStreams),
-                                        source: "2 streams (typical tablet/Chromebook)")
+                                        source: "REFERENCES.md §8: 2 streams, a tablet or Chromebook [ESTIMATE]")
                 let mcs = try r.int("mcs", in: 0...standard.maximumMCS, default: min(9, standard.maximumMCS),
-                                    source: "ESTIMATE: MCS 9 at classroom distances")
+                                    source: "REFERENCES.md §8: MCS 9 at classroom distances [ESTIMATE]")
                 let ampdu = try r.int("aggregation", in: 1...256, default: standard == .a ? 1 : 32,
-                                      source: "ESTIMATE: 32-frame A-MPDU under load")
+                                      source: "REFERENCES.md §8: 32-frame A-MPDU under load [ESTIMATE]")
                 let slow = try r.fraction("slowClients", default: 0, source: "no slow clients")
-                let slowMCS = try r.int("slowClientMCS", in: 0...standard.maximumMCS, default: 1, source: "MCS 1 for far clients")
+                let slowMCS = try r.int("slowClientMCS", in: 0...standard.maximumMCS, default: 1, source: "REFERENCES.md §8: MCS 1 for far clients [ESTIMATE]")
                 let co = try r.int("coChannel", in: 1...8, default: 1, source: "one AP per channel (no co-channel sharing)")
                 let phy = WiFiPHY(standard: standard, mcsIndex: mcs, channelWidthMHz: width, spatialStreams: streams)
                 return .wifi(WiFiSpec(cell: WiFiCell(referencePHY: phy, aggregationSubframes: ampdu, coChannelCells: co),
@@ -120,9 +120,9 @@ extension Scenario {
                 guard let pattern = NRTDDPattern(patternText) else {
                     throw try r.member("pattern", expected: "").error(expected: "a TDD pattern of D, S and U slots, e.g. \"DDDSU\" or \"DSUUU\"")
                 }
-                let dl = try r.int("downlinkLayers", in: 1...8, default: 4, source: "TS 38.306 4-layer UE")
+                let dl = try r.int("downlinkLayers", in: 1...8, default: 4, source: "REFERENCES.md §5: a 4-layer device (3GPP TS 38.306)")
                 let ul = try r.int("uplinkLayers", in: 1...4, default: 2, source: "REFERENCES.md §5: 2 UL layers")
-                let cqi = try r.int("cqi", in: 1...15, default: 15, source: "best channel (a small indoor cell)")
+                let cqi = try r.int("cqi", in: 1...15, default: 15, source: "REFERENCES.md §8: best channel, a small indoor cell [ESTIMATE]")
                 let cell = band == 100
                     ? NRCell(numerology: 1, resourceBlocks: 273, pattern: pattern, downlinkLayers: dl, uplinkLayers: ul)
                     : NRCell(numerology: 3, resourceBlocks: 264, isFR2: true, pattern: pattern, downlinkLayers: dl, uplinkLayers: ul)
@@ -132,11 +132,11 @@ extension Scenario {
                                                            expected: "one of 5, 10, 15, 20 MHz"),
                                     default: 20, source: "REFERENCES.md §5: 20 MHz FDD")
                 let cqis = try r.readIfPresent("cqi", as: .intList(in: 1...15)) ?? [7, 9, 11]
-                let coreDelay = try r.duration("coreDelay", default: .milliseconds(15), source: "ESTIMATE: LTE RAN + core one way")
+                let coreDelay = try r.duration("coreDelay", default: .milliseconds(15), source: "REFERENCES.md §8: LTE radio and core, one way [ESTIMATE]")
                 var plan: SIMDataPlan?
                 if let cap = try r.optionalBytes("monthlyCap") {
                     let throttled = try r.capacity("throttledRate", default: .kilobitsPerSecond(128),
-                                                   source: "a common MVNO throttle after the cap")
+                                                   source: "REFERENCES.md §8: the usual rate after a mobile plan's cap [ESTIMATE]")
                     plan = SIMDataPlan(monthlyCap: cap, throttledRate: throttled)
                 }
                 let overCap = try r.fraction("overCap", default: 0, source: "no SIM over its cap at the start")
@@ -173,16 +173,16 @@ extension Scenario {
                     }
                     session = .pppoe(unit)
                 }
-                let delay = try r.duration("delay", default: .milliseconds(2), source: "ESTIMATE: school to ISP edge")
+                let delay = try r.duration("delay", default: .milliseconds(2), source: "REFERENCES.md §8: school to the ISP's edge [ESTIMATE]")
                 return .fiber(FiberAccess(service: service, session: session), delay: delay)
             default:
                 let line = try r.capacity("line", expected: "the line to the SINET node, e.g. \"10 Gbps\"")
-                let km = try r.double("distanceKm", in: 0...3000, default: 20, source: "ESTIMATE: 20 km to the prefecture node")
-                let backboneKm = try r.double("backboneKm", in: 0...3000, default: 500, source: "ESTIMATE: to the cloud region")
+                let km = try r.double("distanceKm", in: 0...3000, default: 20, source: "REFERENCES.md §8: 20 km to the prefecture node [ESTIMATE]")
+                let backboneKm = try r.double("backboneKm", in: 0...3000, default: 500, source: "REFERENCES.md §8: to the cloud region [ESTIMATE]")
                 let vpn = try r.read("vpn", as: .oneOf([("ipsec", VPNEncapsulation.ipsecTunnelAESGCM),
                                                         ("ipsec-nat", .ipsecTunnelAESGCMNATTraversal), ("none", .none)],
                                                        expected: "\"ipsec\", \"ipsec-nat\" or \"none\""),
-                                     default: .ipsecTunnelAESGCM, source: "seeds 001: schools join SINET over a VPN")
+                                     default: .ipsecTunnelAESGCM, source: "REFERENCES.md §5: schools join SINET over a line plus VPN")
                 return .sinet(SINETAccess(accessLine: line, accessDistanceKm: km, vpn: vpn), backboneKm: backboneKm)
             }
         }

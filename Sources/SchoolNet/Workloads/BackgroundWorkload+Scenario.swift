@@ -3,9 +3,9 @@
 extension BackgroundWorkload.Configuration {
     /// Where the defaults come from, as `explain` shows them.
     enum DefaultSource {
-        static let web = "ESTIMATE (no public school measurement), Workloads/Background.md"
+        static let web = "REFERENCES.md §8: no public school measurement [ESTIMATE]"
         static let textbook = "REFERENCES.md §3: 2 MB per spread, 3 s target, MEXT 2021 guidebook [ESTIMATE]"
-        static let reading = "ESTIMATE: a spread a minute, Workloads/Background.md"
+        static let reading = "REFERENCES.md §8: a spread a minute [ESTIMATE]"
         static let update = "REFERENCES.md §2: iPadOS ~1 GB per device [anecdote]"
         static let none = "none unless set"
     }

@@ -1,5 +1,4 @@
-/// Background use of the network by every device of a session, in one of three modes
-/// (DESIGN.md layer 5):
+/// Background use of the network by every device of a session, in one of three modes:
 ///
 /// - `web`: cloud documents and the web — a loop of request (an object from the cloud
 ///   office, lognormal size) and think time. Metric `response_p95` (s).

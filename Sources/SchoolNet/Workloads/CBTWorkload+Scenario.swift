@@ -5,13 +5,13 @@ import Foundation
 extension CBTWorkload.Configuration {
     /// Where the defaults come from, as `explain` shows them.
     enum DefaultSource {
-        static let estimate = "ESTIMATE, Workloads/CBT.md"
-        static let itemSize = "ESTIMATE (text and images); cf. PARCC 50 kbps/student, REFERENCES.md §3"
-        static let listening = "ESTIMATE (1–2 min of audio or a short clip), Workloads/CBT.md"
+        static let estimate = "REFERENCES.md §8: CBT [ESTIMATE]"
+        static let itemSize = "REFERENCES.md §8: text and images [ESTIMATE]; cf. PARCC 50 kbps per student, §3"
+        static let listening = "REFERENCES.md §8: 1–2 min of audio or a short clip [ESTIMATE]"
         static let speaking = "COMPUTED: 30–60 s of 128 kbps audio; uploads as in the 2023 speaking test, REFERENCES.md §4"
-        static let think = "ESTIMATE: 20 items in ~30 min of a 45-min period, Workloads/CBT.md"
-        static let backoff = "ESTIMATE; jitter after Brooker, AWS Architecture Blog 2015"
-        static let cohorts = "each student draws its own numbers (\"class\": a class moves together), Workloads/CBT.md"
+        static let think = "REFERENCES.md §8: 20 items in ~30 min of a 45-min period [ESTIMATE]"
+        static let backoff = "REFERENCES.md §8: jitter after Brooker, AWS Architecture Blog 2015 [ESTIMATE]"
+        static let cohorts = "each student draws its own numbers (\"class\": a class moves together), Sources/SchoolNet/Workloads/CBT.md"
     }
 
     /// Reads a CBT activity object; every key is optional and falls back to the default in

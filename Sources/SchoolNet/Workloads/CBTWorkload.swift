@@ -1,6 +1,6 @@
 /// Computer-based testing (MEXCBT-like): every student of every session logs in, receives
 /// the test's items, thinks, saves answers, autosaves, and submits, through the network,
-/// with timeouts, retries and exponential backoff (DESIGN.md layer 5).
+/// with timeouts, retries and exponential backoff.
 ///
 /// Per student, a state machine runs one foreground request at a time:
 ///

@@ -4,8 +4,8 @@ extension ConferenceWorkload.Configuration {
     /// Where the defaults come from, as `explain` shows them.
     enum DefaultSource {
         static let rates = "REFERENCES.md §3: Zoom 720p group [VENDOR] (or the preset)"
-        static let estimate = "ESTIMATE, Workloads/Conference.md"
-        static let g114 = "ITU-T G.114, REFERENCES.md §3"
+        static let estimate = "REFERENCES.md §8: remote class [ESTIMATE]"
+        static let g114 = "REFERENCES.md §3: ITU-T G.114"
     }
 
     /// Reads a conference activity object; every key is optional. `preset` sets both rates;

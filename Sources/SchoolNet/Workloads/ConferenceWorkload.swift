@@ -1,6 +1,6 @@
 /// A remote class or video conference: real-time paced streams through the conferencing
 /// relay — the lecturer down to every device (or to the room display only) and each
-/// student's camera up — that need their rate every second (DESIGN.md layer 5).
+/// student's camera up — that need their rate every second.
 ///
 /// Each stream is an open-ended paced transfer (`tcp: false`, `bytes: nil`, `rateLimit` =
 /// its need): it gets min(need, fair share) and never more. Streams open at the session
@@ -70,8 +70,11 @@ public final class ConferenceWorkload: Workload {
 
     /// Every stream; `sessionStreams[s]` is session s's range.
     var streams: [Stream] = []
-    /// Which resource held each stream back most (recorded when the stream closes).
+    /// Which resource held each participant's streams back most (recorded when they close).
     var ledger = DelayLedger(entities: 0, resources: 0)
+    /// The participant (a device in the call: a student's, or the teacher's or room
+    /// display) each stream belongs to, indexing ``ledger``; and how many there are.
+    var participantOf: [Int32] = [], participants = 0
     /// Each session's streams.
     var sessionStreams: [Range<Int>] = []
     /// This workload's index in the simulation.
@@ -104,20 +107,27 @@ public final class ConferenceWorkload: Workload {
         let c = configuration, relay = services.conferenceRelay
         streams.removeAll()
         sessionStreams.removeAll()
+        participantOf.removeAll()
+        participants = 0
         var e = 0
         for (s, session) in sessions.enumerated() {
             let first = streams.count
             func add(_ from: NodeID, _ to: NodeID, _ rate: DataRate, _ opens: SimTime, up: Bool) {
                 streams.append(Stream(source: from, destination: to, rate: rate, session: s, opens: opens,
                                       outcome: StreamOutcome(upstream: up)))
+                participantOf.append(Int32(participants))
             }
-            if c.downlink == .roomDisplay, let display = session.teacherDevice { add(relay, display, c.downRate, session.start, up: false) }
-            if c.downlink == .everyDevice, let teacher = session.teacherDevice { add(relay, teacher, c.downRate, session.start, up: false) }
+            if c.downlink != .none, let teacher = session.teacherDevice {
+                add(relay, teacher, c.downRate, session.start, up: false)
+                participants += 1
+            }
             for _ in session.devices {
                 let entity = roster.entities[e]
                 e += 1
+                let before = streams.count
                 if c.downlink == .everyDevice { add(relay, entity.device, c.downRate, entity.start, up: false) }
                 if c.studentsUp { add(entity.device, relay, c.upRate, entity.start, up: true) }
+                if streams.count > before { participants += 1 }
             }
             sessionStreams.append(first..<streams.count)
             guard session.end > session.start else { continue }
@@ -127,7 +137,7 @@ public final class ConferenceWorkload: Workload {
         for i in streams.indices where streams[i].opens < sessions[streams[i].session].end {
             sim.schedule(event(i, .open), at: max(streams[i].opens, sim.now))
         }
-        ledger = DelayLedger(entities: streams.count, resources: sim.network.topology.resources.count)
+        ledger = DelayLedger(entities: participants, resources: sim.network.topology.resources.count)
     }
 
     /// An event of this workload.
@@ -153,7 +163,7 @@ public final class ConferenceWorkload: Workload {
         case .close:
             sampleSession(k, in: sim)  // the last (partial) interval
             for i in sessionStreams[k] {
-                if let t = streams[i].transfer { ledger.record(sim.stopReporting(t), entity: i) }
+                if let t = streams[i].transfer { ledger.record(sim.stopReporting(t), entity: Int(participantOf[i])) }
                 streams[i].transfer = nil
                 streams[i].from = .never  // closed: no more samples
             }
@@ -235,6 +245,6 @@ public final class ConferenceWorkload: Workload {
             Metric(key: "delay_over_150ms", label: "Stream-seconds with one-way delay over the limit (ITU-T G.114)",
                    value: delays.count > 0 ? 100 * Double(late) / Double(delays.count) : .nan, unit: "%"),
         ]
-        return WorkloadReport(name: name, kind: kind, entities: streams.count, metrics: metrics, delayedBy: ledger.shares())
+        return WorkloadReport(name: name, kind: kind, entities: participants, metrics: metrics, delayedBy: ledger.shares())
     }
 }

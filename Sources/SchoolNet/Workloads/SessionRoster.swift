@@ -6,7 +6,7 @@
 /// **Assumptions**: an entity's stream derives from the workload's kind and name, its
 /// session's label (with the label's occurrence number, so two sessions may share a label)
 /// and its index in the session: adding a class does not change another class's draws
-/// (common random numbers, DESIGN.md layer 1). The start-jitter draw uses the entity's
+/// (common random numbers). The start-jitter draw uses the entity's
 /// `"start"` sub-stream, so a workload's other draws never shift it.
 ///
 /// **Validated by**: `VideoWorkloadTests.sameSeedSameResults`,

@@ -23,7 +23,7 @@ public struct WorkloadEvent: Sendable, Equatable {
 /// A traffic-generating process family (all CBT students of a scenario, all video
 /// players, …) driven by the ``Simulation``.
 ///
-/// Workloads are an extension point (STYLE.md §10), so a protocol; there is one dynamic
+/// Workloads are an extension point, so a protocol; there is one dynamic
 /// call per event. A workload creates transfers through ``Simulation/start(_:for:)`` with a
 /// tag of its own (< 2⁵⁶) and is told when they finish.
 public protocol Workload: AnyObject {
@@ -44,7 +44,7 @@ public protocol Workload: AnyObject {
 /// One simulation run: the kernel's scheduler, the network, and the workloads, with the
 /// loop that interleaves workload events and network events in time order.
 ///
-/// The only class holding mutable simulation state (STYLE.md §9). Deterministic: events at
+/// The only class holding mutable simulation state. Deterministic: events at
 /// equal times run in scheduling order, and network events at the same instant as a queued
 /// event run first (a transfer that finishes at t is seen by workload events at t).
 public final class Simulation {
@@ -54,7 +54,7 @@ public final class Simulation {
     // (`sim.now`, `sim.network.start`, the run loop), and Swift checks each access to a
     // class's stored property at run time (about 100 instructions: a thread-local access
     // set). The checks are off for these two because an overlap is impossible by layering
-    // (STYLE.md §1): while one of them is being modified, only Scheduler or Network code
+    // while one of them is being modified, only Scheduler or Network code
     // runs, and neither can reach a Simulation (they sit in lower layers and take no
     // callbacks), so no second access to the same property can begin.
 

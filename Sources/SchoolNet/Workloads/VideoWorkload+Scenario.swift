@@ -3,9 +3,9 @@ extension VideoWorkload.Configuration {
     /// Where the defaults come from, as `explain` shows them.
     enum DefaultSource {
         static let ladder = "REFERENCES.md §3: YouTube 360p–1080p [VENDOR]"
-        static let segment = "ESTIMATE: DASH segments of 2–6 s, Workloads/Video.md"
-        static let buffer = "ESTIMATE, Workloads/Video.md"
-        static let bba = "ESTIMATE: BBA-0 (Huang et al. 2014) scaled to a 30 s buffer, Workloads/Video.md"
+        static let segment = "REFERENCES.md §8: DASH segments of 2–6 s [ESTIMATE]"
+        static let buffer = "REFERENCES.md §8: video player [ESTIMATE]"
+        static let bba = "REFERENCES.md §8: BBA-0 (Huang et al. 2014) scaled to a 30 s buffer [ESTIMATE]"
     }
 
     /// Reads a video activity object; every key is optional, falling back to the default

@@ -1,7 +1,6 @@
 /// Video on demand: a DASH-like adaptive player per device that downloads segments from the
 /// video CDN, chooses each segment's bitrate from its buffer level, and plays in real time
-/// from when `startupSegments` segments are buffered until the session ends (DESIGN.md
-/// layer 5).
+/// from when `startupSegments` segments are buffered until the session ends.
 ///
 /// Per player: at `session.start` + start jitter the student presses play; segment 0 is
 /// requested on a new connection, every later one on the same connection, one at a time.

@@ -1,4 +1,4 @@
-/// What every workload reports, in one shape (DESIGN.md layer 6).
+/// What every workload reports, in one shape.
 public struct WorkloadReport: Sendable, Equatable, Codable {
     /// The workload's label.
     public var name: String

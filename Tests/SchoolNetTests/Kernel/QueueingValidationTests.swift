@@ -65,7 +65,7 @@ import Testing
 
     /// M/M/1, λ = 0.9, μ = 1: mean time in system 1/(μ−λ) = 10; utilisation ρ = 0.9.
     /// The acceptance band (2 %) is checked, and — because one seed landing inside a band
-    /// proves little at ρ = 0.9 (STYLE.md §12) — so is a 99 % batch-means interval
+    /// proves little at ρ = 0.9 — so is a 99 % batch-means interval
     /// (20 batches of 50,000) containing 10.
     @Test func mm1MeanSojournAndUtilisation() {
         let r = Self.simulateSingleServer(lambda: 0.9, service: .exponential(mean: 1), customers: 1_000_000, seed: 1)

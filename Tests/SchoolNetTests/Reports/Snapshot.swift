@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Golden-file comparison (STYLE.md §13): compares `actual` with the committed snapshot
+/// Golden-file comparison: compares `actual` with the committed snapshot
 /// `Snapshots/<name>` beside this file. A missing snapshot is written (recorded) and the
 /// test fails, so a new snapshot is always looked at and committed on purpose; a changed
 /// output fails and writes `<name>.actual` beside the snapshot for review.

@@ -1,7 +1,7 @@
 import Testing
 @testable import SchoolNet
 
-/// End-to-end behaviours the workload issue asks for, through scenario files, the builder
+/// End-to-end behaviours of the workloads, through scenario files, the builder
 /// and the results layer.
 @Suite struct ScenarioOutcomeTests {
     static func run(_ json: String) throws -> RunResult {

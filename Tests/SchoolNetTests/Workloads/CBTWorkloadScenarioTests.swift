@@ -16,7 +16,7 @@ import Testing
         #expect(c == CBTWorkload.Configuration())
         #expect(r.settings.count == 19 && r.settings.allSatisfy(\.isDefault))
         let shown = r.settings.map(\.description)
-        #expect(shown.contains { $0.hasPrefix("itemSize = uniform 50 kB to 300 kB (default: ESTIMATE") }, "\(shown)")
+        #expect(shown.contains { $0.hasPrefix("itemSize = uniform 50 kB to 300 kB (default: REFERENCES.md §8") }, "\(shown)")
         #expect(shown.contains { $0.hasPrefix("thinkTime = lognormal, mean 90 s, cv 0.5 (default:") }, "\(shown.filter { $0.hasPrefix("think") })")
     }
 

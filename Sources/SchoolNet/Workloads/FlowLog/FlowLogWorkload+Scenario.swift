@@ -115,7 +115,7 @@ extension FlowLogWorkload {
                 }
                 c.defaultEndpoint = try r.optionalString("defaultEndpoint")
                 c.fluid = try r.bool("fluid", default: false, source: "TCP terms of the scenario unless set")
-                c.tolerance = try r.duration("tolerance", default: .seconds(1), source: "ESTIMATE: collectors export within a second of order")
+                c.tolerance = try r.duration("tolerance", default: .seconds(1), source: "REFERENCES.md §8: collectors export within a second of order [ESTIMATE]")
                 guard c.tolerance <= .hours(24) else {
                     throw r.error("\"tolerance\" is at most 24 h (rows more than a day out of order are a different log)")
                 }
