@@ -45,7 +45,8 @@
 /// 20 MHz; PF = equal time shares; transport block sizes), §7 (ns-3 LENA).
 ///
 /// **Validated by**: `LTECellTests.cat4Peak`, `LTECellTests.equalTimeShare`,
-/// `LTECellTests.backgroundLoad`, `LTECellTests.cqiTable`, `LTECellTests.solverGivesEqualTime`;
+/// `LTECellTests.backgroundLoad`, `LTECellTests.cqiTable`, `LTECellTests.solverGivesEqualTime`,
+/// `LTECellTests.transfersFinishAtDifferentTimes`, `LTECellTests.transportBlocks`;
 /// `LTEReferenceTests.proportionalFairDownlink` against ns-3 3.44 LENA's proportional-fair
 /// scheduler on a 5 MHz cell (equal channels at CQI 5–15 with 1–15 devices, mixed channels,
 /// table `Reference/ns3-lte/pf-downlink.tsv`): transport-block model within 5.3 % for every

@@ -6,7 +6,8 @@
 /// weights divide by is the expectation over the scenario's CQI mix (not over the devices
 /// drawn), so a device's weight depends only on its own CQI.
 ///
-/// **Validated by**: `LTECellTests.solverGivesEqualTime`, `LTECellTests.builderSetsShareWeights`.
+/// **Validated by**: `LTECellTests.solverGivesEqualTime`, `LTECellTests.shareWeights`,
+/// `LTEScenarioKeysTests.builderSetsShareWeights`.
 struct LTESectorLink {
     /// The sector's cell.
     var cell: LTECell

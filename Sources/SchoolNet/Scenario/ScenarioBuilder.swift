@@ -14,7 +14,8 @@
 ///   devices active; each device uses it with its airtime factor (slow clients pay more);
 /// - local 5G: one gNB `S/5G` with `S 5G ↓` / `S 5G ↑` resources (TDD split), linked to the
 ///   core; LTE: a public sector `S LTE ↓` / `S LTE ↑` linked to the internet through the
-///   operator's core (no school line).
+///   operator's core (no school line); each device crosses it with its CQI's airtime factor
+///   and share weights, so active devices share the sector's time equally (``LTESectorLink``).
 ///
 /// Hour-dependent capacities (best-effort availability, PPPoE load, LTE public load) are
 /// scheduled as capacity changes on the hour.

@@ -6,7 +6,7 @@ extension Scenario {
         let load = try r.read("publicLoad", as: .publicLoad, default: LTECell.defaultBackgroundLoad,
                               source: "ESTIMATE: 0.2 at night, 0.5 in school hours, 0.6 at lunch, 0.7 in the evening")
         let dlLayers = try r.int("downlinkLayers", in: 1...4, default: base.downlinkLayers, source: "REFERENCES.md §5: Cat 4, 2×2")
-        let ulLayers = try r.int("uplinkLayers", in: 1...2, default: base.uplinkLayers, source: "REFERENCES.md §5: one UL layer")
+        let ulLayers = try r.int("uplinkLayers", in: 1...2, default: base.uplinkLayers, source: "one UL layer (Cat 4 devices, REFERENCES.md §5)")
         let dlOverhead = try r.fraction("downlinkOverhead", in: 0...0.9, default: base.downlinkOverhead,
                                         source: "ESTIMATE: PDCCH 3 of 14 symbols plus reference signals")
         let ulOverhead = try r.fraction("uplinkOverhead", in: 0...0.9, default: base.uplinkOverhead,
