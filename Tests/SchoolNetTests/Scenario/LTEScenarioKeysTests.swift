@@ -74,4 +74,13 @@ import Testing
         }
         #expect(weights.count == 3)
     }
+
+    /// `explain` shows each CQI's rate alone: CQI 7 at 09:00 (public load 0.5) is 18 MHz ×
+    /// 1.4766 × 2 layers × 0.75 × 0.5 = 19.9 Mbps down and 18 MHz × 1.4766 × 0.85 × 0.5 =
+    /// 11.3 Mbps up.
+    @Test func explainShowsRatesPerCQI() throws {
+        let s = try Scenario.read(json: Self.json(#", "cqi": [7]"#), file: "t.json")
+        let text = s.explanation(builder: ScenarioBuilder(s))
+        #expect(text.contains("  es LTE, one device alone at 09:00 (CQI 7): ↓ 19.9 Mbps, ↑ 11.3 Mbps; active devices share the sector's time equally\n"))
+    }
 }
