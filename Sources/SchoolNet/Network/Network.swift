@@ -348,7 +348,9 @@ public struct Network {
         if let c = topology.nodes[request.source.index].rateCeiling { limit = min(limit, c.bitsPerSecond) }
         if let c = topology.nodes[request.destination.index].rateCeiling { limit = min(limit, c.bitsPerSecond) }
         rateLimit[t] = limit * k
-        weight[t] = request.weight * k
+        // A node's share weights (a proportional-fair cell's equal time) scale its transfers' weight.
+        weight[t] = request.weight * k * topology.nodes[request.source.index].sendingWeight
+            * topology.nodes[request.destination.index].receivingWeight
         copies[t] = Int32(request.copies)
         tag[t] = request.tag
         flowClass[t] = UInt8(request.flowClass)

@@ -28,6 +28,11 @@ public struct Topology: Sendable {
         /// A rate limit applied to every transfer from or to this node (a SIM throttled
         /// after its monthly data cap), if any.
         public var rateCeiling: DataRate?
+        /// Factor on the max-min weight of every transfer this node sends (1 unless a
+        /// scheduler gives the node a larger or smaller share: see ``setShareWeights(_:sending:receiving:)``).
+        public var sendingWeight: Double = 1
+        /// The same for every transfer this node receives.
+        public var receivingWeight: Double = 1
     }
 
     /// A capacity constraint.
@@ -131,6 +136,17 @@ public struct Topology: Sendable {
     /// Limits every transfer from or to `node` to `rate` (a throttled SIM).
     public mutating func setRateCeiling(_ node: NodeID, _ rate: DataRate) {
         nodes[node.index].rateCeiling = rate
+    }
+
+    /// Scales the max-min weight of every transfer from `node` by `sending` and of every
+    /// transfer to it by `receiving` (a proportional-fair radio cell's equal time shares:
+    /// ``LTECell/shareWeight(cqi:meanRate:direction:)``).
+    ///
+    /// - Precondition: both weights are finite and positive.
+    public mutating func setShareWeights(_ node: NodeID, sending: Double, receiving: Double) {
+        precondition(sending > 0 && sending.isFinite && receiving > 0 && receiving.isFinite, "share weights must be positive")
+        nodes[node.index].sendingWeight = sending
+        nodes[node.index].receivingWeight = receiving
     }
 
     /// The node named `name`, if any.

@@ -22,6 +22,7 @@ extension Scenario {
         if let s = schools.first, case .wifi(let w) = s.radio, let c = s.classes.first {
             lines.append("  \(first)/\(c.name) Wi-Fi (each classroom): \(w.cell.capacity(activeStations: c.students)) with \(c.students) active stations (PHY \(w.cell.referencePHY.dataRate))")
         }
+        if let s = schools.first, let lte = lteExplanation(s) { lines.append(lte) }
         lines.append("")
         lines.append("Activities:")
         for a in activities {

@@ -14,7 +14,8 @@
 ///   devices active; each device uses it with its airtime factor (slow clients pay more);
 /// - local 5G: one gNB `S/5G` with `S 5G ↓` / `S 5G ↑` resources (TDD split), linked to the
 ///   core; LTE: a public sector `S LTE ↓` / `S LTE ↑` linked to the internet through the
-///   operator's core (no school line).
+///   operator's core (no school line); each device crosses it with its CQI's airtime factor
+///   and share weights, so active devices share the sector's time equally (``LTESectorLink``).
 ///
 /// Hour-dependent capacities (best-effort availability, PPPoE load, LTE public load) are
 /// scheduled as capacity changes on the hour.
@@ -90,13 +91,12 @@ public struct ScenarioBuilder: @unchecked Sendable {
             hourly.append((dl, { cell.capacity(direction: .downlink, hour: $0) }))
             hourly.append((ul, { cell.capacity(direction: .uplink, hour: $0) }))
             let mix = Distribution.empirical(cqi.keys.sorted().map { (Double($0), cqi[$0]!) })
+            let sectorLink = LTESectorLink(cell: cell, sector: sector, uplink: ul, downlink: dl, mix: cqi)
             return s.classes.map { c in
                 var rng = topSeed.derived(c.name)
                 return (0..<c.students).map { i in
                     let q = Int(mix.sample(using: &rng))
-                    let f = cell.airtimeFactor(cqi: q)
-                    let d = topology.addNode("\(name)/\(c.name)/\(i + 1)", kind: .device)
-                    topology.addLink("\(name)/\(c.name)/\(i + 1) LTE", lower: d, upper: sector, up: [Hop(ul, factor: f)], down: [Hop(dl, factor: f)])
+                    let d = sectorLink.addDevice("\(name)/\(c.name)/\(i + 1)", cqi: q, to: &topology)
                     // A SIM over its monthly cap is throttled for every transfer.
                     if let plan, rng.nextUnit() < overCap { topology.setRateCeiling(d, plan.rateCeiling(used: plan.monthlyCap)) }
                     return d

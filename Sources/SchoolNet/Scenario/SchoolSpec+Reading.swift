@@ -143,7 +143,7 @@ extension Scenario {
                 if overCap > 0 && plan == nil { throw r.error("\"overCap\" needs \"monthlyCap\" (the plan whose cap they are over)") }
                 var weights: [Int: Double] = [:]
                 for c in cqis { weights[c, default: 0] += 1 }
-                return .lte(LTECell(bandwidthMHz: bw), cqi: weights, plan: plan, overCap: overCap, coreDelay: coreDelay)
+                return .lte(try readLTECell(r, bandwidthMHz: bw), cqi: weights, plan: plan, overCap: overCap, coreDelay: coreDelay)
             }
         }
     }
