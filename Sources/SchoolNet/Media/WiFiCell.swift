@@ -52,7 +52,8 @@
 public struct WiFiCell: Hashable, Sendable, Codable {
     /// The PHY against which capacity is expressed (usually the best client's).
     public var referencePHY: WiFiPHY
-    /// Channel access timing and backoff.
+    /// Channel access timing and backoff (by default the standard's: DCF for 802.11a, EDCA
+    /// best effort for HT/VHT/HE).
     public var timing: DCFTiming
     /// Basic access or RTS/CTS.
     public var access: WiFiAccessMode
@@ -70,14 +71,14 @@ public struct WiFiCell: Hashable, Sendable, Codable {
 
     /// Creates a cell.
     public init(
-        referencePHY: WiFiPHY, timing: DCFTiming = .ofdm5GHz, access: WiFiAccessMode = .basic,
+        referencePHY: WiFiPHY, timing: DCFTiming? = nil, access: WiFiAccessMode = .basic,
         aggregationSubframes: Int = 1, msduSize: ByteCount = .bytes(1500),
         controlRate: DataRate = .megabitsPerSecond(24), fairness: WiFiFairness = .perPacket,
         coChannelCells: Int = 1
     ) {
         precondition(aggregationSubframes >= 1 && coChannelCells >= 1 && msduSize.bytes > 0)
         self.referencePHY = referencePHY
-        self.timing = timing
+        self.timing = timing ?? .standard(for: referencePHY.standard)
         self.access = access
         self.aggregationSubframes = aggregationSubframes
         self.msduSize = msduSize
@@ -98,7 +99,7 @@ public struct WiFiCell: Hashable, Sendable, Codable {
         let x = exchange(for: phy)
         let total = timing.backoff.throughput(
             stations: max(1, n) * k, slot: timing.slot, successDuration: x.successDuration,
-            collisionDuration: x.collisionDuration, payload: x.payload)
+            collisionDuration: x.collisionDuration, payload: x.payload, immediateAccess: timing.legacyDCF)
         return total / Double(k)
     }
 
