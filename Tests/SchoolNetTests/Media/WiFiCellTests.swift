@@ -18,8 +18,8 @@ extension MediaTests {
         }
 
         /// REFERENCES.md §5: without A-MPDU an 802.11ax cell saturates around 50–60 Mbps whatever the
-        /// PHY rate. One 1500-byte MSDU per access costs ≈ 52 µs preamble + 1–2 symbols + SIFS +
-        /// ACK (28 µs at 24 Mbps) + DIFS + backoff ≈ 200 µs ⇒ 12 000 bits / 200 µs ≈ 60 Mbps.
+        /// PHY rate. One 1500-byte MSDU per access costs ≈ 50 µs preamble + 1–2 symbols + SIFS +
+        /// ACK (28 µs at 24 Mbps) + AIFS (43 µs) + backoff ≈ 220 µs ⇒ 12 000 bits / 220 µs ≈ 55 Mbps.
         /// Band 45–65 Mbps for PHY rates from 600 Mbps to 2.4 Gbps and 1–30 stations.
         @Test(arguments: [
             WiFiPHY(standard: .ax, mcsIndex: 11, channelWidthMHz: 80, spatialStreams: 1),
