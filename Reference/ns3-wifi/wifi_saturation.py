@@ -24,7 +24,7 @@ CONFIGS = {
 PHY_RATE_MBPS = {"ax20-1ss-mcs7": 86.0, "ax40-2ss-mcs9": 458.8, "ac80-1ss-mcs9": 390.0}
 STATIONS = [1, 5, 10, 20, 40]
 UDP_PAYLOAD = 1472          # + 8 UDP + 20 IPv4 = a 1500-byte MSDU
-APP_START, MEASURE_START, MEASURE_END = 1.0, 2.0, 3.0   # seconds
+PRIMER_START, APP_START, MEASURE_START, MEASURE_END = 0.5, 1.0, 2.0, 3.0   # seconds
 RADIUS_M = 1.0              # every station on a circle of 1 m around the AP (equal distances)
 
 # Attributes set by this script (Config::SetDefault unless noted); everything else is ns-3's default.
@@ -50,6 +50,7 @@ def attributes(config, ampdu):
         ("YansWifiChannelHelper", "Default() (LogDistance, ConstantSpeed)"),
         ("StaWifiMac::ActiveProbing", "false"),
         ("mobility", "AP at origin, stations on a %.0f m circle" % RADIUS_M),
+        ("primer", "each flow first sends 5 packets 10 ms apart from %.1f s + 10 ms x i (ARP and the Block Ack agreement set up before the medium is saturated)" % PRIMER_START),
         ("traffic", "OnOff UDP, %d-byte payload, always on, 1.5 x PHY rate in total (split over the N sources), start %.1f s" % (UDP_PAYLOAD, APP_START)),
         ("measurement", "received packets x 1500 bytes between %.1f s and %.1f s" % (MEASURE_START, MEASURE_END)),
     ]
@@ -132,6 +133,12 @@ def run_point(config, ampdu, direction, n):
         onoff.SetConstantRate(ns.DataRate(per_source_bps), UDP_PAYLOAD)
         apps = onoff.Install(src_node)
         apps.Start(ns.Seconds(APP_START + 0.001 * i))
+        primer = ns.UdpClientHelper(ns.InetSocketAddress(dst_ip, port).ConvertTo())
+        primer.SetAttribute("MaxPackets", ns.UintegerValue(5))
+        primer.SetAttribute("Interval", ns.TimeValue(ns.MilliSeconds(10)))
+        primer.SetAttribute("PacketSize", ns.UintegerValue(UDP_PAYLOAD))
+        papps = primer.Install(src_node)
+        papps.Start(ns.Seconds(PRIMER_START + 0.01 * i))
 
     def rx_packets():
         return [ns.DynamicCast[ns.PacketSink](s).GetTotalRx() // UDP_PAYLOAD for s in sinks]
@@ -154,6 +161,7 @@ FIELDS = ["config", "ampdu", "direction", "stations", "msdu_mbps", "jain", "acti
 
 
 def sweep(path):
+    """Runs every point missing from `path`, appending each as it finishes."""
     here = os.path.dirname(os.path.abspath(__file__))
     done = set()
     if os.path.exists(path):
