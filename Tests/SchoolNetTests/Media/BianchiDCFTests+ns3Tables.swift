@@ -22,7 +22,7 @@ extension MediaTests.BianchiDCFTests {
     }
 
     /// 802.11a, EIFS variant (bianchiResultsEifs of wifi-bianchi.cc, n = 5, 10, …, 50), and
-    /// the control rate the table uses for the ACK. Worst error: 1.3 % (54 Mbps, n = 50).
+    /// the control rate the table uses for the ACK. Worst error 0.22 %.
     static let table11a: [(mcs: Int, ack: Double, values: [Double])] = [
         (0, 6, [4.6899, 4.3197, 4.1107, 3.9589, 3.8478, 3.7490, 3.6618, 3.5927, 3.5358, 3.4711]),
         (4, 24, [16.0836, 14.9153, 14.2327, 13.7300, 13.3595, 13.0281, 12.7343, 12.5008, 12.3083, 12.0889]),
@@ -43,11 +43,12 @@ extension MediaTests.BianchiDCFTests {
             }
         }
         #expect(worst > 0)
+        print("ns-3 802.11a Bianchi table: worst error \(worst)")
     }
 
     /// 802.11ax single-user, 0.8 µs GI, no aggregation, EIFS variant, from ns-3's
     /// `bianchi11ax.py` (the model behind wifi-bianchi's 11ax tables), n = 5, 10, …, 50.
-    /// HeMcs9 40 MHz is one spatial stream (229.4 Mbps).
+    /// HeMcs9 40 MHz is one spatial stream (229.4 Mbps). Worst error 1.6 %.
     static let tableHE: [(mcs: Int, width: Int, ack: Double, values: [Double])] = [
         (0, 20, 6, [6.3381, 5.8172, 5.5223, 5.3145, 5.1525, 5.0186, 4.9040, 4.8034, 4.7134, 4.6318]),
         (7, 20, 24, [34.1711, 31.9398, 30.5452, 29.5259, 28.7140, 28.0340, 27.4454, 26.9243, 26.4551, 26.0274]),
@@ -56,6 +57,8 @@ extension MediaTests.BianchiDCFTests {
     ]
 
     @Test func ns3HETable() {
+        var worst = 0.0
+        defer { print("ns-3 802.11ax Bianchi model: worst error \(worst)") }
         for (mcs, width, ack, values) in Self.tableHE {
             let phy = WiFiPHY(standard: .ax, mcsIndex: mcs, channelWidthMHz: width)
             let cell = WiFiCell(referencePHY: phy, timing: Self.referenceTiming(legacy: false, ack: ack),
@@ -63,6 +66,7 @@ extension MediaTests.BianchiDCFTests {
             for (i, expected) in values.enumerated() {
                 let n = 5 * (i + 1)
                 let got = cell.capacity(activeStations: n).megabitsPerSecond
+                worst = max(worst, abs(got / expected - 1))
                 #expect(abs(got / expected - 1) < 0.02, "HE MCS \(mcs) \(width) MHz n=\(n): \(got) vs \(expected)")
             }
         }
