@@ -20,31 +20,53 @@ import Foundation
 /// `1 − (1 − τ(p))^(n−1) − p` is strictly decreasing, so the solution is unique and the
 /// result deterministic.
 ///
+/// With a retry limit of R attempts the chain has stages 0…R−1 (window W_j = 2^min(j, m) W)
+/// and a frame is dropped after the last, so
+///
+///     τ = Σ_{j<R} p^j / Σ_{j<R} p^j (W_j + 1) / 2
+///
+/// (Wu, Peng, Long, Cheng, INFOCOM 2002), which tends to Eq. 7 as R grows.
+///
+/// Under legacy DCF a station whose new backoff is zero (probability B = 1/W) sends again at
+/// the end of DIFS before any other can count down, so each access carries 1/(1 − B) frames:
+/// E[P] and the exchange part of Ts are divided by 1 − B (ns-3's `wifi-bianchi` reference
+/// model for 802.11a/b/g; EDCA has B = 0).
+///
 /// **Assumptions**: ideal channel (losses only by collision), saturation (every station
 /// always has a frame), constant collision probability independent of the backoff stage,
-/// no retry limit (Bianchi 2000's model), equal frame sizes.
+/// equal frame sizes, collisions lose every frame involved (no capture).
 ///
 /// **Source**: G. Bianchi, "Performance Analysis of the IEEE 802.11 Distributed Coordination
-/// Function", IEEE JSAC 18(3), 2000, Eq. (7), (9), (13), (15)–(17); REFERENCES.md §5 (Wi-Fi) and §6.
+/// Function", IEEE JSAC 18(3), 2000, Eq. (7), (9), (13), (15)–(17); H. Wu et al., "Performance
+/// of Reliable Transport Protocol over IEEE 802.11 WLAN", INFOCOM 2002 (retry limit); ns-3
+/// `wifi-bianchi` reference models (`src/wifi/examples/reference/`); REFERENCES.md §5 and §6.
 ///
 /// **Validated by**: `BianchiDCFTests.fixedPointSatisfiesBothEquations`,
 /// `BianchiDCFTests.fhssBasicAccess`, `BianchiDCFTests.fhssRTSCTS`,
-/// `BianchiDCFTests.singleStationClosedForm`.
+/// `BianchiDCFTests.singleStationClosedForm`, `BianchiDCFTests.retryLimitTendsToBianchi`,
+/// `BianchiDCFTests.ns3Legacy11aTable` (ns-3's 802.11a tables, worst error 0.22 %),
+/// `BianchiDCFTests.ns3HETable` (ns-3's 802.11ax reference model, worst error 1.6 %).
 public struct BianchiDCF: Hashable, Sendable, Codable {
     /// The minimum contention window W = CWmin + 1 (slots).
     public var minimumWindow: Int
     /// The number of backoff stages m (CWmax + 1 = 2^m · W).
     public var backoffStages: Int
 
-    /// Creates the model for window `minimumWindow` (= CWmin + 1) and `backoffStages` stages.
-    public init(minimumWindow: Int, backoffStages: Int) {
-        precondition(minimumWindow >= 1 && backoffStages >= 0)
+    /// Transmission attempts of one frame before it is dropped (nil: never dropped, Bianchi 2000).
+    public var retryLimit: Int?
+
+    /// Creates the model for window `minimumWindow` (= CWmin + 1), `backoffStages` stages and
+    /// `retryLimit` attempts per frame (nil for none).
+    public init(minimumWindow: Int, backoffStages: Int, retryLimit: Int? = nil) {
+        precondition(minimumWindow >= 1 && backoffStages >= 0 && (retryLimit ?? 1) >= 1)
         self.minimumWindow = minimumWindow
         self.backoffStages = backoffStages
+        self.retryLimit = retryLimit
     }
 
-    /// The 5 GHz OFDM DCF: CWmin 15, CWmax 1023 ⇒ W = 16, m = 6 (802.11-2020 Table 17-21).
-    public static let ofdm = BianchiDCF(minimumWindow: 16, backoffStages: 6)
+    /// The 5 GHz OFDM DCF: CWmin 15, CWmax 1023 ⇒ W = 16, m = 6 (802.11-2020 Table 17-21),
+    /// 7 attempts per frame (dot11ShortRetryLimit).
+    public static let ofdm = BianchiDCF(minimumWindow: 16, backoffStages: 6, retryLimit: 7)
 
     /// The solution of the fixed point for `n` stations.
     public struct Solution: Hashable, Sendable {
@@ -58,9 +80,20 @@ public struct BianchiDCF: Hashable, Sendable, Codable {
         public var successProbability: Double
     }
 
-    /// τ as a function of p (Bianchi Eq. 7, in the singularity-free form).
+    /// τ as a function of p (Bianchi Eq. 7 in the singularity-free form, or its finite-retry form).
     public func tau(collisionProbability p: Double) -> Double {
         let w = Double(minimumWindow)
+        if let r = retryLimit {
+            var attempts = 0.0
+            var slots = 0.0
+            var pj = 1.0
+            for j in 0..<r {
+                attempts += pj
+                slots += pj * (w * Double(1 << min(j, backoffStages)) + 1) / 2
+                pj *= p
+            }
+            return attempts / slots
+        }
         var geometric = 0.0
         var term = 1.0
         for _ in 0..<backoffStages {
@@ -105,16 +138,25 @@ public struct BianchiDCF: Hashable, Sendable, Codable {
     ///   - successDuration: Ts, channel busy time of a successful exchange (incl. DIFS, δ).
     ///   - collisionDuration: Tc, channel busy time of a collision.
     ///   - payload: E[P], the payload counted as throughput per success.
+    ///   - immediateAccess: legacy DCF's access at the end of DIFS after a zero backoff: each
+    ///     success carries 1/(1 − B) exchanges, B = 1/W; the trailing empty slot (`slot`, counted
+    ///     in `successDuration`) once.
     /// - Returns: the aggregate throughput of all stations.
     public func throughput(
         stations n: Int, slot: SimDuration, successDuration: SimDuration, collisionDuration: SimDuration,
-        payload: ByteCount
+        payload: ByteCount, immediateAccess: Bool = false
     ) -> DataRate {
         let s = solve(stations: n)
         let ptr = s.transmissionProbability
         let ps = s.successProbability
-        let denominator = (1 - ptr) * slot.seconds + ptr * ps * successDuration.seconds
-            + ptr * (1 - ps) * collisionDuration.seconds
-        return .bitsPerSecond(ps * ptr * payload.bits / denominator)
+        var ts = successDuration.seconds
+        var bits = payload.bits
+        if immediateAccess {
+            let keep = 1 - 1 / Double(minimumWindow)
+            ts = (ts - slot.seconds) / keep + slot.seconds
+            bits /= keep
+        }
+        let denominator = (1 - ptr) * slot.seconds + ptr * ps * ts + ptr * (1 - ps) * collisionDuration.seconds
+        return .bitsPerSecond(ps * ptr * bits / denominator)
     }
 }

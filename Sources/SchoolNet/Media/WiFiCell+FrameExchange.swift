@@ -9,9 +9,10 @@ extension WiFiCell {
         public var dataDuration: SimDuration
         /// Airtime of the ACK or BlockAck PPDU.
         public var ackDuration: SimDuration
-        /// Ts: channel busy time of a success, through the following DIFS (Bianchi Eq. 15/17).
+        /// Ts: channel busy time of a success, through the following AIFS and empty slot
+        /// (Bianchi Eq. 15/17 with the standard's AIFS).
         public var successDuration: SimDuration
-        /// Tc: channel busy time of a collision (Bianchi Eq. 15/17).
+        /// Tc: channel busy time of a collision, the whole PPDU and EIFS (Bianchi Eq. 15/17).
         public var collisionDuration: SimDuration
         /// MSDU bytes delivered per success.
         public var payload: ByteCount
@@ -31,7 +32,8 @@ extension WiFiCell {
     static let rtsBytes: Int64 = 20
     /// Compressed BlockAck with a 64-bit bitmap (§9.3.1.9.3).
     static let blockAck64Bytes: Int64 = 32
-    /// Compressed BlockAck with a 256-bit bitmap (802.11ax).
+    /// Compressed BlockAck with a 256-bit bitmap (802.11ax, whose 256-MPDU window is agreed
+    /// whatever the A-MPDU length).
     static let blockAck256Bytes: Int64 = 56
     /// aPPDUMaxTime (802.11-2020 Table 19-25; VHT/HE likewise 5.484 ms).
     static let maximumPPDUDuration = SimDuration.nanoseconds(5_484_000)
@@ -68,17 +70,19 @@ extension WiFiCell {
         }
         let psdu = ByteCount.bytes(psduBytes(n))
         let data = phy.ppduDuration(psdu: psdu)
-        let ackBytes = n == 1 ? Self.ackBytes : (n > 64 ? Self.blockAck256Bytes : Self.blockAck64Bytes)
+        let ackBytes = n == 1 ? Self.ackBytes : (std.maximumAMPDUSubframes > 64 ? Self.blockAck256Bytes : Self.blockAck64Bytes)
         let ack = WiFiPHY.legacyPPDUDuration(bytes: .bytes(ackBytes), rate: controlRate)
         let t = timing
         let delta = t.propagationDelay
-        var ts = data + t.sifs + delta + ack + t.difs + delta
-        var tc = data + t.difs + delta
+        // Success: DATA, SIFS, (Block)Ack, AIFS (and σ after DIFS for legacy DCF).
+        var ts = data + t.sifs + delta + ack + t.successRecovery + delta
+        // Collision: the whole PPDU (every subframe lost), then AIFS (or EIFS).
+        var tc = data + t.collisionRecovery + delta
         if access == .rtsCts {
             let rts = WiFiPHY.legacyPPDUDuration(bytes: .bytes(Self.rtsBytes), rate: controlRate)
             let cts = WiFiPHY.legacyPPDUDuration(bytes: .bytes(Self.ackBytes), rate: controlRate)
             ts = rts + t.sifs + delta + cts + t.sifs + delta + ts
-            tc = rts + t.difs + delta
+            tc = rts + t.collisionRecovery + delta
         }
         return FrameExchange(
             subframes: n, psdu: psdu, dataDuration: data, ackDuration: ack, successDuration: ts,

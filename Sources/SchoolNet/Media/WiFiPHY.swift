@@ -73,7 +73,7 @@ public struct WiFiPHY: Hashable, Sendable, Codable {
     public func ppduDuration(psdu: ByteCount) -> SimDuration {
         let bits = 16.0 + 8.0 * Double(psdu.bytes) + 6.0
         let symbols = Int((bits / dataBitsPerSymbol).rounded(.up))
-        return standard.preambleDuration(spatialStreams: spatialStreams) + symbolDuration * symbols
+        return standard.preambleDuration(spatialStreams: spatialStreams, guardInterval: guardInterval) + symbolDuration * symbols
     }
 
     /// The airtime of a legacy (non-HT, 20 MHz) PPDU of `bytes` at `rate` — how control

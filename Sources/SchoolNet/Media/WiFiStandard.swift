@@ -93,17 +93,22 @@ public enum WiFiStandard: String, Hashable, Sendable, Codable, CaseIterable {
     ///
     /// - 11a: 16 µs training + 4 µs SIGNAL = 20 µs (802.11-2020 Table 17-21, aPreambleLength +
     ///   aPLCPHeaderLength).
-    /// - HT mixed / VHT: legacy 20 µs + HT/VHT-SIG 8 µs + STF 4 µs + 4 µs per LTF
-    ///   (+ VHT-SIG-B 4 µs) = 36/40 µs + 4 µs × N_LTF.
-    /// - HE SU: legacy 20 µs + RL-SIG 4 µs + HE-SIG-A 8 µs + HE-STF 4 µs + 8 µs per 2× HE-LTF
-    ///   (6.4 µs + 1.6 µs GI) = 36 µs + 8 µs × N_LTF; packet extension assumed 0 µs.
-    public func preambleDuration(spatialStreams: Int) -> SimDuration {
+    /// - HT mixed: L-STF 8 + L-LTF 8 + L-SIG 4 + HT-SIG 8 + HT-STF 4 + 4 µs per HT-LTF = 32 µs + 4 µs × N_LTF
+    ///   (802.11-2020 §19.4.3).
+    /// - VHT: L-STF/L-LTF/L-SIG 20 + VHT-SIG-A 8 + VHT-STF 4 + 4 µs per VHT-LTF + VHT-SIG-B 4
+    ///   = 36 µs + 4 µs × N_LTF (§21.4.3).
+    /// - HE SU: legacy 20 µs + RL-SIG 4 µs + HE-SIG-A 8 µs + HE-STF 4 µs + per HE-LTF a 2× LTF
+    ///   symbol (6.4 µs) with the data guard interval (0.8 or 1.6 µs), or a 4× LTF (12.8 µs) with
+    ///   3.2 µs = 36 µs + N_LTF × (6.4 µs + GI); packet extension 0 µs (802.11ax-2021 §27.3.11.10).
+    public func preambleDuration(spatialStreams: Int, guardInterval: WiFiGuardInterval = .long800ns) -> SimDuration {
         let nltf = Int64(Self.trainingFields(streams: spatialStreams))
         switch self {
         case .a: return .nanoseconds(20_000)
-        case .n: return .nanoseconds(36_000 + 4_000 * nltf)
-        case .ac: return .nanoseconds(40_000 + 4_000 * nltf)
-        case .ax: return .nanoseconds(36_000 + 8_000 * nltf)
+        case .n: return .nanoseconds(32_000 + 4_000 * nltf)
+        case .ac: return .nanoseconds(36_000 + 4_000 * nltf)
+        case .ax:
+            let ltf: Int64 = guardInterval == .quadruple3200ns ? 16_000 : 6_400 + guardInterval.duration.nanoseconds
+            return .nanoseconds(36_000 + ltf * nltf)
         }
     }
 

@@ -20,7 +20,14 @@ extension Scenario {
             lines.append("  \(r.name): \(r.capacity)")
         }
         if let s = schools.first, case .wifi(let w) = s.radio, let c = s.classes.first {
-            lines.append("  \(first)/\(c.name) Wi-Fi (each classroom): \(w.cell.capacity(activeStations: c.students)) with \(c.students) active stations (PHY \(w.cell.referencePHY.dataRate))")
+            let n = c.students
+            let both = w.cell.capacity(WiFiContention(uplinkStations: n, downlink: true))
+            let up = w.cell.capacity(WiFiContention(uplinkStations: n, downlink: false))
+            let down = w.cell.capacity(WiFiContention(uplinkStations: 0, downlink: true))
+            lines.append("  \(first)/\(c.name) Wi-Fi (each classroom): \(both.threeSignificantFigures) with \(n + 1) contending stations "
+                         + "(\(n) devices and the AP; simulated), \(up.threeSignificantFigures) with \(n) (uplink only), "
+                         + "\(down.threeSignificantFigures) with 1 (the AP, downlink only); PHY \(w.cell.referencePHY.dataRate.threeSignificantFigures), "
+                         + "A-MPDU \(w.cell.exchange(for: w.cell.referencePHY).subframes) frames")
         }
         if let s = schools.first, let lte = lteExplanation(s) { lines.append(lte) }
         lines.append("")

@@ -151,11 +151,13 @@ public struct ScenarioBuilder: @unchecked Sendable {
                 kinds["\(name)/\(c.name) Wi-Fi"] = .wifi
                 topology.addDuplexLink("\(name)/\(c.name) uplink", lower: ap, upper: attach, up: s.classroomUplink, down: s.classroomUplink)
                 let n = c.students
-                let air = topology.addResource("\(name)/\(c.name) Wi-Fi", capacity: w.cell.capacity(activeStations: n))
+                // Every device and the AP contend (a lesson carries both directions).
+                let contention = WiFiContention(uplinkStations: n, downlink: true)
+                let air = topology.addResource("\(name)/\(c.name) Wi-Fi", capacity: w.cell.capacity(contention))
                 let slowPHY = WiFiPHY(standard: w.cell.referencePHY.standard, mcsIndex: w.slowClientMCS,
                                       channelWidthMHz: w.cell.referencePHY.channelWidthMHz,
                                       spatialStreams: 1)
-                let slowFactor = w.cell.airtimeFactor(client: slowPHY, activeStations: n)
+                let slowFactor = w.cell.airtimeFactor(client: slowPHY, activeStations: contention.contenders)
                 var rng = topSeed.derived(c.name)
                 return (0..<n).map { i in
                     let f = rng.nextUnit() < w.slowClientFraction ? slowFactor : 1

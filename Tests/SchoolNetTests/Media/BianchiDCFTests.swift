@@ -48,7 +48,7 @@ extension MediaTests {
         @Test(arguments: [1, 2, 5, 10, 50, 200])
         func fixedPointSatisfiesBothEquations(n: Int) {
             // The solution must satisfy Eq. 7 in its original form and Eq. 9, to 1e-9.
-            let model = BianchiDCF.ofdm
+            let model = BianchiDCF(minimumWindow: 16, backoffStages: 6)
             let sol = model.solve(stations: n)
             let p = sol.collisionProbability
             let w = 16.0, m = 6.0
@@ -71,8 +71,8 @@ extension MediaTests {
 
         @Test func ofdmCollisionProbabilities() {
             // OFDM W = 16, m = 6 (independent Python): n=10 τ=0.052480 p=0.384404; n=50 τ=0.018290 p=0.595267.
-            let s10 = BianchiDCF.ofdm.solve(stations: 10)
-            let s50 = BianchiDCF.ofdm.solve(stations: 50)
+            let s10 = BianchiDCF(minimumWindow: 16, backoffStages: 6).solve(stations: 10)
+            let s50 = BianchiDCF(minimumWindow: 16, backoffStages: 6).solve(stations: 50)
             #expect(abs(s10.tau - 0.052480) < 2e-6 && abs(s10.collisionProbability - 0.384404) < 2e-6)
             #expect(abs(s50.tau - 0.018290) < 2e-6 && abs(s50.collisionProbability - 0.595267) < 2e-6)
         }

@@ -7,15 +7,19 @@ extension MediaTests {
 
         @Test func timingConstants() {
             // 802.11-2020 Table 17-21: slot 9 µs, SIFS 16 µs; DIFS = SIFS + 2 slots = 34 µs; W = 16, m = 6.
-            let t = DCFTiming.ofdm5GHz
-            #expect(t.slot == .microseconds(9) && t.sifs == .microseconds(16) && t.difs == .microseconds(34))
-            #expect(t.difs == t.sifs + t.slot * 2)
+            let t = DCFTiming.legacyDCF5GHz
+            #expect(t.slot == .microseconds(9) && t.sifs == .microseconds(16) && t.aifs == .microseconds(34))
             #expect(t.backoff.minimumWindow * (1 << t.backoff.backoffStages) == 1024)  // CWmax + 1
+            // EDCA AC_BE (Table 9-155): AIFSN 3 ⇒ AIFS 43 µs; EIFS − AIFS = SIFS + ACK at 6 Mbps = 16 + 44 µs.
+            let be = DCFTiming.bestEffort5GHz
+            #expect(be.aifs == .microseconds(43) && be.eifsExtension == .microseconds(60) && be.backoff.retryLimit == 7)
+            #expect(WiFiCell(referencePHY: WiFiPHY(standard: .ax, mcsIndex: 7)).timing == be)
+            #expect(WiFiCell(referencePHY: WiFiPHY(standard: .a, mcsIndex: 7)).timing == t)
         }
 
         /// REFERENCES.md §5: without A-MPDU an 802.11ax cell saturates around 50–60 Mbps whatever the
-        /// PHY rate. One 1500-byte MSDU per access costs ≈ 52 µs preamble + 1–2 symbols + SIFS +
-        /// ACK (28 µs at 24 Mbps) + DIFS + backoff ≈ 200 µs ⇒ 12 000 bits / 200 µs ≈ 60 Mbps.
+        /// PHY rate. One 1500-byte MSDU per access costs ≈ 50 µs preamble + 1–2 symbols + SIFS +
+        /// ACK (28 µs at 24 Mbps) + AIFS (43 µs) + backoff ≈ 220 µs ⇒ 12 000 bits / 220 µs ≈ 55 Mbps.
         /// Band 45–65 Mbps for PHY rates from 600 Mbps to 2.4 Gbps and 1–30 stations.
         @Test(arguments: [
             WiFiPHY(standard: .ax, mcsIndex: 11, channelWidthMHz: 80, spatialStreams: 1),

@@ -31,9 +31,13 @@ extension MediaTests {
             let a54 = WiFiPHY(standard: .a, mcsIndex: 7)
             #expect(a54.ppduDuration(psdu: .bytes(1538)) == .microseconds(252))
             // HE80 2SS MCS11: N_DBPS = 980 × 10 × 5/6 × 2 = 16 333.3; 1542 bytes fits one 13.6 µs symbol;
-            // preamble 36 + 2 × 8 = 52 µs → 65.6 µs.
+            // preamble 36 + 2 × (6.4 + 0.8) = 50.4 µs → 64 µs.
             let ax = WiFiPHY(standard: .ax, mcsIndex: 11, channelWidthMHz: 80, spatialStreams: 2)
-            #expect(ax.ppduDuration(psdu: .bytes(1542)) == .microseconds(65.6))
+            #expect(ax.ppduDuration(psdu: .bytes(1542)) == .microseconds(64))
+            // HT and VHT: 32 and 36 µs + 4 µs per LTF (1 stream: 36 and 40 µs, as ns-3 3.44 reports).
+            #expect(WiFiStandard.n.preambleDuration(spatialStreams: 1) == .microseconds(36))
+            #expect(WiFiStandard.ac.preambleDuration(spatialStreams: 1) == .microseconds(40))
+            #expect(WiFiStandard.ax.preambleDuration(spatialStreams: 1, guardInterval: .double1600ns) == .microseconds(44))
         }
     }
 }

@@ -1,0 +1,203 @@
+#!/usr/bin/env python3
+"""Saturated UDP between one AP and N stations in ns-3 (PyPI `ns3`), for SchoolNet's Wi-Fi cell model.
+
+One point per process:   python wifi_saturation.py point CONFIG AMPDU DIR N
+The whole table:         python wifi_saturation.py sweep [table.csv]
+  (runs every missing point sequentially, one ns-3 process at a time, appending to the table)
+
+Every attribute this script changes from ns-3's defaults is in ATTRIBUTES below and in the table's
+header; everything else is ns-3 3.44's default.
+"""
+import csv
+import math
+import os
+import subprocess
+import sys
+import time
+
+CONFIGS = {
+    # name: (standard, width MHz, spatial streams, data mode)
+    "ax20-1ss-mcs7": ("80211ax", 20, 1, "HeMcs7"),
+    "ax40-2ss-mcs9": ("80211ax", 40, 2, "HeMcs9"),
+    "ac80-1ss-mcs9": ("80211ac", 80, 1, "VhtMcs9"),
+}
+PHY_RATE_MBPS = {"ax20-1ss-mcs7": 86.0, "ax40-2ss-mcs9": 458.8, "ac80-1ss-mcs9": 390.0}
+STATIONS = [1, 5, 10, 20, 40]
+UDP_PAYLOAD = 1472          # + 8 UDP + 20 IPv4 = a 1500-byte MSDU
+PRIMER_START, APP_START, MEASURE_START, MEASURE_END = 0.5, 1.0, 2.0, 3.0   # seconds
+RADIUS_M = 1.0              # every station on a circle of 1 m around the AP (equal distances)
+
+# Attributes set by this script (Config::SetDefault unless noted); everything else is ns-3's default.
+def attributes(config, ampdu):
+    std, width, nss, mode = CONFIGS[config]
+    he = std == "80211ax"
+    max_ampdu = (6500631 if he else 1048575) if ampdu else 0
+    return [
+        ("ns3::HeConfiguration::GuardInterval", "800ns (HE data GI; ns-3 3.44 default is 3.2 us)"),
+        ("ns3::HtConfiguration::ShortGuardIntervalSupported", "false (VHT GI 800 ns)"),
+        ("ns3::WifiMac::BE_MaxAmpduSize", str(max_ampdu) + (" (standard's maximum A-MPDU length)" if ampdu else " (no aggregation)")),
+        ("ns3::WifiMac::BE_MaxAmsduSize", "0 (no A-MSDU)"),
+        ("ns3::WifiMac::MpduBufferSize", ("256" if he else "64") + " (Block Ack window of the standard)"),
+        ("ns3::WifiMac::FrameRetryLimit", "7"),
+        ("ns3::QosTxop::UseExplicitBarAfterMissedBlockAck", "false (the A-MPDU is retransmitted, soliciting its Block Ack)"),
+        ("ns3::WifiRemoteStationManager::RtsCtsThreshold", "4692480 (no RTS/CTS)"),
+        ("ns3::WifiMacQueue::MaxSize", "20000p (the AP's queue holds a full A-MPDU per receiver)"),
+        ("ns3::WifiMacQueue::MaxDelay", "10s"),
+        ("WifiHelper::SetStandard", std),
+        ("WifiHelper::SetRemoteStationManager", "ns3::ConstantRateWifiManager DataMode=%s ControlMode=OfdmRate24Mbps" % mode),
+        ("YansWifiPhy::ChannelSettings", "{0, %d, BAND_5GHZ, 0}" % width),
+        ("YansWifiPhy::Antennas / MaxSupportedTx/RxSpatialStreams", str(nss)),
+        ("YansWifiChannelHelper", "Default() (LogDistance, ConstantSpeed)"),
+        ("StaWifiMac::ActiveProbing", "false"),
+        ("mobility", "AP at origin, stations on a %.0f m circle" % RADIUS_M),
+        ("primer", "each flow first sends 5 packets 10 ms apart from %.1f s + 10 ms x i (ARP and the Block Ack agreement set up before the medium is saturated)" % PRIMER_START),
+        ("traffic", "OnOff UDP, %d-byte payload, always on, 1.5 x PHY rate in total (split over the N sources), start %.1f s" % (UDP_PAYLOAD, APP_START)),
+        ("measurement", "received packets x 1500 bytes between %.1f s and %.1f s" % (MEASURE_START, MEASURE_END)),
+    ]
+
+
+def run_point(config, ampdu, direction, n):
+    from ns import ns
+    std, width, nss, mode = CONFIGS[config]
+    he = std == "80211ax"
+    ns.RngSeedManager.SetSeed(1)
+    ns.RngSeedManager.SetRun(1)
+    ns.Config.SetDefault("ns3::HeConfiguration::GuardInterval", ns.TimeValue(ns.NanoSeconds(800)))
+    ns.Config.SetDefault("ns3::HtConfiguration::ShortGuardIntervalSupported", ns.BooleanValue(False))
+    ns.Config.SetDefault("ns3::WifiMac::BE_MaxAmpduSize", ns.UintegerValue((6500631 if he else 1048575) if ampdu else 0))
+    ns.Config.SetDefault("ns3::WifiMac::BE_MaxAmsduSize", ns.UintegerValue(0))
+    ns.Config.SetDefault("ns3::WifiMac::MpduBufferSize", ns.UintegerValue(256 if he else 64))
+    ns.Config.SetDefault("ns3::WifiMac::FrameRetryLimit", ns.UintegerValue(7))
+    ns.Config.SetDefault("ns3::QosTxop::UseExplicitBarAfterMissedBlockAck", ns.BooleanValue(False))
+    ns.Config.SetDefault("ns3::WifiRemoteStationManager::RtsCtsThreshold", ns.UintegerValue(4692480))
+    ns.Config.SetDefault("ns3::WifiMacQueue::MaxSize", ns.QueueSizeValue(ns.QueueSize("20000p")))
+    ns.Config.SetDefault("ns3::WifiMacQueue::MaxDelay", ns.TimeValue(ns.Seconds(10)))
+
+    ap = ns.NodeContainer()
+    ap.Create(1)
+    stas = ns.NodeContainer()
+    stas.Create(n)
+
+    channel = ns.YansWifiChannelHelper.Default()
+    phy = ns.YansWifiPhyHelper()
+    phy.SetChannel(channel.Create())
+    phy.Set("ChannelSettings", ns.StringValue("{0, %d, BAND_5GHZ, 0}" % width))
+    phy.Set("Antennas", ns.UintegerValue(nss))
+    phy.Set("MaxSupportedTxSpatialStreams", ns.UintegerValue(nss))
+    phy.Set("MaxSupportedRxSpatialStreams", ns.UintegerValue(nss))
+
+    wifi = ns.WifiHelper()
+    wifi.SetStandard(ns.WIFI_STANDARD_80211ax if he else ns.WIFI_STANDARD_80211ac)
+    wifi.SetRemoteStationManager("ns3::ConstantRateWifiManager", "DataMode", ns.StringValue(mode),
+                                 "ControlMode", ns.StringValue("OfdmRate24Mbps"))
+    mac = ns.WifiMacHelper()
+    ssid = ns.Ssid("schoolnet")
+    mac.SetType("ns3::StaWifiMac", "Ssid", ns.SsidValue(ssid), "ActiveProbing", ns.BooleanValue(False))
+    sta_devs = wifi.Install(phy, mac, stas)
+    mac.SetType("ns3::ApWifiMac", "Ssid", ns.SsidValue(ssid))
+    ap_devs = wifi.Install(phy, mac, ap)
+
+    pos = ns.ListPositionAllocator()
+    pos.Add(ns.Vector(0, 0, 0))
+    for i in range(n):
+        a = 2 * math.pi * i / n
+        pos.Add(ns.Vector(RADIUS_M * math.cos(a), RADIUS_M * math.sin(a), 0))
+    mob = ns.MobilityHelper()
+    mob.SetPositionAllocator(pos)
+    mob.SetMobilityModel("ns3::ConstantPositionMobilityModel")
+    mob.Install(ap)
+    mob.Install(stas)
+
+    stack = ns.InternetStackHelper()
+    stack.Install(ap)
+    stack.Install(stas)
+    addr = ns.Ipv4AddressHelper()
+    addr.SetBase(ns.Ipv4Address("10.1.0.0"), ns.Ipv4Mask("255.255.0.0"))
+    ap_if = addr.Assign(ap_devs)
+    sta_if = addr.Assign(sta_devs)
+
+    per_source_bps = int(1.5 * PHY_RATE_MBPS[config] * 1e6 / (n if direction == "ul" else n))
+    sinks = []
+    for i in range(n):
+        port = 9000 + i
+        if direction == "ul":
+            src_node, dst_node, dst_ip = stas.Get(i), ap.Get(0), ap_if.GetAddress(0)
+        else:
+            src_node, dst_node, dst_ip = ap.Get(0), stas.Get(i), sta_if.GetAddress(i)
+        sink_helper = ns.PacketSinkHelper("ns3::UdpSocketFactory",
+                                          ns.InetSocketAddress(ns.Ipv4Address.GetAny(), port).ConvertTo())
+        sink_apps = sink_helper.Install(dst_node)
+        sink_apps.Start(ns.Seconds(0.0))
+        sinks.append(sink_apps.Get(0))
+        onoff = ns.OnOffHelper("ns3::UdpSocketFactory", ns.InetSocketAddress(dst_ip, port).ConvertTo())
+        onoff.SetConstantRate(ns.DataRate(per_source_bps), UDP_PAYLOAD)
+        apps = onoff.Install(src_node)
+        apps.Start(ns.Seconds(APP_START + 0.001 * i))
+        primer = ns.UdpClientHelper(ns.InetSocketAddress(dst_ip, port).ConvertTo())
+        primer.SetAttribute("MaxPackets", ns.UintegerValue(5))
+        primer.SetAttribute("Interval", ns.TimeValue(ns.MilliSeconds(10)))
+        primer.SetAttribute("PacketSize", ns.UintegerValue(UDP_PAYLOAD))
+        papps = primer.Install(src_node)
+        papps.Start(ns.Seconds(PRIMER_START + 0.01 * i))
+
+    def rx_packets():
+        return [ns.DynamicCast[ns.PacketSink](s).GetTotalRx() // UDP_PAYLOAD for s in sinks]
+
+    ns.Simulator.Stop(ns.Seconds(MEASURE_START))
+    ns.Simulator.Run()
+    before = rx_packets()
+    ns.Simulator.Stop(ns.Seconds(MEASURE_END - MEASURE_START))
+    ns.Simulator.Run()
+    after = rx_packets()
+    # Simulator::Destroy is skipped: the bindings' teardown can abort, and the process exits.
+    per = [(b - a) * 1500 * 8 / (MEASURE_END - MEASURE_START) / 1e6 for a, b in zip(before, after)]
+    total = sum(per)
+    jain = total * total / (n * sum(x * x for x in per)) if total > 0 else 0.0
+    active = sum(1 for x in per if x > 0)
+    return total, jain, active
+
+
+FIELDS = ["config", "ampdu", "direction", "stations", "msdu_mbps", "jain", "active_stations", "wall_s"]
+
+
+def sweep(path):
+    """Runs every point missing from `path`, appending each as it finishes."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    done = set()
+    if os.path.exists(path):
+        with open(path) as f:
+            for row in csv.DictReader(line for line in f if not line.startswith("#")):
+                done.add((row["config"], row["ampdu"], row["direction"], row["stations"]))
+    else:
+        with open(path, "w") as f:
+            f.write("# ns-3 3.44 (PyPI ns3 3.44.post0), driver Reference/ns3-wifi/wifi_saturation.py\n")
+            for config in CONFIGS:
+                for ampdu in (True, False):
+                    for k, v in attributes(config, ampdu):
+                        f.write("# %s ampdu=%s: %s = %s\n" % (config, "on" if ampdu else "off", k, v))
+            f.write(",".join(FIELDS) + "\n")
+    order = [(c, a, d, n) for n in STATIONS for c in CONFIGS for a in ("on", "off") for d in ("ul", "dl")]
+    for c, a, d, n in order:
+        if (c, a, d, str(n)) in done:
+            continue
+        t0 = time.time()
+        out = subprocess.run([sys.executable, os.path.join(here, "wifi_saturation.py"), "point", c, a, d, str(n)],
+                             capture_output=True, text=True)
+        line = [l for l in out.stdout.splitlines() if l.startswith("RESULT ")]
+        if not line:
+            print("failed", c, a, d, n, out.stderr[-2000:], flush=True)
+            continue
+        total, jain, active = line[-1].split()[1:]
+        with open(path, "a") as f:
+            f.write("%s,%s,%s,%d,%s,%s,%s,%.0f\n" % (c, a, d, n, total, jain, active, time.time() - t0))
+        print(c, a, d, n, total, jain, active, "%.0fs" % (time.time() - t0), flush=True)
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "point":
+        c, a, d, n = sys.argv[2], sys.argv[3] == "on", sys.argv[4], int(sys.argv[5])
+        total, jain, active = run_point(c, a, d, n)
+        print("RESULT %.3f %.4f %d" % (total, jain, active), flush=True)
+        os._exit(0)  # skip the interpreter's teardown of the ns-3 objects
+    else:
+        sweep(sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "table.csv"))
