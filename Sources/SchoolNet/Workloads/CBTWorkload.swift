@@ -16,14 +16,16 @@
 ///    tries again) saves every answer given so far.
 /// 5. **Submit** saves everything; the student has completed the test.
 ///
-/// A request attempt that does not finish within `timeout` is stopped and counts as a
-/// timeout; a connection refused by a full session table counts as a refusal; both are
+/// A request attempt that does not finish within `timeout`, or delivers no byte for
+/// `stallTimeout`, is stopped and counts as a timeout (a stall, too, in the second case); a connection refused by a full session table counts as a refusal; both are
 /// failed attempts, retried on a new connection after `backoff × 2^(attempt−1)` scaled by
 /// U[0.5, 1.5). When the attempts run out: a failed login or item download ends the
 /// student's test (not completed); a failed answer save leaves the answer unsaved (a later
 /// autosave or the submit may still save a text answer, but not a recording); a failed
 /// submit ends the test (not completed). When the window (`session.end`) closes, everything
-/// in flight is stopped. An answer is **lost** when it was given but never saved.
+/// in flight is stopped. An answer is **lost** when it was given but never saved. A request
+/// given up (attempts exhausted, or cut by the window) counts in its time percentile at the
+/// give-up time and in a failure count, so failures never improve a percentile.
 ///
 /// **Assumptions**: a student's requests are sequential apart from autosave; an autosave
 /// or save carries every text answer given so far; a recording is saved only by its own
