@@ -131,7 +131,8 @@ import Testing
     /// end of the call): 3 drops per camera, 120 in all; the display's stream never drops.
     /// The time away counts as frozen: every camera-second stays frozen.
     @Test func frozenConferenceStreamsDropAndRejoin() {
-        let (w, report) = ConferenceWorkloadTests.run(up: .megabitsPerSecond(50), oneWay: .milliseconds(10))
+        let (w, report) = ConferenceWorkloadTests.run(up: .megabitsPerSecond(50), oneWay: .milliseconds(10),
+                                                      dropAfter: .seconds(30))
         print("Conference drops: \(report["drops"]), freeze \(report["freeze_ratio"]) %")
         #expect(report["drops"] == 120)
         #expect(w.outcomes.filter(\.upstream).allSatisfy { $0.drops == 3 && abs($0.frozenSeconds - $0.seconds) < 1e-6 })
