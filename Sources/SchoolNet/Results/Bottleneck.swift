@@ -107,7 +107,8 @@ public struct Bottleneck: Sendable, Equatable {
             held.sort { $0.flowSeconds > $1.flowSeconds || ($0.flowSeconds == $1.flowSeconds && $0.workload < $1.workload) }
             entries.append(Bottleneck(source: .resource(i), name: r.name, kind: r.kind,
                                       delaySeconds: r.limitedFlowSeconds, firstSaturated: r.firstSaturated,
-                                      timeSaturated: r.timeSaturated, heldBack: held, fix: r.kind.remedy, evidence: evidence(for: r)))
+                                      timeSaturated: r.timeSaturated, heldBack: held, fix: fix(for: r.kind, heldBack: held, workloads: workloads),
+                                      evidence: evidence(for: r)))
         }
         for (i, t) in sessionTables.enumerated() where t.delayScore > 0 {
             let kind: ResourceKind = t.nodeKind == Topology.NodeKind.service.rawValue ? .service : .egress
@@ -120,6 +121,26 @@ public struct Bottleneck: Sendable, Equatable {
             $0.delaySeconds > $1.delaySeconds
                 || ($0.delaySeconds == $1.delaySeconds && $0.name.utf8.lexicographicallyPrecedes($1.name.utf8))
         }
+    }
+
+    /// Workload kinds whose short, latency-bound exchanges suffer behind bulk traffic.
+    static let interactiveKinds: Set<String> = ["cbt", "conference", "video", "web", "textbook"]
+    /// Workload kinds that are bulk transfers a planner can throttle, defer or stop.
+    static let bulkKinds: Set<String> = ["bulk", "update"]
+
+    /// The advice for a link: when bulk traffic (an update storm, a bulk download) is what
+    /// filled it and an interactive activity (a test, a conference) was held back behind
+    /// it, the planner's remedies for the bulk traffic come first — throttle it per device,
+    /// defer it, keep the other classrooms offline during the test, or fair queueing at the
+    /// router — then the usual remedies for the kind of link.
+    static func fix(for kind: ResourceKind, heldBack: [HeldBack], workloads: [WorkloadReport]) -> String {
+        guard let top = heldBack.first, bulkKinds.contains(workloads[top.workload].kind),
+              let victim = heldBack.first(where: { interactiveKinds.contains(workloads[$0.workload].kind) }) else {
+            return kind.remedy
+        }
+        return "keep \(top.name) off this link while \(victim.name) runs: throttle it per device "
+            + "(services.update.perDeviceRate), defer it (deferTo), or keep the other classrooms offline (othersOffline); "
+            + "or " + kind.remedy
     }
 
     /// The numbers behind a link's advice: what it carried at its peak.

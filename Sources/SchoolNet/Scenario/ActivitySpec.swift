@@ -22,6 +22,33 @@ public struct ActivitySpec: @unchecked Sendable {
     /// Checks the activity against the whole scenario once it is read (a flow log's
     /// endpoint names), so a bad input fails before anything runs; nil for most kinds.
     public var check: ((Scenario) throws -> Void)? = nil
+    /// Whether the other classrooms of its schools stay off the network while it runs
+    /// (the advice given to schools after the 2023 speaking test): see
+    /// ``offlineWindow(for:school:grade:classroom:)``.
+    public var othersOffline = false
+
+    /// Whether class `classroom` (of `grade`) of school `school` takes part.
+    public func includes(school: String, grade: Int, classroom: String) -> Bool {
+        (schools.isEmpty || schools.contains(school)) && (grades.isEmpty || grades.contains(grade))
+            && (classes.isEmpty || classes.contains(classroom))
+    }
+
+    /// Moves a session of another activity out of this activity's window when this one has
+    /// ``othersOffline`` and the session's class is in one of its schools but does not take
+    /// part: a session that would start during the window starts at its end instead
+    /// (keeping its length, clipped at `dayEnd`); one running when the window opens stops
+    /// then. Sessions of other schools, of the activity's own classes, or outside the window
+    /// are unchanged.
+    ///
+    /// - Returns: the session's new start and end, or nil when nothing of it is left.
+    public func offlineWindow(start: SimDuration, end: SimDuration, dayEnd: SimDuration, school: String, grade: Int,
+                              classroom: String) -> (start: SimDuration, end: SimDuration)? {
+        guard othersOffline, schools.isEmpty || schools.contains(school), !includes(school: school, grade: grade, classroom: classroom),
+              start < self.end, end > self.start else { return (start, end) }
+        if start < self.start { return (start, self.start) }
+        let moved = (start: self.end, end: min(dayEnd, self.end + (end - start)))
+        return moved.end > moved.start ? moved : nil
+    }
 }
 
 /// The activity kinds a scenario may name, each with its settings reader and the metric

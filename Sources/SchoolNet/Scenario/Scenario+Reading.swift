@@ -95,6 +95,12 @@ extension Scenario {
                                                                                    source: "servers refuse when full"))
                     }
                     spec.extraDelay = try s.duration("extraDelay", default: .zero, source: "none")
+                    if let rate = try s.readIfPresent("perDeviceRate", as: .rate(allowUnlimited: false)) {
+                        guard rate.bitsPerSecond > 0 else {
+                            throw try s.member("perDeviceRate", expected: "").error(expected: "a rate above 0, such as \"5 Mbps\"")
+                        }
+                        spec.perDeviceRate = rate
+                    }
                 }
             }
             out.append(spec)
@@ -169,6 +175,22 @@ extension Scenario {
         guard start >= day.start && end <= day.end else {
             throw a.error("the activity (\(clock(start))–\(clock(end))) must lie inside the simulated day (\(clock(day.start))–\(clock(day.end)))")
         }
+        // A policy holding the activity back until a clock time (updates after lessons):
+        // it starts then, keeps its length, and stops at the end of the day at the latest.
+        if let deferTo = try a.optionalClockTime("deferTo") {
+            guard deferTo >= day.start && deferTo < day.end else {
+                let m = try a.member("deferTo", expected: "")
+                throw m.error(.invalidValue(expected: "a clock time inside the simulated day (\(clock(day.start))–\(clock(day.end)))",
+                                            found: "\"\(clock(deferTo))\"", suggestion: nil))
+            }
+            if deferTo > start {
+                let length = end - start
+                start = deferTo
+                end = min(day.end, deferTo + length)
+            }
+        }
+        let othersOffline = try a.bool("othersOffline", default: false,
+                                       source: "other classrooms keep using the network during the activity")
         let schoolNames = try a.readIfPresent("schools", as: .stringList) ?? []
         for (i, s) in schoolNames.enumerated() where !schools.contains(where: { $0.name == s }) {
             let names = schools.map(\.name)
@@ -192,8 +214,10 @@ extension Scenario {
         let matched = schools.filter { schoolNames.isEmpty || schoolNames.contains($0.name) }
             .flatMap { $0.classes }.filter { (grades.isEmpty || grades.contains($0.grade)) && (classes.isEmpty || classes.contains($0.name)) }
         guard !matched.isEmpty else { throw a.error("no class matches this activity's \"schools\", \"grades\" and \"classes\"") }
-        return ActivitySpec(kind: kindName, name: name, start: start, end: end, schools: schoolNames, grades: grades,
-                            classes: classes, jitter: .uniform(low: 0, high: jitter.seconds), make: make, check: check)
+        var spec = ActivitySpec(kind: kindName, name: name, start: start, end: end, schools: schoolNames, grades: grades,
+                                classes: classes, jitter: .uniform(low: 0, high: jitter.seconds), make: make, check: check)
+        spec.othersOffline = othersOffline
+        return spec
     }
 
     static func readTargets(_ r: ScenarioReader, activities: [ActivitySpec]) throws -> [TargetSpec] {

@@ -56,6 +56,9 @@ public struct ServiceSpec: Sendable, Equatable {
     public var sessions: SessionLimit?
     /// Extra one-way delay to reach it beyond ``Scenario/internetDelay``.
     public var extraDelay: SimDuration
+    /// A rate limit on every transfer to or from the service (per device, per connection):
+    /// update throttling, a paced service; nil for none.
+    public var perDeviceRate: DataRate? = nil
 }
 
 /// A board-of-education data center through which schools reach the internet.

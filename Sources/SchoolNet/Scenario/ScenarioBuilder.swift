@@ -48,6 +48,7 @@ public struct ScenarioBuilder: @unchecked Sendable {
             t.addDuplexLink("\(s.role.rawValue) server", lower: n, upper: internet, up: s.capacity, down: s.capacity,
                             propagation: scenario.internetDelay + s.extraDelay)
             ids[s.role] = n
+            if let rate = s.perDeviceRate { t.setRateCeiling(n, rate) }
         }
         services = ServiceDirectory(cbtServer: ids[.cbt]!, identityProvider: ids[.identity]!, videoCDN: ids[.video]!,
                                     conferenceRelay: ids[.conference]!, updateServer: ids[.update]!, cloudOffice: ids[.office]!)
@@ -200,9 +201,17 @@ public struct ScenarioBuilder: @unchecked Sendable {
             for (si, school) in scenario.schools.enumerated() where a.schools.isEmpty || a.schools.contains(school.name) {
                 for (ci, c) in school.classes.enumerated()
                 where (a.grades.isEmpty || a.grades.contains(c.grade)) && (a.classes.isEmpty || a.classes.contains(c.name)) {
+                    // Activities that keep the other classrooms offline move this session out of their window.
+                    var window: (start: SimDuration, end: SimDuration)? = (a.start, a.end)
+                    for b in scenario.activities where b.othersOffline {
+                        guard let w = window else { break }
+                        window = b.offlineWindow(start: w.start, end: w.end, dayEnd: scenario.end, school: school.name,
+                                                 grade: c.grade, classroom: c.name)
+                    }
+                    guard let w = window else { continue }
                     sessions.append(ActivitySession(label: "\(school.name)/\(c.name)", school: school.name, classroom: c.name,
-                                                    devices: devices[si][ci], start: .zero + (a.start - scenario.start),
-                                                    end: .zero + (a.end - scenario.start), startJitter: a.jitter))
+                                                    devices: devices[si][ci], start: .zero + (w.start - scenario.start),
+                                                    end: .zero + (w.end - scenario.start), startJitter: a.jitter))
                 }
             }
             sim.add(a.make(a.name, sessions, services))

@@ -101,6 +101,14 @@ extension CBTWorkload {
         /// How long a request may take before the client abandons it (and retries). Default
         /// 30 s [ESTIMATE: a usual browser-application request timeout].
         public var timeout: SimDuration = .seconds(30)
+        /// How long an attempt may make no progress (no byte delivered: handshakes, a wait
+        /// for an appliance session, a stalled transfer) before the client abandons it as
+        /// stalled and retries; zero turns the stall timer off. Checked at this interval
+        /// while the attempt runs, inside the whole-request `timeout`. Default 20 s
+        /// [ESTIMATE: a stall timer shorter than the request timeout, as in media players
+        /// (hls.js gives up on a fragment without a first byte after 10 s, REFERENCES.md §9);
+        /// no public MEXCBT client figure exists].
+        public var stallTimeout: SimDuration = .seconds(20)
         /// Retries after a failed attempt (timeout or refused connection); attempts = 1 +
         /// retries. Default 3 [ESTIMATE].
         public var retries: Int = 3
@@ -143,6 +151,7 @@ extension CBTWorkload {
             if loginRoundTrips < 0 { p.append("loginRoundTrips: must not be negative") }
             if retries < 0 { p.append("retries: must not be negative") }
             if timeout <= .zero { p.append("timeout: must be positive") }
+            if stallTimeout < .zero { p.append("stallTimeout: must not be negative") }
             if cohorts.maximumSize < 1 { p.append("cohorts: must be at least 1 student") }
             return p
         }

@@ -11,6 +11,7 @@ extension CBTWorkload.Configuration {
         static let speaking = "COMPUTED: 30–60 s of 128 kbps audio; uploads as in the 2023 speaking test, REFERENCES.md §4"
         static let think = "REFERENCES.md §8: 20 items in ~30 min of a 45-min period [ESTIMATE]"
         static let backoff = "REFERENCES.md §8: jitter after Brooker, AWS Architecture Blog 2015 [ESTIMATE]"
+        static let stall = "REFERENCES.md §8, §9: shorter than the request timeout, as media players do (hls.js 10 s to first byte) [ESTIMATE]"
         static let cohorts = "each student draws its own numbers (\"class\": a class moves together), Sources/SchoolNet/Workloads/CBT.md"
     }
 
@@ -55,6 +56,7 @@ extension CBTWorkload.Configuration {
         c.loginRoundTrips = try r.int("loginRoundTrips", in: 0...50, default: d.loginRoundTrips, source: S.estimate)
         c.loginResponseSize = try r.bytes("loginResponseSize", default: d.loginResponseSize, source: S.estimate)
         c.timeout = try r.duration("timeout", default: d.timeout, source: S.estimate)
+        c.stallTimeout = try r.duration("stallTimeout", default: d.stallTimeout, source: S.stall)
         c.retries = try r.int("retries", in: 0...20, default: d.retries, source: S.estimate)
         c.backoff = try r.duration("backoff", default: d.backoff, source: S.backoff)
         c.connectionReuse = try r.bool("connectionReuse", default: d.connectionReuse, source: S.estimate)
@@ -63,6 +65,7 @@ extension CBTWorkload.Configuration {
             throw r.error("listeningItems (\(c.listeningItems)) + speakingItems (\(c.speakingItems)) must not exceed items (\(c.items))")
         }
         if c.timeout <= .zero { throw r.error("timeout: must be longer than 0 s") }
+        if c.stallTimeout < .zero { throw r.error("stallTimeout: must not be negative (0 s turns it off)") }
         return c
     }
 
@@ -167,8 +170,7 @@ extension CBTWorkload {
     public static let activityKind = ActivityKind(
         name: "cbt",
         summary: "a computer-based test (MEXCBT-like): login, items, think time, autosaves, speaking uploads, submit",
-        metrics: ["login_p95", "item_p50", "item_p95", "item_p99", "timeouts", "lost_answers", "lost_answer_ratio",
-                  "completion_rate", "upload_p95"],
+        metrics: CBTWorkload.metricKeys,
         read: { r in
             let c = try Configuration.read(r)
             return { name, sessions, services in CBTWorkload(name: name, configuration: c, sessions: sessions, services: services) }

@@ -14,6 +14,10 @@ extension CBTWorkload {
             }
         case .timeout:
             guard e.aux == students[s].fgSerial, let t = students[s].fg else { return }
+            if let next = nextCheck(s, t, in: sim) {
+                students[s].fgTimer = sim.schedule(event(s, .timeout, aux: students[s].fgSerial), at: next)
+                return
+            }
             sim.stop(t)
             students[s].fg = nil
             students[s].outcome.timeouts += 1
@@ -32,6 +36,8 @@ extension CBTWorkload {
             students[s].outcome.timeouts += 1
             setConnected(s, services.cbtServer, false)
         case .windowClose:
+            // A request in flight or waiting for its retry is given up at the close.
+            if students[s].phase != .thinking && students[s].phase != .waiting { recordGiveUp(s, in: sim) }
             end(s, submitted: false, in: sim)
         }
     }
@@ -195,11 +201,58 @@ extension CBTWorkload {
                                       copies: Int(students[s].copies), tag: Int64(s) << 1)
         do {
             students[s].fg = try sim.start(request, for: Int(index))
-            students[s].fgTimer = sim.schedule(event(s, .timeout, aux: students[s].fgSerial), after: configuration.timeout)
+            students[s].attemptStart = sim.now
+            students[s].fgProgress = 0
+            students[s].fgTimer = sim.schedule(event(s, .timeout, aux: students[s].fgSerial), at: firstCheck(from: sim.now))
         } catch {
             precondition(error != .noRoute, "CBT: no route between \(device) and \(server)")
             students[s].outcome.refusals += 1
             failed(s, in: sim)
+        }
+    }
+
+    /// When an attempt started at `t` is first checked: after the stall timeout, or at the
+    /// whole-request timeout if that comes first (or the stall timer is off).
+    func firstCheck(from t: SimTime) -> SimTime {
+        let c = configuration
+        return t + (c.stallTimeout > .zero && c.stallTimeout < c.timeout ? c.stallTimeout : c.timeout)
+    }
+
+    /// At a check of the attempt `t` in flight: the time of the next check when the attempt
+    /// may go on (it delivered bytes since the last check and is within its timeout), or
+    /// nil when the client abandons it — stalled (no byte for `stallTimeout`) or over the
+    /// whole-request `timeout`.
+    func nextCheck(_ s: Int, _ t: TransferID, in sim: Simulation) -> SimTime? {
+        let c = configuration
+        let deadline = students[s].attemptStart + c.timeout
+        guard deadline > sim.now, c.stallTimeout > .zero else { return nil }
+        let delivered = sim.network.delivered(t, at: sim.now)
+        guard delivered > students[s].fgProgress else {
+            students[s].outcome.stalls += 1
+            return nil
+        }
+        students[s].fgProgress = delivered
+        return min(deadline, sim.now + c.stallTimeout)
+    }
+
+    /// Records a foreground request the client gave up on (attempts exhausted, or the
+    /// window closed): its time so far counts in the percentiles of its kind, flagged by
+    /// the failure counts.
+    func recordGiveUp(_ s: Int, in sim: Simulation) {
+        let elapsed = (sim.now - students[s].requestStart).seconds
+        let k = Int(students[s].copies)
+        switch students[s].phase {
+        case .login:
+            loginTimes.record((sim.now - students[s].loginStart).seconds, count: k)
+            students[s].outcome.failedLogins += 1
+        case .delivery:
+            itemTimes.record(elapsed, count: k)
+            students[s].outcome.failedItems += 1
+        case .answering, .submitting:
+            uploadTimes.record(elapsed, count: k)
+            students[s].outcome.failedUploads += 1
+        case .waiting, .thinking, .done:
+            break
         }
     }
 
@@ -213,6 +266,7 @@ extension CBTWorkload {
             sim.schedule(event(s, .retry), after: wait)
             return
         }
+        recordGiveUp(s, in: sim)
         switch students[s].phase {
         case .answering:
             nextItem(s, in: sim)  // the answer stays unsaved

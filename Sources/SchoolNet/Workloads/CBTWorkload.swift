@@ -16,14 +16,16 @@
 ///    tries again) saves every answer given so far.
 /// 5. **Submit** saves everything; the student has completed the test.
 ///
-/// A request attempt that does not finish within `timeout` is stopped and counts as a
-/// timeout; a connection refused by a full session table counts as a refusal; both are
+/// A request attempt that does not finish within `timeout`, or delivers no byte for
+/// `stallTimeout`, is stopped and counts as a timeout (a stall, too, in the second case); a connection refused by a full session table counts as a refusal; both are
 /// failed attempts, retried on a new connection after `backoff × 2^(attempt−1)` scaled by
 /// U[0.5, 1.5). When the attempts run out: a failed login or item download ends the
 /// student's test (not completed); a failed answer save leaves the answer unsaved (a later
 /// autosave or the submit may still save a text answer, but not a recording); a failed
 /// submit ends the test (not completed). When the window (`session.end`) closes, everything
-/// in flight is stopped. An answer is **lost** when it was given but never saved.
+/// in flight is stopped. An answer is **lost** when it was given but never saved. A request
+/// given up (attempts exhausted, or cut by the window) counts in its time percentile at the
+/// give-up time and in a failure count, so failures never improve a percentile.
 ///
 /// **Assumptions**: a student's requests are sequential apart from autosave; an autosave
 /// or save carries every text answer given so far; a recording is saved only by its own
@@ -80,6 +82,12 @@ public final class CBTWorkload: Workload {
         public var submitted = false
         /// Request attempts that timed out.
         public var timeouts = 0
+        /// Request attempts abandoned as stalled (no progress for `stallTimeout`; counted in
+        /// `timeouts` too).
+        public var stalls = 0
+        /// Login, item and upload (answer save, recording, submit) requests given up after
+        /// the last attempt or at the window's close.
+        public var failedLogins = 0, failedItems = 0, failedUploads = 0
         /// Connections refused by a session table.
         public var refusals = 0
         /// Sum of the think times drawn, seconds.
@@ -123,6 +131,8 @@ public final class CBTWorkload: Workload {
         /// The foreground transfer in flight, its timeout, the attempt's serial (stale
         /// timeouts carry an old one), and the text answers its save covers.
         var fg: TransferID?, fgTimer: EventToken?, fgSerial: Int32 = 0, fgCovers = 0
+        /// Start of the attempt in flight, and the bytes it had delivered at its last check.
+        var attemptStart = SimTime.zero, fgProgress = 0.0
         /// The same for the autosave.
         var auto: TransferID?, autoTimer: EventToken?, autoSerial: Int32 = 0, autoCovers = 0
         /// Whether a connection to the identity provider / CBT server is open.
@@ -200,32 +210,58 @@ public final class CBTWorkload: Workload {
         WorkloadEvent(workload: index, entity: Int32(s), code: code.rawValue, aux: aux)
     }
 
-    /// The CBT metrics (keys `login_p95`, `item_p50`, `item_p95`, `item_p99`, `timeouts`,
-    /// `lost_answers`, `lost_answer_ratio`, `completion_rate`, `upload_p95`) and the delay
-    /// ledger's ranking.
+    /// The metric keys of a CBT report, in order.
+    public static let metricKeys = ["login_p95", "item_p50", "item_p95", "item_p99", "timeouts", "stalls", "lost_answers",
+                                    "lost_answer_ratio", "students_lost_answers", "students_not_submitted", "completion_rate",
+                                    "upload_p95", "failed_logins", "failed_items", "failed_uploads"]
+
+    /// The CBT metrics (``metricKeys``) and the delay ledger's ranking.
+    ///
+    /// Failures count: the time percentiles include the requests the client gave up on, at
+    /// their give-up time (flagged by `failed_logins`, `failed_items`, `failed_uploads`);
+    /// `completion_rate` counts only students who submitted with every answer saved;
+    /// per-student shares (`students_lost_answers`, `students_not_submitted`) are the
+    /// figures a ministry publishes.
     public func report(in sim: Simulation) -> WorkloadReport {
-        var timeouts = 0, lost = 0, given = 0, submitted = 0, n = 0
+        var timeouts = 0, stalls = 0, lost = 0, given = 0, submitted = 0, complete = 0, n = 0
+        var studentsLost = 0, failedLogins = 0, failedItems = 0, failedUploads = 0
         for s in students {
             let k = Int(s.copies)  // a cohort counts as its k students
-            timeouts += k * s.outcome.timeouts
-            lost += k * s.outcome.lostAnswers
-            given += k * s.outcome.answersGiven
-            submitted += s.outcome.submitted ? k : 0
+            let o = s.outcome
+            timeouts += k * o.timeouts
+            stalls += k * o.stalls
+            lost += k * o.lostAnswers
+            given += k * o.answersGiven
+            submitted += o.submitted ? k : 0
+            complete += o.submitted && o.lostAnswers == 0 ? k : 0
+            studentsLost += o.lostAnswers > 0 ? k : 0
+            failedLogins += k * o.failedLogins
+            failedItems += k * o.failedItems
+            failedUploads += k * o.failedUploads
             n += k
         }
+        func share(_ x: Int) -> Double { n > 0 ? 100 * Double(x) / Double(n) : .nan }
         func q(_ sketch: QuantileSketch, _ p: Double) -> Double { sketch.quantile(p) ?? .nan }
         var metrics = [
             Metric(key: "login_p95", label: "Login time, 95th percentile", value: q(loginTimes, 0.95), unit: "s"),
             Metric(key: "item_p50", label: "Item response time, median", value: q(itemTimes, 0.50), unit: "s"),
             Metric(key: "item_p95", label: "Item response time, 95th percentile", value: q(itemTimes, 0.95), unit: "s"),
             Metric(key: "item_p99", label: "Item response time, 99th percentile", value: q(itemTimes, 0.99), unit: "s"),
-            Metric(key: "timeouts", label: "Requests timed out", value: Double(timeouts), unit: "count"),
+            Metric(key: "timeouts", label: "Attempts abandoned (timeout, stall)", value: Double(timeouts), unit: "count"),
+            Metric(key: "stalls", label: "Attempts abandoned as stalled", value: Double(stalls), unit: "count"),
             Metric(key: "lost_answers", label: "Answers lost (given, never saved)", value: Double(lost), unit: "count"),
             Metric(key: "lost_answer_ratio", label: "Answers lost, share of answers given",
                    value: given > 0 ? 100 * Double(lost) / Double(given) : .nan, unit: "%"),
-            Metric(key: "completion_rate", label: "Students who submitted",
-                   value: n > 0 ? 100 * Double(submitted) / Double(n) : .nan, unit: "%", higherIsBetter: true),
-            Metric(key: "upload_p95", label: "Answer upload time, 95th percentile", value: q(uploadTimes, 0.95), unit: "s"),
+            Metric(key: "students_lost_answers", label: "Students with an answer lost",
+                   value: share(studentsLost), unit: "%"),
+            Metric(key: "students_not_submitted", label: "Students who could not submit", value: share(n - submitted), unit: "%"),
+            Metric(key: "completion_rate", label: "Students complete, all answers saved",
+                   value: share(complete), unit: "%", higherIsBetter: true),
+            Metric(key: "upload_p95", label: "Answer upload time, 95th percentile",
+                   value: q(uploadTimes, 0.95), unit: "s"),
+            Metric(key: "failed_logins", label: "Logins given up", value: Double(failedLogins), unit: "count"),
+            Metric(key: "failed_items", label: "Item downloads given up", value: Double(failedItems), unit: "count"),
+            Metric(key: "failed_uploads", label: "Uploads and submits given up", value: Double(failedUploads), unit: "count"),
         ]
         for i in metrics.indices { metrics[i].target = targets[metrics[i].key] }
         return WorkloadReport(name: name, kind: kind, entities: n, metrics: metrics, delayedBy: ledger.shares())

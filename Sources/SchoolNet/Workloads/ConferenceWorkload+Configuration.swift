@@ -58,6 +58,13 @@ extension ConferenceWorkload {
         public var freezeThreshold = 0.9
         /// One-way delay above which a second counts as late: 150 ms (ITU-T G.114).
         public var delayLimit: SimDuration = .milliseconds(150)
+        /// A stream frozen this long without a break drops out of the call (the client's
+        /// connection is declared lost): 30 s [OFFICIAL: WebRTC consent to send expires
+        /// 30 s after the last response, RFC 7675]. Zero: streams never drop.
+        public var dropAfter: SimDuration = .seconds(30)
+        /// A dropped stream rejoins (a new connection to the relay) after this long: 10 s
+        /// [ESTIMATE: the app reconnects, or the student presses "rejoin"].
+        public var rejoinAfter: SimDuration = .seconds(10)
 
         /// The defaults above.
         public init() {}
@@ -78,6 +85,7 @@ extension ConferenceWorkload {
             }
             if !(freezeThreshold > 0 && freezeThreshold <= 1) { p.append("freezeThreshold must be in (0, 1]") }
             if delayLimit <= .zero { p.append("delayLimit must be longer than 0 s") }
+            if dropAfter < .zero || rejoinAfter < .zero { p.append("dropAfter and rejoinAfter must not be negative") }
             return p
         }
     }

@@ -32,6 +32,8 @@ extension ConferenceWorkload.Configuration {
             c.studentsUp = try r.bool("studentsUp", default: d.studentsUp, source: S.estimate)
             c.freezeThreshold = try r.fraction("freezeThreshold", in: 0.01...1, default: d.freezeThreshold, source: S.estimate)
             c.delayLimit = try r.duration("delayLimit", default: d.delayLimit, source: S.g114)
+            c.dropAfter = try r.duration("dropAfter", default: d.dropAfter, source: "RFC 7675 consent expiry, REFERENCES.md §9")
+            c.rejoinAfter = try r.duration("rejoinAfter", default: d.rejoinAfter, source: S.estimate)
             if let problem = c.problems.first { throw r.error(problem) }
             return c
         }
@@ -42,7 +44,7 @@ extension ConferenceWorkload {
     /// The scenario entry `"activity": "conference"`.
     public static let activityKind = ActivityKind(
         name: "conference", summary: "a remote class: real-time streams teacher → devices and students → relay",
-        metrics: ["freeze_ratio", "delay_p95", "delay_over_150ms"],
+        metrics: ["freeze_ratio", "delay_p95", "delay_over_150ms", "drops"],
         read: { r in
             let c = try Configuration.read(r)
             return { name, sessions, services in ConferenceWorkload(name: name, configuration: c, sessions: sessions, services: services) }

@@ -11,9 +11,14 @@
 /// time as half the route's current round-trip time (propagation plus queueing,
 /// ``Network/roundTripTime(from:to:)``).
 ///
-/// **Metrics**: `freeze_ratio` (% of stream-seconds frozen), `delay_p95` (ms, over
-/// stream-second samples), `delay_over_150ms` (% of samples above `delayLimit`, 150 ms by
-/// default, whatever the limit the key keeps its name).
+/// A stream frozen for `dropAfter` without a break **drops** out of the call: it is
+/// stopped, its seconds count as frozen until it **rejoins** on a new stream
+/// `rejoinAfter` later (if the session is still on).
+///
+/// **Metrics**: `freeze_ratio` (% of stream-seconds frozen, dropped time included),
+/// `delay_p95` (ms, over stream-second samples), `delay_over_150ms` (% of samples above
+/// `delayLimit`, 150 ms by default, whatever the limit the key keeps its name), `drops`
+/// (count of streams dropped).
 ///
 /// **Assumptions**: constant-bitrate streams (no adaptation: a codec that lowers its rate
 /// shows up here as frozen seconds, which is what a class sees); the relay forwards one
@@ -46,6 +51,8 @@ public final class ConferenceWorkload: Workload {
         public var upstream: Bool
         /// Seconds observed, and seconds frozen.
         public var seconds = 0.0, frozenSeconds = 0.0
+        /// Times it dropped out of the call.
+        public var drops = 0
     }
 
     /// Per-stream outcomes, sessions in order.
@@ -58,8 +65,10 @@ public final class ConferenceWorkload: Workload {
     struct Stream {
         /// Sender, receiver, need, and session.
         var source: NodeID, destination: NodeID, rate: DataRate, session: Int, opens: SimTime
-        /// The transfer, and whether the network refused it.
-        var transfer: TransferID?, refused = false
+        /// The transfer, and whether the network refused it or it dropped out of the call.
+        var transfer: TransferID?, refused = false, dropped = false
+        /// Seconds frozen without a break.
+        var frozenRun = 0.0
         /// The network's cached route (−1 before the stream opens or if there is none).
         var route: Int32 = -1
         /// Start of the current interval, and the bytes delivered up to it.
@@ -156,6 +165,15 @@ public final class ConferenceWorkload: Workload {
             let route = sim.network.routeID(s.source, s.destination)
             streams[k].route = route ?? -1
             streams[k].from = sim.now + .seconds(route.map { sim.network.propagation(ofRoute: $0) } ?? 0)
+            if streams[k].dropped && sim.now > streams[k].from {  // the dropped time since the last sample
+                let gap = (sim.now - streams[k].from).seconds
+                streams[k].outcome.seconds += gap
+                streams[k].outcome.frozenSeconds += gap
+            }
+            streams[k].dropped = false
+            streams[k].refused = false
+            streams[k].frozenRun = 0
+            streams[k].bytes = 0
             do { streams[k].transfer = try sim.start(request, for: Int(index)) } catch { streams[k].refused = true }
         case .tick:
             sampleSession(k, in: sim)
@@ -189,7 +207,18 @@ public final class ConferenceWorkload: Workload {
         var runValue = 0.0, runCount = 0
         let limit = configuration.delayLimit.seconds
         for i in sessionStreams[k] {
-            guard let oneWay = sample(&local[i], memo: &memo, in: sim) else { continue }
+            let oneWay = sample(&local[i], memo: &memo, in: sim)
+            let drop = configuration.dropAfter
+            if drop > .zero && local[i].frozenRun >= drop.seconds - 1e-9, let t = local[i].transfer {
+                ledger.record(sim.stopReporting(t), entity: i)
+                local[i].transfer = nil
+                local[i].dropped = true
+                local[i].outcome.drops += 1
+                if sim.now + configuration.rejoinAfter < sessions[k].end {
+                    sim.schedule(event(i, .open), after: configuration.rejoinAfter)
+                }
+            }
+            guard let oneWay else { continue }
             if oneWay > limit { late += 1 }
             let ms = oneWay * 1e3
             if runCount > 0 && ms == runValue {
@@ -214,13 +243,16 @@ public final class ConferenceWorkload: Workload {
         let window = (now - s.from).seconds
         s.outcome.seconds += window
         guard let t = s.transfer else {
-            if s.refused { s.outcome.frozenSeconds += window }
+            if s.refused || s.dropped { s.outcome.frozenSeconds += window }
             s.from = now
             return nil
         }
         let delivered = sim.network.delivered(t, at: now)
         if delivered - s.bytes < configuration.freezeThreshold * s.rate.bytesPerSecond * window {
             s.outcome.frozenSeconds += window
+            s.frozenRun += window
+        } else {
+            s.frozenRun = 0
         }
         s.bytes = delivered
         s.from = now
@@ -233,10 +265,11 @@ public final class ConferenceWorkload: Workload {
 
     /// The conference metrics: `freeze_ratio`, `delay_p95`, `delay_over_150ms`.
     public func report(in sim: Simulation) -> WorkloadReport {
-        var seconds = 0.0, frozen = 0.0
+        var seconds = 0.0, frozen = 0.0, drops = 0
         for s in streams {
             seconds += s.outcome.seconds
             frozen += s.outcome.frozenSeconds
+            drops += s.outcome.drops
         }
         let metrics = [
             Metric(key: "freeze_ratio", label: "Stream-seconds frozen (below need)",
@@ -244,6 +277,7 @@ public final class ConferenceWorkload: Workload {
             Metric(key: "delay_p95", label: "One-way delay, 95th percentile", value: delays.quantile(0.95) ?? .nan, unit: "ms"),
             Metric(key: "delay_over_150ms", label: "Stream-seconds with one-way delay over the limit (ITU-T G.114)",
                    value: delays.count > 0 ? 100 * Double(late) / Double(delays.count) : .nan, unit: "%"),
+            Metric(key: "drops", label: "Streams dropped out of the call", value: Double(drops), unit: "count"),
         ]
         return WorkloadReport(name: name, kind: kind, entities: participants, metrics: metrics, delayedBy: ledger.shares())
     }

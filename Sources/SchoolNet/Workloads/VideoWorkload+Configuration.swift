@@ -26,6 +26,17 @@ extension VideoWorkload {
         /// BBA cushion: 16 s [ESTIMATE: BBA-0's 126 s of 240 s, scaled].
         public var cushion: SimDuration = .seconds(16)
 
+        /// A fragment attempt with no byte after this long is abandoned: 10 s [VENDOR: hls.js
+        /// `fragLoadPolicy` `maxTimeToFirstByteMs`, REFERENCES.md §9]. Zero turns it off.
+        public var firstByteTimeout: SimDuration = .seconds(10)
+        /// A fragment attempt not loaded after this long is abandoned: 120 s [VENDOR: hls.js
+        /// `maxLoadTimeMs`, REFERENCES.md §9].
+        public var loadTimeout: SimDuration = .seconds(120)
+        /// Retries of an abandoned fragment, at once, on a new connection; after the last the
+        /// player stops with an error (the student sees a failed video): 4 [VENDOR: hls.js
+        /// `timeoutRetry.maxNumRetry`, no delay, REFERENCES.md §9].
+        public var fragmentRetries = 4
+
         /// The defaults above.
         public init() {}
 
@@ -43,6 +54,9 @@ extension VideoWorkload {
                 p.append("maxBuffer must hold at least startupSegments segments")
             }
             if reservoir < .zero || cushion <= .zero { p.append("reservoir must be ≥ 0 s and cushion > 0 s") }
+            if firstByteTimeout < .zero { p.append("firstByteTimeout must not be negative") }
+            if loadTimeout <= .zero { p.append("loadTimeout must be longer than 0 s") }
+            if fragmentRetries < 0 { p.append("fragmentRetries must not be negative") }
             return p
         }
 

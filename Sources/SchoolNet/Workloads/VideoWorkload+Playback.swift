@@ -48,7 +48,7 @@ extension VideoWorkload {
     /// ended by the end of the run are accounted up to ``Simulation/endTime``.
     public func report(in sim: Simulation) -> WorkloadReport {
         var startups = QuantileSketch()
-        var played = 0.0, stalled = 0.0, megabits = 0.0, switches = 0
+        var played = 0.0, stalled = 0.0, megabits = 0.0, switches = 0, failed = 0, gaveUp = 0
         for p in players.indices {
             if !players[p].done { account(p, to: min(sim.endTime, players[p].end)) }
             let o = players[p].outcome
@@ -61,6 +61,8 @@ extension VideoWorkload {
             stalled += o.stalledSeconds
             megabits += o.playedMegabits
             switches += o.switches
+            failed += o.failedAttempts
+            gaveUp += o.gaveUp ? 1 : 0
         }
         let watch = played + stalled
         let metrics = [
@@ -72,6 +74,9 @@ extension VideoWorkload {
                    unit: "Mbps", higherIsBetter: true),
             Metric(key: "switches_per_min", label: "Bitrate switches per minute watched",
                    value: watch > 0 ? Double(switches) / (watch / 60) : .nan, unit: "count"),
+            Metric(key: "fragments_failed", label: "Segment attempts abandoned", value: Double(failed), unit: "count"),
+            Metric(key: "gave_up", label: "Players stopped with an error", value: players.isEmpty ? .nan : 100 * Double(gaveUp) / Double(players.count),
+                   unit: "%"),
         ]
         return WorkloadReport(name: name, kind: kind, entities: players.count, metrics: metrics, delayedBy: ledger.shares())
     }

@@ -6,6 +6,7 @@ extension VideoWorkload.Configuration {
         static let segment = "REFERENCES.md §8: DASH segments of 2–6 s [ESTIMATE]"
         static let buffer = "REFERENCES.md §8: video player [ESTIMATE]"
         static let bba = "REFERENCES.md §8: BBA-0 (Huang et al. 2014) scaled to a 30 s buffer [ESTIMATE]"
+        static let hls = "REFERENCES.md §9: hls.js fragLoadPolicy defaults [VENDOR]"
     }
 
     /// Reads a video activity object; every key is optional, falling back to the default
@@ -36,6 +37,9 @@ extension VideoWorkload.Configuration {
             c.maxBuffer = try r.duration("maxBuffer", default: d.maxBuffer, source: S.buffer)
             c.reservoir = try r.duration("reservoir", default: d.reservoir, source: S.bba)
             c.cushion = try r.duration("cushion", default: d.cushion, source: S.bba)
+            c.firstByteTimeout = try r.duration("firstByteTimeout", default: d.firstByteTimeout, source: S.hls)
+            c.loadTimeout = try r.duration("loadTimeout", default: d.loadTimeout, source: S.hls)
+            c.fragmentRetries = try r.int("fragmentRetries", in: 0...20, default: d.fragmentRetries, source: S.hls)
             if let problem = c.problems.first { throw r.error(problem) }
             return c
         }
@@ -46,7 +50,7 @@ extension VideoWorkload {
     /// The scenario entry `"activity": "video"`.
     public static let activityKind = ActivityKind(
         name: "video", summary: "video on demand: a DASH-like player per device with buffer-based bitrate choice (BBA)",
-        metrics: ["startup_p95", "rebuffer_ratio", "mean_bitrate", "switches_per_min"],
+        metrics: ["startup_p95", "rebuffer_ratio", "mean_bitrate", "switches_per_min", "fragments_failed", "gave_up"],
         read: { r in
             let c = try Configuration.read(r)
             return { name, sessions, services in VideoWorkload(name: name, configuration: c, sessions: sessions, services: services) }

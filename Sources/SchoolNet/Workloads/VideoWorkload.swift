@@ -11,11 +11,19 @@
 /// `startupSegments` segments are buffered again. Downloads pause while the buffer plus one
 /// segment would exceed `maxBuffer`. At `session.end` the player stops.
 ///
+/// **Giving up** (hls.js-like fragment loading): a segment attempt with no byte after
+/// `firstByteTimeout`, or not loaded after `loadTimeout`, is abandoned and retried at once
+/// on a new connection; after `fragmentRetries` retries the player stops with an error for
+/// the rest of the session (the student sees a failed video; the remaining time counts as
+/// stalled once playback had started).
+///
 /// **Metrics**: `startup_p95` (s, press to first frame; a player that never starts counts
 /// the whole window, censored), `rebuffer_ratio` (% of time after the first frame spent
 /// stalled; the startup wait is in `startup_p95`, not here), `mean_bitrate` (Mbps, the
 /// time average of the played segments' bitrates over playing time), `switches_per_min`
-/// (changes of rung between consecutive played segments, per minute after the first frame).
+/// (changes of rung between consecutive played segments, per minute after the first frame),
+/// `fragments_failed` (segment attempts abandoned), `gave_up` (% of players that stopped
+/// with an error).
 ///
 /// **Assumptions**: the content is longer than the session; segments are exactly
 /// `ladder[rung] × segmentDuration` bytes (CBR encoding); one segment in flight per player;
@@ -53,13 +61,17 @@ public final class VideoWorkload: Workload {
         public var switches = 0
         /// Rungs of the segments downloaded, in order.
         public var rungs: [Int] = []
+        /// Segment attempts abandoned (no first byte, or too slow).
+        public var failedAttempts = 0
+        /// Whether the player stopped with an error after its retries ran out.
+        public var gaveUp = false
     }
 
     /// Per-player outcomes (sessions in order, devices in order).
     public var outcomes: [PlayerOutcome] { players.map(\.outcome) }
 
     /// Event codes.
-    enum Code: Int32 { case press, bufferEmpty, resumeDownload, sessionEnd }
+    enum Code: Int32 { case press, bufferEmpty, resumeDownload, sessionEnd, fragmentCheck }
 
     /// One player's state.
     struct Player {
@@ -79,6 +91,9 @@ public final class VideoWorkload: Workload {
         var fetched = 0, lastRung = 0
         /// The pending buffer-empty and resume events.
         var emptyToken: EventToken?, resumeToken: EventToken?
+        /// The segment attempt's check, its serial (stale checks carry an old one), its
+        /// start, and the retries used for the current segment.
+        var checkToken: EventToken?, checkSerial: Int32 = 0, attemptStart = SimTime.zero, retries = 0
         /// What the reports see.
         var outcome = PlayerOutcome()
     }
@@ -118,8 +133,8 @@ public final class VideoWorkload: Workload {
     }
 
     /// An event of this workload for player `p`.
-    func event(_ p: Int, _ code: Code) -> WorkloadEvent {
-        WorkloadEvent(workload: index, entity: Int32(p), code: code.rawValue)
+    func event(_ p: Int, _ code: Code, aux: Int32 = 0) -> WorkloadEvent {
+        WorkloadEvent(workload: index, entity: Int32(p), code: code.rawValue, aux: aux)
     }
 
     /// Seconds of content buffered and not yet played.
@@ -158,7 +173,35 @@ public final class VideoWorkload: Workload {
             players[p].playing = false
             if let t = players[p].transfer { sim.stop(t) }
             players[p].transfer = nil
-            for token in [players[p].emptyToken, players[p].resumeToken].compactMap({ $0 }) { sim.cancel(token) }
+            for token in [players[p].emptyToken, players[p].resumeToken, players[p].checkToken].compactMap({ $0 }) { sim.cancel(token) }
+        case .fragmentCheck:
+            guard event.aux == players[p].checkSerial, let t = players[p].transfer else { return }
+            players[p].checkToken = nil
+            let c = configuration
+            let deadline = players[p].attemptStart + c.loadTimeout
+            if deadline > sim.now && sim.network.delivered(t, at: sim.now) > 0 {
+                players[p].checkToken = sim.schedule(self.event(p, .fragmentCheck, aux: players[p].checkSerial), at: deadline)
+                return
+            }
+            sim.stop(t)
+            withPlayer(p) { player in
+                player.transfer = nil
+                player.connected = false
+                player.outcome.failedAttempts += 1
+                player.retries += 1
+            }
+            if players[p].retries > c.fragmentRetries {
+                // The player stops with an error: the rest of the session is a failed video.
+                withPlayer(p) { player in
+                    player.outcome.gaveUp = true
+                    player.playing = false
+                    player.done = true
+                }
+                for token in [players[p].emptyToken, players[p].resumeToken].compactMap({ $0 }) { sim.cancel(token) }
+                if players[p].started { players[p].outcome.stalledSeconds += (players[p].end - sim.now).seconds }
+            } else {
+                requestSegment(p, in: sim, retry: true)
+            }
         }
     }
 
@@ -170,8 +213,11 @@ public final class VideoWorkload: Workload {
         let d = configuration.segmentDuration.seconds
         let startupLevel = Double(configuration.startupSegments) * d - 1e-9
         let now = sim.now
+        if let token = players[p].checkToken { sim.cancel(token) }
         let (level, playing, emptyToken) = withPlayer(p) { player in
             player.transfer = nil
+            player.checkToken = nil
+            player.retries = 0
             player.connected = true
             player.outcome.rungs.append(player.inFlightRung)
             player.fetched += 1
@@ -198,11 +244,12 @@ public final class VideoWorkload: Workload {
         }
     }
 
-    /// Requests the next segment at the rung BBA-0 picks now.
-    func requestSegment(_ p: Int, in sim: Simulation) {
+    /// Requests the next segment at the rung BBA-0 picks now (a retry keeps the rung of the
+    /// abandoned attempt).
+    func requestSegment(_ p: Int, in sim: Simulation, retry: Bool = false) {
         let player = players[p]  // one read; shares the rung list, which is not written here
         guard !player.done, sim.now < player.end else { return }
-        let rung = player.fetched == 0
+        let rung = retry ? player.inFlightRung : player.fetched == 0
             ? 0
             : configuration.nextRung(buffer: Self.buffer(of: player, segmentDuration: configuration.segmentDuration.seconds),
                                      previous: player.lastRung)
@@ -211,7 +258,10 @@ public final class VideoWorkload: Workload {
                                       newConnection: !player.connected, tag: Int64(p))
         do {
             let t = try sim.start(request, for: Int(index))
-            withPlayer(p) { $0.inFlightRung = rung; $0.transfer = t }
+            withPlayer(p) { $0.inFlightRung = rung; $0.transfer = t; $0.attemptStart = sim.now; $0.checkSerial &+= 1 }
+            let c = configuration
+            let first = c.firstByteTimeout > .zero && c.firstByteTimeout < c.loadTimeout ? c.firstByteTimeout : c.loadTimeout
+            players[p].checkToken = sim.schedule(event(p, .fragmentCheck, aux: players[p].checkSerial), after: first)
         } catch {
             withPlayer(p) { $0.inFlightRung = rung; $0.connected = false }
             players[p].resumeToken = sim.schedule(event(p, .resumeDownload), after: .seconds(1))

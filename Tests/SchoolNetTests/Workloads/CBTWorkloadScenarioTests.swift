@@ -14,7 +14,7 @@ import Testing
     @Test func emptyObjectGivesDefaults() throws {
         let (c, r) = try Self.read("{}")
         #expect(c == CBTWorkload.Configuration())
-        #expect(r.settings.count == 19 && r.settings.allSatisfy(\.isDefault))
+        #expect(r.settings.count == 20 && r.settings.allSatisfy(\.isDefault))
         let shown = r.settings.map(\.description)
         #expect(shown.contains { $0.hasPrefix("itemSize = uniform 50 kB to 300 kB (default: REFERENCES.md §8") }, "\(shown)")
         #expect(shown.contains { $0.hasPrefix("thinkTime = lognormal, mean 90 s, cv 0.5 (default:") }, "\(shown.filter { $0.hasPrefix("think") })")
@@ -26,7 +26,7 @@ import Testing
             {"items": 12, "itemSize": "150 kB", "listeningItems": 3, "listeningItemSize": {"low": "1 MB", "high": "3 MB"},
              "speakingItems": 2, "speakingUploadSize": {"mean": "800 kB", "cv": 0.25}, "thinkTime": {"mean": "2 min"},
              "autosaveEvery": "0 s", "autosaveSize": "1 kB", "answerSize": "3 kB", "submitSize": "20 kB",
-             "delivery": "pre", "loginRoundTrips": 6, "loginResponseSize": "5 kB", "timeout": "10 s", "retries": 1,
+             "delivery": "pre", "loginRoundTrips": 6, "loginResponseSize": "5 kB", "timeout": "10 s", "stallTimeout": "5 s", "retries": 1,
              "backoff": "500 ms", "connectionReuse": false, "cohorts": "class"}
             """)
         #expect(c.items == 12 && c.listeningItems == 3 && c.speakingItems == 2 && c.textItems == 7)
@@ -37,6 +37,7 @@ import Testing
         #expect(c.autosaveEvery == .zero && c.autosaveSize == .kilobytes(1) && c.answerSize == .kilobytes(3))
         #expect(c.submitSize == .kilobytes(20) && c.delivery == .pre && c.loginRoundTrips == 6)
         #expect(c.loginResponseSize == .kilobytes(5) && c.timeout == .seconds(10) && c.retries == 1)
+        #expect(c.stallTimeout == .seconds(5))
         #expect(c.backoff == .milliseconds(500) && !c.connectionReuse && c.cohorts == .class)
         #expect(r.settings.filter(\.isDefault).map(\.keyPath.description) == ["thinkTime.cv"])
     }

@@ -5,14 +5,16 @@ import Testing
 @Suite struct ConferenceWorkloadTests {
     /// 40 students and a room display (the 41st device) on one WAN link; the lecturer is
     /// sent to the display only, so the uplink carries the 40 cameras.
+    /// Streams never drop out of the call unless `dropAfter` is given (drops: `GiveUpTests`).
     static func run(up: DataRate, oneWay: SimDuration, minutes: Double = 2, jitter: Distribution = .constant(0),
-                    seed: UInt64 = 1) -> (ConferenceWorkload, WorkloadReport) {
+                    seed: UInt64 = 1, dropAfter: SimDuration = .zero) -> (ConferenceWorkload, WorkloadReport) {
         let bed = WorkloadTestbed(devices: 41, up: up, down: .gigabitsPerSecond(1), propagation: oneWay)
         let session = ActivitySession(label: "remote", school: "s", classroom: "6-1", devices: Array(bed.devices.prefix(40)),
                                       teacherDevice: bed.devices[40], start: .zero, end: .zero + .minutes(minutes),
                                       startJitter: jitter)
         var c = ConferenceWorkload.Configuration()
         c.downlink = .roomDisplay
+        c.dropAfter = dropAfter
         let w = ConferenceWorkload(name: "remote class", configuration: c, sessions: [session], services: bed.services)
         return (w, bed.run(w, until: .minutes(minutes), seed: seed))
     }

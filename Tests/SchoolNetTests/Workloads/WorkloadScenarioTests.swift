@@ -7,7 +7,7 @@ import Testing
     @Test func videoDefaultsAndOverrides() throws {
         let r = try ScenarioReader(json: "{}", file: "v.json")
         #expect(try VideoWorkload.Configuration.read(r) == VideoWorkload.Configuration())
-        #expect(r.settings.count == 6 && r.settings.allSatisfy(\.isDefault))
+        #expect(r.settings.count == 9 && r.settings.allSatisfy(\.isDefault))
         let o = try ScenarioReader(json: #"{"ladder": ["0.7 Mbps"], "segmentDuration": "6 s", "maxBuffer": "60 s"}"#, file: "v.json")
         let c = try VideoWorkload.Configuration.read(o)
         #expect(c.ladder == [.megabitsPerSecond(0.7)] && c.segmentDuration == .seconds(6) && c.maxBuffer == .seconds(60))
