@@ -122,6 +122,8 @@ public struct Network {
 
     /// Buffer size of each resource, bits (for queueing delays).
     let bufferBits: ContiguousArray<Double>
+    /// Queue discipline of each resource.
+    let discipline: ContiguousArray<QueueDiscipline>
 
     enum Phase: UInt8 { case free, waitingSession, setup, body }
 
@@ -182,6 +184,7 @@ public struct Network {
         self.topology = topology
         self.tcp = tcp
         bufferBits = ContiguousArray(topology.resources.map { $0.buffer.bits })
+        discipline = ContiguousArray(topology.resources.map(\.discipline))
         solver.observer.bucketWidth = bucketWidth.nanoseconds
         for r in topology.resources { solver.addResource(capacity: r.capacity) }
         sessionsInUse = Array(repeating: 0, count: topology.nodes.count)
@@ -226,7 +229,7 @@ public struct Network {
     func queueingDelay(index r: Int) -> Double {
         let c = solver.capacity[r]
         guard c > 0 else { return 0 }
-        let bufferDelay = bufferBits[r] / c
+        let bufferDelay = discipline[r].saturatedDelay(bufferBits: bufferBits[r], capacity: c)
         if solver.saturated(r) { return bufferDelay }
         let rho = min(solver.trueLoad(r) / c, 0.999_999)
         return min(bufferDelay, rho / (1 - rho) * tcp.segmentSize.bits / c)
