@@ -86,9 +86,12 @@ public struct TransferOutcome: Sendable, Equatable {
 /// event and may return a finished transfer.
 ///
 /// **Queueing delay** (for RTTs; bufferbloat): a resource at load ρ < 1 adds the M/M/1
-/// waiting time in segments, ρ/(1−ρ) × segment/C, capped at buffer/C; a saturated resource
-/// adds buffer/C (TCP keeps a saturated bottleneck's buffer full). **Source**: Kleinrock,
-/// *Queueing Systems* vol. 1 (M/M/1); Gettys & Nichols 2011 (bufferbloat).
+/// waiting time in segments, ρ/(1−ρ) × segment/C, capped at the standing queue; a saturated
+/// resource adds its standing queue: buffer/C behind a FIFO (TCP keeps a saturated
+/// bottleneck's drop-tail buffer full), at most CoDel's 5 ms target behind fq_codel (see
+/// ``QueueDiscipline``). **Source**: Kleinrock, *Queueing Systems* vol. 1 (M/M/1); Gettys &
+/// Nichols 2011 (bufferbloat); RFC 8289 and RFC 8290 (CoDel, fq_codel). **Validation**:
+/// closed forms in the queue-discipline tests (exact).
 ///
 /// **Copies**: the solver's storage has reference semantics (``FlowSolver``, ``Column``):
 /// a copy of a network shares the solver's state with the original, so read a copy
