@@ -86,9 +86,12 @@ public struct TransferOutcome: Sendable, Equatable {
 /// event and may return a finished transfer.
 ///
 /// **Queueing delay** (for RTTs; bufferbloat): a resource at load ρ < 1 adds the M/M/1
-/// waiting time in segments, ρ/(1−ρ) × segment/C, capped at buffer/C; a saturated resource
-/// adds buffer/C (TCP keeps a saturated bottleneck's buffer full). **Source**: Kleinrock,
-/// *Queueing Systems* vol. 1 (M/M/1); Gettys & Nichols 2011 (bufferbloat).
+/// waiting time in segments, ρ/(1−ρ) × segment/C, capped at the standing queue; a saturated
+/// resource adds its standing queue: buffer/C behind a FIFO (TCP keeps a saturated
+/// bottleneck's drop-tail buffer full), at most CoDel's 5 ms target behind fq_codel (see
+/// ``QueueDiscipline``). **Source**: Kleinrock, *Queueing Systems* vol. 1 (M/M/1); Gettys &
+/// Nichols 2011 (bufferbloat); RFC 8289 and RFC 8290 (CoDel, fq_codel). **Validation**:
+/// closed forms in the queue-discipline tests (exact).
 ///
 /// **Copies**: the solver's storage has reference semantics (``FlowSolver``, ``Column``):
 /// a copy of a network shares the solver's state with the original, so read a copy
@@ -122,6 +125,8 @@ public struct Network {
 
     /// Buffer size of each resource, bits (for queueing delays).
     let bufferBits: ContiguousArray<Double>
+    /// Queue discipline of each resource.
+    let discipline: ContiguousArray<QueueDiscipline>
 
     enum Phase: UInt8 { case free, waitingSession, setup, body }
 
@@ -182,6 +187,7 @@ public struct Network {
         self.topology = topology
         self.tcp = tcp
         bufferBits = ContiguousArray(topology.resources.map { $0.buffer.bits })
+        discipline = ContiguousArray(topology.resources.map(\.discipline))
         solver.observer.bucketWidth = bucketWidth.nanoseconds
         for r in topology.resources { solver.addResource(capacity: r.capacity) }
         sessionsInUse = Array(repeating: 0, count: topology.nodes.count)
@@ -226,7 +232,7 @@ public struct Network {
     func queueingDelay(index r: Int) -> Double {
         let c = solver.capacity[r]
         guard c > 0 else { return 0 }
-        let bufferDelay = bufferBits[r] / c
+        let bufferDelay = discipline[r].saturatedDelay(bufferBits: bufferBits[r], capacity: c)
         if solver.saturated(r) { return bufferDelay }
         let rho = min(solver.trueLoad(r) / c, 0.999_999)
         return min(bufferDelay, rho / (1 - rho) * tcp.segmentSize.bits / c)

@@ -43,6 +43,8 @@ public struct Topology: Sendable {
         public var capacity: DataRate
         /// Buffer in front of it (for queueing delay), e.g. a router's port buffer.
         public var buffer: ByteCount
+        /// How the buffer is served when the resource is saturated.
+        public var discipline: QueueDiscipline = .fifo
         /// The link (or medium) this resource belongs to, for grouping in reports.
         public var group: String
     }
@@ -101,8 +103,9 @@ public struct Topology: Sendable {
     /// Adds a resource (a shared medium, or one used by several links).
     @discardableResult
     public mutating func addResource(_ name: String, capacity: DataRate, buffer: ByteCount = .kilobytes(256),
-                                     group: String? = nil) -> ResourceID {
-        resources.append(Resource(name: name, capacity: capacity, buffer: buffer, group: group ?? name))
+                                     discipline: QueueDiscipline = .fifo, group: String? = nil) -> ResourceID {
+        resources.append(Resource(name: name, capacity: capacity, buffer: buffer, discipline: discipline,
+                                  group: group ?? name))
         return ResourceID(resources.count - 1)
     }
 
@@ -125,11 +128,13 @@ public struct Topology: Sendable {
     ///   - up: capacity lower → upper.
     ///   - down: capacity upper → lower.
     ///   - buffer: the buffer in front of each direction.
+    ///   - discipline: how each direction's buffer is served.
     @discardableResult
     public mutating func addDuplexLink(_ name: String, lower: NodeID, upper: NodeID, up: DataRate, down: DataRate,
-                                       propagation: SimDuration = .zero, buffer: ByteCount = .kilobytes(256)) -> LinkID {
-        let u = addResource(name + " ↑", capacity: up, buffer: buffer, group: name)
-        let d = addResource(name + " ↓", capacity: down, buffer: buffer, group: name)
+                                       propagation: SimDuration = .zero, buffer: ByteCount = .kilobytes(256),
+                                       discipline: QueueDiscipline = .fifo) -> LinkID {
+        let u = addResource(name + " ↑", capacity: up, buffer: buffer, discipline: discipline, group: name)
+        let d = addResource(name + " ↓", capacity: down, buffer: buffer, discipline: discipline, group: name)
         return addLink(name, lower: lower, upper: upper, propagation: propagation, up: [Hop(u)], down: [Hop(d)])
     }
 
