@@ -44,6 +44,11 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
         RandomStream(key: SplitMix64.mix(key ^ SplitMix64.mix(UInt64(bitPattern: Int64(index)) &+ 0x9E37_79B9_7F4A_7C15)))
     }
 
+    /// The stream of an entity known by a 64-bit identity key (see ``EntityKey``).
+    public func derived(key identity: UInt64) -> RandomStream {
+        RandomStream(key: SplitMix64.mix(key ^ SplitMix64.mix(identity ^ 0x243F_6A88_85A3_08D3)))
+    }
+
     /// The next 64 random bits.
     @inlinable public mutating func next() -> UInt64 {
         let result = rotl(s1 &* 5, 7) &* 9

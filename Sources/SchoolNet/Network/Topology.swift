@@ -154,6 +154,19 @@ public struct Topology: Sendable {
         nodes[node.index].receivingWeight = receiving
     }
 
+    /// Sets the airtime factor of every hop of `link` in both directions (a device's radio
+    /// link quality, drawn per replication).
+    ///
+    /// - Parameters:
+    ///   - link: the link.
+    ///   - up: the factor of its upward hops.
+    ///   - down: the factor of its downward hops.
+    public mutating func setFactors(_ link: LinkID, up: Double, down: Double) {
+        precondition(up > 0 && up.isFinite && down > 0 && down.isFinite, "hop factor must be positive")
+        for h in links[link.index].up.indices { links[link.index].up[h].factor = up }
+        for h in links[link.index].down.indices { links[link.index].down[h].factor = down }
+    }
+
     /// The node named `name`, if any.
     public func node(named name: String) -> NodeID? {
         nodes.firstIndex { $0.name == name }.map { NodeID($0) }

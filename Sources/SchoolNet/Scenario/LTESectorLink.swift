@@ -34,11 +34,19 @@ struct LTESectorLink {
     /// - Returns: the device's node.
     func addDevice(_ name: String, cqi: Int, to topology: inout Topology) -> NodeID {
         let d = topology.addNode(name, kind: .device)
+        let o = outcome(cqi: cqi)
         topology.addLink(name + " LTE", lower: d, upper: sector,
-                         up: [Hop(uplink, factor: cell.airtimeFactor(cqi: cqi, direction: .uplink))],
-                         down: [Hop(downlink, factor: cell.airtimeFactor(cqi: cqi, direction: .downlink))])
-        topology.setShareWeights(d, sending: cell.shareWeight(cqi: cqi, meanRate: meanUp, direction: .uplink),
-                                 receiving: cell.shareWeight(cqi: cqi, meanRate: meanDown, direction: .downlink))
+                         up: [Hop(uplink, factor: o.upFactor)], down: [Hop(downlink, factor: o.downFactor)])
+        topology.setShareWeights(d, sending: o.sendingWeight, receiving: o.receivingWeight)
         return d
+    }
+
+    /// A device's link at `cqi`: the airtime factors of its hops and its share weights.
+    func outcome(cqi: Int) -> DeviceLinkDraw.Outcome {
+        DeviceLinkDraw.Outcome(upFactor: cell.airtimeFactor(cqi: cqi, direction: .uplink),
+                               downFactor: cell.airtimeFactor(cqi: cqi, direction: .downlink),
+                               sendingWeight: cell.shareWeight(cqi: cqi, meanRate: meanUp, direction: .uplink),
+                               receivingWeight: cell.shareWeight(cqi: cqi, meanRate: meanDown, direction: .downlink),
+                               cqi: cqi)
     }
 }

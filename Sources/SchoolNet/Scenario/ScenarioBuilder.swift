@@ -15,7 +15,9 @@
 /// - local 5G: one gNB `S/5G` with `S 5G ↓` / `S 5G ↑` resources (TDD split), linked to the
 ///   core; LTE: a public sector `S LTE ↓` / `S LTE ↑` linked to the internet through the
 ///   operator's core (no school line); each device crosses it with its CQI's airtime factor
-///   and share weights, so active devices share the sector's time equally (``LTESectorLink``).
+///   and share weights, so active devices share the sector's time equally (``LTESectorLink``);
+///   a device's CQI, a SIM over its cap and which Wi-Fi clients are slow are drawn anew in
+///   every replication (``DeviceLinkDraw``).
 ///
 /// Hour-dependent capacities (best-effort availability, PPPoE load, LTE public load) are
 /// scheduled as capacity changes on the hour.
@@ -35,6 +37,20 @@ public struct ScenarioBuilder: @unchecked Sendable {
     public private(set) var kinds: [String: ResourceKind] = [:]
     /// Capacity changes on the hour: resource, per-hour capacity.
     var hourly: [(ResourceID, (Int) -> DataRate)] = []
+    /// The kinds of per-device link draws (one per school radio).
+    var draws: [DeviceLinkDraw] = []
+    /// Device links whose quality each replication draws (the topology holds factor 1).
+    var randomLinks: [RandomLink] = []
+
+    /// A device link drawn per replication.
+    struct RandomLink {
+        /// The link and its device.
+        var link: LinkID, device: NodeID
+        /// The device's identity (school index, grade, class ordinal, device index).
+        var key: EntityKey
+        /// Index into ``draws``.
+        var draw: Int
+    }
 
     /// Builds the topology.
     public init(_ scenario: Scenario) {
@@ -72,14 +88,14 @@ public struct ScenarioBuilder: @unchecked Sendable {
             kinds["egress uplink"] = .egress
         }
         let startHour = Int(scenario.start.seconds / 3600)
-        for school in scenario.schools {
-            devices.append(addSchool(school, internet: internet, datacenter: datacenter, sinet: &sinet, hour: startHour))
+        for (si, school) in scenario.schools.enumerated() {
+            devices.append(addSchool(school, schoolIndex: si, internet: internet, datacenter: datacenter, sinet: &sinet, hour: startHour))
         }
     }
 
-    mutating func addSchool(_ s: SchoolSpec, internet: NodeID, datacenter: NodeID?, sinet: inout NodeID?, hour: Int) -> [[NodeID]] {
+    mutating func addSchool(_ s: SchoolSpec, schoolIndex: Int, internet: NodeID, datacenter: NodeID?, sinet: inout NodeID?, hour: Int) -> [[NodeID]] {
         let name = s.name
-        let topSeed = RandomStream(seed: scenario.seed).derived("topology").derived(name)
+        let classKeys = Self.classKeys(s, school: schoolIndex, family: EntityKey(tag: 1))
         var attach: NodeID  // where the school's radio side attaches
         if case .lte(let cell, let cqi, let plan, let overCap, let coreDelay) = s.radio {
             kinds["\(name) LTE"] = .mobile
@@ -92,14 +108,16 @@ public struct ScenarioBuilder: @unchecked Sendable {
             hourly.append((dl, { cell.capacity(direction: .downlink, hour: $0) }))
             hourly.append((ul, { cell.capacity(direction: .uplink, hour: $0) }))
             let mix = Distribution.empirical(cqi.keys.sorted().map { (Double($0), cqi[$0]!) })
+            // The CQI (and a SIM over its monthly cap) is drawn per replication; proportional
+            // fair gives each device equal time, so its share weight follows its own rate.
             let sectorLink = LTESectorLink(cell: cell, sector: sector, uplink: ul, downlink: dl, mix: cqi)
-            return s.classes.map { c in
-                var rng = topSeed.derived(c.name)
+            let draw = addDraw(.lte(sectorLink, cqi: mix, plan: plan, overCap: overCap))
+            return s.classes.enumerated().map { ci, c in
+                let key = classKeys[ci]
                 return (0..<c.students).map { i in
-                    let q = Int(mix.sample(using: &rng))
-                    let d = sectorLink.addDevice("\(name)/\(c.name)/\(i + 1)", cqi: q, to: &topology)
-                    // A SIM over its monthly cap is throttled for every transfer.
-                    if let plan, rng.nextUnit() < overCap { topology.setRateCeiling(d, plan.rateCeiling(used: plan.monthlyCap)) }
+                    let d = topology.addNode("\(name)/\(c.name)/\(i + 1)", kind: .device)
+                    let l = topology.addLink("\(name)/\(c.name)/\(i + 1) LTE", lower: d, upper: sector, up: [Hop(ul)], down: [Hop(dl)])
+                    randomLinks.append(RandomLink(link: l, device: d, key: key.appending(i), draw: draw))
                     return d
                 }
             }
@@ -146,7 +164,7 @@ public struct ScenarioBuilder: @unchecked Sendable {
         }
         switch s.radio {
         case .wifi(let w):
-            return s.classes.map { c in
+            return s.classes.enumerated().map { ci, c in
                 let ap = topology.addNode("\(name)/\(c.name)/ap", kind: .accessPoint)
                 kinds["\(name)/\(c.name) uplink"] = .lan
                 kinds["\(name)/\(c.name) Wi-Fi"] = .wifi
@@ -159,11 +177,13 @@ public struct ScenarioBuilder: @unchecked Sendable {
                                       channelWidthMHz: w.cell.referencePHY.channelWidthMHz,
                                       spatialStreams: 1)
                 let slowFactor = w.cell.airtimeFactor(client: slowPHY, activeStations: contention.contenders)
-                var rng = topSeed.derived(c.name)
+                // Which clients are slow is drawn per replication.
+                let draw = addDraw(.wifi(slowFraction: w.slowClientFraction, slowFactor: slowFactor))
+                let key = classKeys[ci]
                 return (0..<n).map { i in
-                    let f = rng.nextUnit() < w.slowClientFraction ? slowFactor : 1
                     let d = topology.addNode("\(name)/\(c.name)/\(i + 1)", kind: .device)
-                    topology.addLink("\(name)/\(c.name)/\(i + 1) Wi-Fi", lower: d, upper: ap, up: [Hop(air, factor: f)], down: [Hop(air, factor: f)])
+                    let l = topology.addLink("\(name)/\(c.name)/\(i + 1) Wi-Fi", lower: d, upper: ap, up: [Hop(air)], down: [Hop(air)])
+                    if w.slowClientFraction > 0 { randomLinks.append(RandomLink(link: l, device: d, key: key.appending(i), draw: draw)) }
                     return d
                 }
             }
@@ -185,9 +205,46 @@ public struct ScenarioBuilder: @unchecked Sendable {
         }
     }
 
-    /// A simulation of the scenario with `seed` (replication r uses scenario seed + r).
+    mutating func addDraw(_ d: DeviceLinkDraw) -> Int {
+        draws.append(d)
+        return draws.count - 1
+    }
+
+    /// Each class's identity key: school index, grade, ordinal of the class within its
+    /// grade (so adding a class to one grade leaves every other grade's keys alone).
+    static func classKeys(_ s: SchoolSpec, school: Int, family: EntityKey) -> [EntityKey] {
+        var seen: [Int: Int] = [:]  // looked up only, never iterated
+        return s.classes.map { c in
+            let ordinal = seen[c.grade, default: 0]
+            seen[c.grade] = ordinal + 1
+            return family.appending(school).appending(c.grade).appending(ordinal)
+        }
+    }
+
+    /// The topology of the replication with `seed`: every device's link quality drawn from
+    /// the replication's stream and the device's identity (``DeviceLinkDraw``).
+    ///
+    /// - Parameter seed: the replication's seed.
+    /// - Returns: the topology with the drawn airtime factors and rate ceilings.
+    public func topology(seed: UInt64) -> Topology {
+        var t = topology
+        let root = RandomStream(seed: seed).derived("device links")
+        for r in randomLinks {
+            var rng = root.derived(key: r.key.value)
+            let o = draws[r.draw].draw(using: &rng)
+            if o.upFactor != 1 || o.downFactor != 1 { t.setFactors(r.link, up: o.upFactor, down: o.downFactor) }
+            if o.sendingWeight != 1 || o.receivingWeight != 1 {
+                t.setShareWeights(r.device, sending: o.sendingWeight, receiving: o.receivingWeight)
+            }
+            if let ceiling = o.rateCeiling { t.setRateCeiling(r.device, ceiling) }
+        }
+        return t
+    }
+
+    /// A simulation of the scenario with `seed` (replication r uses scenario seed + r):
+    /// device link quality, start jitter and every activity's draws come from `seed`.
     public func makeSimulation(seed: UInt64) -> Simulation {
-        var network = Network(topology: topology, tcp: scenario.tcp, bucketWidth: bucketWidth)
+        var network = Network(topology: topology(seed: seed), tcp: scenario.tcp, bucketWidth: bucketWidth)
         // Hourly capacity changes at each hour boundary inside the simulated period.
         var h = Int(scenario.start.seconds / 3600) + 1
         while Double(h) * 3600 < scenario.end.seconds {
@@ -196,9 +253,10 @@ public struct ScenarioBuilder: @unchecked Sendable {
             h += 1
         }
         let sim = Simulation(network: network, seed: seed)
-        for a in scenario.activities {
+        for (ai, a) in scenario.activities.enumerated() {
             var sessions: [ActivitySession] = []
             for (si, school) in scenario.schools.enumerated() where a.schools.isEmpty || a.schools.contains(school.name) {
+                let keys = Self.classKeys(school, school: si, family: EntityKey(tag: 2).appending(ai))
                 for (ci, c) in school.classes.enumerated()
                 where (a.grades.isEmpty || a.grades.contains(c.grade)) && (a.classes.isEmpty || a.classes.contains(c.name)) {
                     // Activities that keep the other classrooms offline move this session out of their window.
@@ -209,9 +267,11 @@ public struct ScenarioBuilder: @unchecked Sendable {
                                                  grade: c.grade, classroom: c.name)
                     }
                     guard let w = window else { continue }
-                    sessions.append(ActivitySession(label: "\(school.name)/\(c.name)", school: school.name, classroom: c.name,
-                                                    devices: devices[si][ci], start: .zero + (w.start - scenario.start),
-                                                    end: .zero + (w.end - scenario.start), startJitter: a.jitter))
+                    var session = ActivitySession(label: "\(school.name)/\(c.name)", school: school.name, classroom: c.name,
+                                                  devices: devices[si][ci], start: .zero + (w.start - scenario.start),
+                                                  end: .zero + (w.end - scenario.start), startJitter: a.jitter)
+                    session.identity = keys[ci]
+                    sessions.append(session)
                 }
             }
             sim.add(a.make(a.name, sessions, services))

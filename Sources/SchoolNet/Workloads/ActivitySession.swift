@@ -18,6 +18,10 @@ public struct ActivitySession: Sendable {
     /// Each student's start offset after `start`, in seconds (e.g. a whole class pressing
     /// "start" within 30 s: `.uniform(low: 0, high: 30)`).
     public var startJitter: Distribution
+    /// The session's identity for random draws (activity index, school index, grade, class
+    /// ordinal), set by the scenario builder; nil for sessions made directly, whose streams
+    /// then derive from the workload's name and the label.
+    public var identity: EntityKey?
 
     /// Creates a session.
     public init(label: String, school: String, classroom: String, devices: [NodeID], teacherDevice: NodeID? = nil,
@@ -30,6 +34,23 @@ public struct ActivitySession: Sendable {
         self.start = start
         self.end = end
         self.startJitter = startJitter
+    }
+}
+
+extension ActivitySession {
+    /// The session's random stream in a workload: from the replication's root stream and
+    /// the session's ``identity`` (names play no part), or, for a session made directly,
+    /// from the workload's named stream, the label and its occurrence number.
+    ///
+    /// - Parameters:
+    ///   - sim: the replication's root stream (``Simulation/rng``).
+    ///   - kind: the workload kind, separating its draws from another kind's.
+    ///   - named: the workload's stream by name (`sim.rng.derived(kind).derived(name)`).
+    ///   - occurrence: how many earlier sessions of the workload share the label.
+    /// - Returns: the stream.
+    public func stream(sim: RandomStream, kind: String, named: RandomStream, occurrence: Int) -> RandomStream {
+        if let identity { return sim.derived(kind).derived(key: identity.value) }
+        return named.derived(label).derived(occurrence)
     }
 }
 

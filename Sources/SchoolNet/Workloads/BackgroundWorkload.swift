@@ -97,7 +97,7 @@ public final class BackgroundWorkload: Workload {
     /// Creates the devices and schedules their first requests and session ends.
     public func start(in sim: Simulation) {
         index = SessionRoster.index(of: self, in: sim)
-        let roster = SessionRoster(sessions: sessions, root: sim.rng.derived("background").derived(name))
+        let roster = SessionRoster(sessions: sessions, rng: sim.rng, kind: "background", name: name)
         devices = roster.entities.map {
             Device(node: $0.device, end: sessions[$0.session].end, sizeRNG: $0.rng.derived("size"), thinkRNG: $0.rng.derived("think"))
         }

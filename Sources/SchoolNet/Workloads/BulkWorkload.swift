@@ -43,7 +43,7 @@ public final class BulkWorkload: Workload {
         index = sim.workloads.firstIndex { $0 === self }!
         ledger = DelayLedger(entities: sessions.reduce(0) { $0 + $1.devices.count }, resources: sim.network.topology.resources.count)
         for (s, session) in sessions.enumerated() {
-            var rng = sim.rng.derived(name).derived(session.label)
+            var rng = session.identity.map { sim.rng.derived("bulk").derived(key: $0.value) } ?? sim.rng.derived(name).derived(session.label)
             for d in session.devices {
                 let e = devices.count
                 devices.append((s, d))

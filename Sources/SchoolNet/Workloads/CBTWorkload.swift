@@ -182,7 +182,7 @@ public final class CBTWorkload: Workload {
         for session in sessions {
             let occurrence = seen[session.label, default: 0]
             seen[session.label] = occurrence + 1
-            let sessionRNG = root.derived(session.label).derived(occurrence)
+            let sessionRNG = session.stream(sim: sim.rng, kind: "cbt", named: root, occurrence: occurrence)
             let first = students.count
             let grouping = cohorts(of: session, in: sim.network.topology)
             for (member, size) in grouping.cohorts {

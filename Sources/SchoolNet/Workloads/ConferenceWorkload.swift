@@ -112,7 +112,7 @@ public final class ConferenceWorkload: Workload {
     /// Lays out every session's streams and schedules their opening, ticks and close.
     public func start(in sim: Simulation) {
         index = SessionRoster.index(of: self, in: sim)
-        let roster = SessionRoster(sessions: sessions, root: sim.rng.derived("conference").derived(name))
+        let roster = SessionRoster(sessions: sessions, rng: sim.rng, kind: "conference", name: name)
         let c = configuration, relay = services.conferenceRelay
         streams.removeAll()
         sessionStreams.removeAll()

@@ -3,10 +3,11 @@
 /// random stream — the bookkeeping every per-device workload (video, conference,
 /// background) shares.
 ///
-/// **Assumptions**: an entity's stream derives from the workload's kind and name, its
-/// session's label (with the label's occurrence number, so two sessions may share a label)
-/// and its index in the session: adding a class does not change another class's draws
-/// (common random numbers). The start-jitter draw uses the entity's
+/// **Assumptions**: an entity's stream derives from the replication's seed, the workload's
+/// kind, its session's identity (``ActivitySession/identity``: activity, school, grade and
+/// class positions; for a session made directly, the workload's name and the session's
+/// label with its occurrence number) and its index in the session: adding a class does not change another class's draws
+/// (common random numbers, DESIGN.md layer 1). The start-jitter draw uses the entity's
 /// `"start"` sub-stream, so a workload's other draws never shift it.
 ///
 /// **Validated by**: `VideoWorkloadTests.sameSeedSameResults`,
@@ -31,13 +32,16 @@ struct SessionRoster {
     ///
     /// - Parameters:
     ///   - sessions: the sessions, in the workload's order.
-    ///   - root: the workload's root stream, e.g. `sim.rng.derived("video").derived(name)`.
-    init(sessions: [ActivitySession], root: RandomStream) {
+    ///   - rng: the replication's root stream (``Simulation/rng``).
+    ///   - kind: the workload's kind, e.g. `"video"`.
+    ///   - name: the workload's name (used only for sessions without an identity).
+    init(sessions: [ActivitySession], rng: RandomStream, kind: String, name: String) {
+        let root = rng.derived(kind).derived(name)
         var seen: [String: Int] = [:]  // looked up only, never iterated
         for (s, session) in sessions.enumerated() {
             let occurrence = seen[session.label, default: 0]
             seen[session.label] = occurrence + 1
-            let sessionRNG = root.derived(session.label).derived(occurrence)
+            let sessionRNG = session.stream(sim: rng, kind: kind, named: root, occurrence: occurrence)
             for (i, device) in session.devices.enumerated() {
                 let rng = sessionRNG.derived(i)
                 var startRNG = rng.derived("start")

@@ -123,7 +123,7 @@ public final class VideoWorkload: Workload {
     /// Creates the players and schedules each press of play and each session end.
     public func start(in sim: Simulation) {
         index = SessionRoster.index(of: self, in: sim)
-        let roster = SessionRoster(sessions: sessions, root: sim.rng.derived("video").derived(name))
+        let roster = SessionRoster(sessions: sessions, rng: sim.rng, kind: "video", name: name)
         players = roster.entities.map { Player(device: $0.device, end: sessions[$0.session].end, pressed: $0.start) }
         ledger = DelayLedger(entities: players.count, resources: sim.network.topology.resources.count)
         for p in players.indices where players[p].pressed < players[p].end {
