@@ -56,17 +56,18 @@ import Testing
 
     /// The builder gives every LTE device the share weight of its drawn CQI, both ways: with
     /// the mix {7, 9, 11} weight × airtime factor is R(15) / R̄ for every device, and the
-    /// weights differ between CQIs.
+    /// weights differ between CQIs (drawn for the replication with seed 1).
     @Test func builderSetsShareWeights() throws {
         let s = try Scenario.read(json: Self.json(#", "cqi": [7, 9, 11]"#), file: "t.json")
         let b = ScenarioBuilder(s)
+        let topology = b.topology(seed: 1)
         let cell = LTECell(bandwidthMHz: 20)
         let mean = cell.meanRate(over: [7: 1, 9: 1, 11: 1], direction: .downlink)
         let expected = cell.singleDeviceRate(cqi: 15, direction: .downlink) / mean
         var weights = Set<Double>()
         for d in b.devices.joined().joined() {
-            let node = b.topology.nodes[d.index]
-            let link = b.topology.links[b.topology.adjacency[d.index][0].index]
+            let node = topology.nodes[d.index]
+            let link = topology.links[topology.adjacency[d.index][0].index]
             #expect(abs(node.receivingWeight * link.down[0].factor / expected - 1) < 1e-12)
             #expect(abs(node.sendingWeight * link.up[0].factor / (cell.singleDeviceRate(cqi: 15, direction: .uplink)
                 / cell.meanRate(over: [7: 1, 9: 1, 11: 1], direction: .uplink)) - 1) < 1e-12)
