@@ -51,12 +51,14 @@ enum HelpText {
                           [--layout wide|long] [--quiet] [--shard I/N]
 
             Simulates the scenario (the built-in 600-student elementary school if no file is given)
-            and prints what gives way first, quality per activity against its targets, and a verdict.
+            and prints what gives way first, what the lines carried (busiest minute, 95th percentile,
+            devices at once), quality per activity against its targets, and a verdict.
             Files in --out (default schoolnet-out): result.txt (text, with an explicit --out), result.json,
             result.html, and for csv: result.csv (every metric, unit in the column name, a row per
             replication, then mean, ci95_half_width and target rows), utilisation.csv (every replication's
-            utilisation per time bucket) and flows.csv for flow-log replays (one line per replayed flow,
-            first replication). --layout long writes the CSV tables one value per row.
+            utilisation per time bucket), design-load.csv (per link and replication: busiest minute, its
+            95th percentile, devices at once; mean and ci95_half_width rows) and flows.csv for flow-log
+            replays (one line per replayed flow, first replication). --layout long writes the CSV tables one value per row.
             Exit code 3 if a target is missed.
             With --shard I/N it runs only replications r with r mod N = I − 1 and writes them to
             OUT/shard-I-of-N.json; see 'schoolnet help merge'.

@@ -43,7 +43,8 @@ extension TextReport {
                          + ReportFormat.rate(peak.mean, halfWidth: peak.interval?.halfWidth)
                          + ", 95th percentile " + ReportFormat.rate(p95.mean, halfWidth: p95.interval?.halfWidth)
                          + ", " + ReportFormat.value(devices.mean, halfWidth: devices.interval?.halfWidth, unit: "count")
-                         + " devices at once; has \(s.resource.capacity)")
+                         + (devices.mean == 1 && devices.interval == nil ? " device" : " devices")
+                         + " at once; has \(s.resource.capacity)")
         }
         if shown.count > designLoadLimit {
             lines.append(" (\(shown.count - designLoadLimit) more, with every other link, in the HTML, JSON and CSV reports)")

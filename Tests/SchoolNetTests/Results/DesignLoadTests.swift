@@ -129,4 +129,44 @@ final class PacedTransfers: Workload {
         #expect(DesignLoad.nearestRank(0.95, of: [3]) == 3)
         #expect(DesignLoad.nearestRank(0.95, of: []) == 0)
     }
+
+    /// Two replications whose one flow runs at 40 and at 20 Mbps for the whole of a
+    /// 1-minute run: busiest minute 30 Mbps on average, with the Student-t half-width of
+    /// {40, 20} (t₀.₉₇₅,₁ × s/√2 = 12.706 × 14.14/1.414 ≈ 127 Mbps); one device in each.
+    @Test func replicationsGiveMeanAndInterval() throws {
+        let (t, internet, devices) = Self.school(devices: 1)
+        let runs = [40.0, 20].map { rate in
+            Self.run(t, [.init(from: internet, to: devices[0], start: .zero, bytes: .megabytes(rate * 60 / 8),
+                               rate: .megabitsPerSecond(rate))], for: .seconds(60))
+        }
+        let result = MultiRunResult(runs: runs)
+        let line = try #require(result.representative.resources.firstIndex { $0.name == "line ↓" })
+        let s = try #require(result.designLoad(ofResource: line))
+        let peak = MultiRunResult.DesignLoadSummary.summary(s.peak)
+        #expect(abs(peak.mean - 30e6) < 1)
+        #expect(abs((peak.interval?.halfWidth ?? 0) - 12.706_2 * 10e6) < 1e3, "\(String(describing: peak.interval))")
+        #expect(MultiRunResult.DesignLoadSummary.summary(s.devices).mean == 1)
+        #expect(result.designLoads.count == result.representative.resources.count)
+    }
+
+    /// The text, JSON, CSV and HTML reports carry the design load of the line.
+    @Test func csvAndJSONCarryTheDesignLoad() {
+        let (t, internet, devices) = Self.school(devices: 1)
+        let run = Self.run(t, [.init(from: internet, to: devices[0], start: .zero, bytes: .megabytes(450),
+                                     rate: .megabitsPerSecond(40))], for: .seconds(1200))
+        let result = MultiRunResult(run)
+        let json = JSONReport.render(result)
+        #expect(json.contains("\"design_load\""))
+        #expect(json.contains("\"peak_bps\" : 40000000") || json.contains("\"peak_bps\": 40000000"), "\(json.prefix(400))")
+        let csv = CSVReport.designLoad(result, record: nil)
+        #expect(csv.contains("\"line ↓\",\"line\",access-line,100,60,1,1,40,20,1\r\n"), "\(csv)")
+        #expect(csv.contains("\"line ↓\",\"line\",access-line,100,60,mean,,40,20,1\r\n"))
+        let long = CSVReport.designLoad(result, record: nil, layout: .long)
+        #expect(long.contains("\"line ↓\",\"line\",access-line,100,60,1,1,window_load_p95,Mbps,20\r\n"), "\(long)")
+        let text = TextReport.render(result)
+        #expect(text.contains("Design load (what the lines carried, next to what they have)\n line ↓ (access line): busiest minute "
+                              + "40 Mbps, 95th percentile 20 Mbps, 1 device at once; has 100 Mbps\n"), "\(text)")
+        let html = HTMLReport.render(result)
+        #expect(html.contains("<section id=\"design-load\">") && html.contains("<td>40 Mbps</td><td>20 Mbps</td><td>1</td>"))
+    }
 }
