@@ -57,4 +57,22 @@ import Testing
             _ = try Sweep.sizeBySchool(source, axis: axis, costs: [], base: [], students: [0], seed: nil, replications: 1, jobs: 1)
         }
     }
+
+    /// The text, CSV, JSON and HTML of a sizing by school size carry the structure, the
+    /// smallest passing line per size and the curve.
+    @Test func reportsGiveTheCurve() throws {
+        let source = try ScenarioSource(json: Self.json, file: "size.json")
+        let axis = try Sweep.Axis(parsing: "schools[0].access.down=10 Mbps,20 Mbps,50 Mbps,100 Mbps")
+        let sizes = try Sweep.sizeBySchool(source, axis: axis, costs: [], base: [], students: [20, 70], daysShare: 0.95,
+                                           seed: nil, replications: 1, jobs: 1)
+        let text = SweepReport.schoolSizeText(sizes, axis: axis, daysShare: 0.95)
+        #expect(text.contains("70        70 (1 × 2 × 35)"), "\(text)")
+        #expect(text.contains("100 Mbps") && text.contains("1 of 1") && text.contains("at least 95 % of simulated days"))
+        let csv = SweepReport.schoolSizeCSV(sizes, axis: axis, daysShare: 0.95, record: nil)
+        #expect(csv.contains("20,20,1,1,20,\"20 Mbps\",1,1,true,\"es access ↓\"\r\n"), "\(csv)")
+        let json = SweepReport.schoolSizeJSON(sizes, axis: axis, daysShare: 0.95, record: nil)
+        #expect(json.contains("\"schema\": \"schoolnet.size-by-students/1\"") && json.contains("\"chosen\": \"100 Mbps\""))
+        let html = SweepReport.schoolSizeHTML(sizes, axis: axis, daysShare: 0.95, record: nil, title: "t")
+        #expect(html.contains("<svg class=\"chart sizing\"") && html.contains("<title>70 students: 100 Mbps</title>"))
+    }
 }
