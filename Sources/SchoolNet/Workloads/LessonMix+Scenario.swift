@@ -10,10 +10,10 @@ extension LessonMix {
         var name: String, share: Double, devices: ClosedRange<Double>, duration: SimDuration?, kind: String?, settings: String
     }
 
-    /// The default mix, in use order (REFERENCES.md §3 and §8, ESTIMATE): MEXT's sizing
-    /// example streams on ~12 % of devices at once, here video (10 %) and remote classes
-    /// (2 %); the national assessment's school questionnaire has devices in use on most days,
-    /// not in every lesson (60 % of lessons use them).
+    /// The default mix, in use order (REFERENCES.md §8, ESTIMATE, from the §3 rows): MEXT's
+    /// sizing example streams on ~12 % of devices at once, here video (10 %) and remote
+    /// classes (2 %) of lessons; devices are used on most school days but not in every
+    /// lesson (60 % of lessons here).
     static let defaults: [Default] = [
         Default(name: "none", share: 0.40, devices: 0...0, duration: nil, kind: nil, settings: "{}"),
         Default(name: "textbook", share: 0.20, devices: 1...1, duration: nil, kind: "textbook", settings: "{}"),
