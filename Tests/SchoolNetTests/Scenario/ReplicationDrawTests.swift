@@ -92,8 +92,8 @@ import Testing
 
     /// A cut of the built-in school (grade 4's remote class, 4 classes of 25 on 802.11ax with
     /// 10 % slow clients, 5 minutes): the share of frozen seconds depends on how many slow
-    /// clients each classroom draws. Over 10 replications its 95 % confidence interval is not
-    /// degenerate (the draws vary) and covers the results of the same school under two other
+    /// clients each classroom draws. Over 10 replications its 95 % confidence interval is wider
+    /// than a percentage point (the draws vary) and covers the results of the same school under two other
     /// names, run with the same seeds.
     @Test func renamedSchoolsInsideInterval() throws {
         func scenario(_ name: String) -> String {
@@ -113,7 +113,8 @@ import Testing
         }
         let es = try freezes("es")
         let ci = try #require(es.interval)
-        #expect(ci.halfWidth > 0.001, "freeze share \(es.values): the draws do not vary")
+        // In percent: draws fixed by names gave ± 0.003 points; drawn per replication, several points.
+        #expect(ci.halfWidth > 1, "freeze share \(es.values) %: the draws do not vary")
         for name in ["midori", "sakura"] {
             let other = try freezes(name)
             #expect(ci.lower <= other.mean && other.mean <= ci.upper, "\(name): \(other.mean) outside \(ci.lower)…\(ci.upper)")
