@@ -212,6 +212,7 @@ extension Scenario {
                 .map { LessonMix.Slot(name: $0.name, start: max($0.start, start), end: min($0.end, end)) }
             let mix = try LessonMix.read(settingsReader, slots: slots.isEmpty ? [LessonMix.Slot(name: "lesson", start: start, end: end)] : slots)
             lessons = mix
+            if settings == nil { LessonMix.recordDefaults(on: a) }
             make = { name, _, _ in preconditionFailure("\(name): a lesson mix makes its workloads per replication") }
         } else if let readChecked = kind.readChecked {
             (make, check) = try readChecked(settingsReader)

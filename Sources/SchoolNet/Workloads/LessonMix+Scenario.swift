@@ -25,6 +25,28 @@ extension LessonMix {
         Default(name: "cbt", share: 0.03, devices: 1...1, duration: nil, kind: "cbt", settings: #"{"items": 10}"#),
     ]
 
+    /// The default mix as `explain` prints it: each use's share, and its devices and
+    /// duration where they are not all devices until the lesson ends.
+    static var defaultMixText: String {
+        defaults.map { d in
+            var notes: [String] = []
+            if d.kind != nil && d.devices != 1...1 { notes.append("\(percent(d.devices.lowerBound))–\(percent(d.devices.upperBound)) of devices") }
+            if let t = d.duration { notes.append("\(Int(t.seconds / 60)) min") }
+            return "\(d.name) \(percent(d.share))" + (notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))")
+        }.joined(separator: ", ")
+    }
+
+    /// Records the defaults of an activity without `settings` on the activity's reader (so
+    /// `explain` lists them under `settings`).
+    static func recordDefaults(on a: ScenarioReader) {
+        let settings = a.keyPath.appending(key: "settings")
+        a.record(defaultMixText, origin: .defaultValue(source: source), keyPath: settings.appending(key: "mix"))
+        a.record("\(Int(defaultInstructionWithin.seconds / 60)) min", origin: .defaultValue(source: source), keyPath: settings.appending(key: "instructionWithin"))
+    }
+
+    /// The teacher's instruction comes within this time after the lesson starts, by default.
+    static let defaultInstructionWithin = SimDuration.minutes(10)
+
     /// The uses' names, in use order.
     public static var useNames: [String] { defaults.map(\.name) }
 
@@ -80,11 +102,10 @@ extension LessonMix {
                     throw m.error(.invalidValue(expected: "shares adding up to 100 %", found: "\(percent(total))", suggestion: nil))
                 }
             } else {
-                r.record(defaults.map { "\($0.name) \(percent($0.share))" }.joined(separator: ", "),
-                         origin: .defaultValue(source: source), keyPath: r.keyPath.appending(key: "mix"))
+                r.record(defaultMixText, origin: .defaultValue(source: source), keyPath: r.keyPath.appending(key: "mix"))
                 uses = try defaults.map { try use($0, share: $0.share, settings: try ScenarioReader(json: $0.settings, file: r.file)) }
             }
-            let within = try r.duration("instructionWithin", default: .minutes(10), source: source)
+            let within = try r.duration("instructionWithin", default: defaultInstructionWithin, source: source)
             return LessonMix(uses: uses, slots: slots, instructionWithin: within)
         }
     }
