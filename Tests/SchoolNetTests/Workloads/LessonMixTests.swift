@@ -105,6 +105,19 @@ import Testing
         #expect(throws: ScenarioError.self) { try Scenario.read(json: scenario(#"{"cbt.item_p95": "<= 2 s"}"#), file: "t.json") }
     }
 
+    /// Without settings, explain's list of settings shows the default mix and its source.
+    @Test func explainListsTheDefaultMix() throws {
+        let s = try Scenario.read(json: """
+            {"name": "t", "day": {"start": "09:00", "end": "09:10"},
+             "schools": [{"name": "es", "grades": 1, "classesPerGrade": 1, "studentsPerClass": 5}],
+             "activities": [{"activity": "lessons"}]}
+            """, file: "t.json")
+        let lines = s.settings.map { "\($0)" }
+        #expect(lines.contains { $0.hasPrefix("activities[0].settings.mix = none 40 %, textbook 20 %") && $0.contains("REFERENCES.md §8") })
+        #expect(lines.contains { $0.hasPrefix("activities[0].settings.instructionWithin = 10 min") })
+        #expect(s.activities[0].lessons?.slots == [LessonMix.Slot(name: "lesson", start: .hours(9), end: .hours(9) + .minutes(10))])
+    }
+
     /// Bad keys are named with file and key path, and what was expected.
     @Test func validationNamesTheKey() throws {
         func message(_ settings: String) -> String {
