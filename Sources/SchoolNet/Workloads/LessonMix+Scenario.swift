@@ -99,7 +99,7 @@ extension LessonMix {
                 }
                 let total = uses.reduce(0) { $0 + $1.share }
                 guard abs(total - 1) < 1e-6 else {
-                    throw m.error(.invalidValue(expected: "shares adding up to 100 %", found: "\(percent(total))", suggestion: nil))
+                    throw m.error(.invalidValue(expected: "shares adding up to 100 % (a given mix replaces the default one: list every use with its share)", found: "\(percent(total))", suggestion: nil))
                 }
             } else {
                 r.record(defaultMixText, origin: .defaultValue(source: source), keyPath: r.keyPath.appending(key: "mix"))

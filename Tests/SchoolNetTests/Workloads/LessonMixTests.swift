@@ -128,7 +128,7 @@ import Testing
         #expect(message(#"{"mix": {"none": {"share": "50 %"}, "vidoe": {"share": "50 %"}}}"#)
                 == #"mix.json: mix.vidoe: unknown key; did you mean "video"?"#)
         #expect(message(#"{"mix": {"none": {"share": "50 %"}, "video": {"share": "40 %"}}}"#)
-                == "mix.json: mix: expected shares adding up to 100 %, found 90 %")
+                == "mix.json: mix: expected shares adding up to 100 % (a given mix replaces the default one: list every use with its share), found 90 %")
         #expect(message(#"{"mix": {"none": {"share": "50 %"}, "web": {"share": "50 %", "devices": {"low": "80 %", "high": "50 %"}}}}"#)
                 == "mix.json: mix.web.devices: expected low at most high, found 80 % > 50 %")
         #expect(message(#"{"mix": {"none": {"share": "50 %"}, "video": {"share": "50 %", "duration": "0 s"}}}"#)
