@@ -203,7 +203,7 @@ extension Scenario {
                                     source: "REFERENCES.md §8: a whole class presses start within 30 s [ESTIMATE]")
         let settings = try a.optionalMember("settings")
         let settingsReader = try settings ?? ScenarioReader(json: "{}", file: a.file)
-        var make: (String, [ActivitySession], ServiceDirectory) -> any Workload
+        let make: (String, [ActivitySession], ServiceDirectory) -> any Workload
         var check: ((Scenario) throws -> Void)?
         var lessons: LessonMix?
         if kind.name == LessonMix.kindName {
