@@ -1,7 +1,8 @@
 /// The files of `schoolnet size --students N1,N2,…`: per school size, the school simulated
 /// (grades × classes × students per class), the smallest option that meets the targets
 /// (on the means, or on the asked share of simulated days), whether a run with fresh seeds
-/// confirmed it, and what held traffic back at the option below — as a text table, CSV,
+/// confirmed it, and what held traffic back most at the option below (at the largest option
+/// when none passes: what no option of this key fixes) — as a text table, CSV,
 /// JSON (`"schema": "schoolnet.size-by-students/1"`) and an HTML page with the curve
 /// (smallest passing option against students) and the table.
 ///
@@ -27,7 +28,7 @@ extension SweepReport {
     static func schoolSizeHeader(axis: Sweep.Axis, daysShare: Double?) -> [String] {
         ["students", "simulated (grades × classes × per class)", "smallest \(axis.path)",
          daysShare.map { "days meeting targets (≥ " + UnitFormat.number($0 * 100) + " %)" } ?? "days meeting targets",
-         "verified", "held back at the option below"]
+         "verified", "held back most (option below; the largest if none passes)"]
     }
 
     /// The table as text.
