@@ -121,6 +121,7 @@ public struct Network {
         var returnHops: [Hop]
         var propagation: Double  // one way, seconds
         var appliances: [Int32]  // session-limited nodes on the path, in order
+        var senderOpens: Bool  // the sender is a device: it opens the connection (an upload)
     }
 
     /// Buffer size of each resource, bits (for queueing delays).
@@ -210,7 +211,7 @@ public struct Network {
         guard let forward = topology.route(from: s, to: d), let back = topology.route(from: d, to: s) else { return nil }
         let appliances = forward.nodes.filter { topology.nodes[$0.index].sessionLimit != nil }.map(\.rawValue)
         routes.append(CachedRoute(hops: forward.hops, returnHops: back.hops, propagation: forward.propagation.seconds,
-                                  appliances: appliances))
+                                  appliances: appliances, senderOpens: topology.nodes[s.index].kind == .device))
         let id = Int32(routes.count - 1)
         routeResources.append(contentsOf: forward.hops.map(\.resource.rawValue))
         routeResources.append(contentsOf: back.hops.map(\.resource.rawValue))
@@ -530,16 +531,20 @@ public struct Network {
         seconds < 9e9 ? Int64((max(0, seconds) * 1e9).rounded()) : 9_000_000_000_000_000_000
     }
 
+    /// Set-up: round trips until the first byte reaches the receiver (``TCPParameters``): the
+    /// client's first data leave with the handshake's last ACK; an upload's first byte then
+    /// arrives half a round trip later, a download's a whole one (request out, response back).
     mutating func beginSetup(_ t: Int, now: Int64) {
         let rt = roundTrip(route[t])
         rtt[t] = rt
-        var rounds = 0
+        var rounds = 0.0
         if usesTCP[t] {
-            rounds = 1 + (newConnection[t] ? tcp.dnsRoundTrips + tcp.handshakeRoundTrips : 0)
+            let opening = newConnection[t] ? tcp.dnsRoundTrips + tcp.handshakeRoundTrips : 0
+            rounds = Double(opening) + (routes[Int(route[t])].senderOpens ? 0.5 : 1)
             if !tcp.slowStart && tcp.dnsRoundTrips == 0 && tcp.handshakeRoundTrips == 0 { rounds = 0 }
         }
         // Paced streams and the pure fluid mode pay the one-way propagation once.
-        let delay = rounds > 0 ? Double(rounds) * rt : routes[Int(route[t])].propagation
+        let delay = rounds > 0 ? rounds * rt : routes[Int(route[t])].propagation
         phase[t] = .setup
         timers.update(t, to: now + Self.timerNanoseconds(delay))
     }
@@ -565,7 +570,9 @@ public struct Network {
             let k = Double(copies[t])
             let windowRate = Double(tcp.receiveWindow.bytes) * 8 / rt * k
             cwnd[t] = slowStart ? Double(tcp.initialWindow.bytes) : Double(tcp.receiveWindow.bytes)
-            let ssRate = cwnd[t] * 8 / rt * k
+            // A transfer that fits its first window leaves in one burst: no slow-start ceiling.
+            if slowStart && bytes[t] / k <= cwnd[t] { cwnd[t] = Double(tcp.receiveWindow.bytes) }
+            let ssRate = cwnd[t] * 8 / roundDuration(t, rt: rt) * k
             if min(ssRate, windowRate) < ceiling {
                 ceiling = min(ssRate, windowRate)
                 kind = ssRate < windowRate ? .slowStart : .window
@@ -578,9 +585,17 @@ public struct Network {
                            kind: kind, flowClass: Int(flowClass[t]), tag: Int64(t), now: SimTime(nanoseconds: now))
         flow[t] = f.rawValue
         if slowStart && kind == .slowStart {
-            timers.update(t, to: now + Self.timerNanoseconds(rtt[t]))
+            timers.update(t, to: now + Self.timerNanoseconds(roundDuration(t, rt: max(rtt[t], 1e-9))))
         }
     }
+
+    /// A slow-start round of transfer `t` (``TCPParameters/roundDuration(window:rtt:)``).
+    @inline(__always)
+    func roundDuration(_ t: Int, rt: Double) -> Double { tcp.roundDuration(window: cwnd[t], rtt: rt) }
+
+    /// The window of transfer `t` after one slow-start round (``TCPParameters/grownWindow(_:)``).
+    @inline(__always)
+    func grownWindow(_ t: Int) -> Double { tcp.grownWindow(cwnd[t]) }
 
     mutating func slowStartRound(_ t: Int, now: Int64) {
         let f = FlowID(Int(flow[t]))
@@ -595,18 +610,22 @@ public struct Network {
             exitSlowStart(t, f, rt: rt, now: nowT)
             return
         }
-        cwnd[t] *= 2
-        if cwnd[t] >= windowBytes {
+        cwnd[t] = grownWindow(t)
+        // The window reaches the receive window, or holds every byte left: the rest leaves in
+        // one burst at the path's rate.
+        let remaining = solver.remaining(f, at: nowT) / Double(copies[t])
+        if cwnd[t] >= windowBytes || remaining <= cwnd[t] + 1 {  // a byte of slack for rounding
             exitSlowStart(t, f, rt: rt, now: nowT)
             return
         }
-        let ssRate = cwnd[t] * 8 / rt * Double(copies[t])
+        let round = roundDuration(t, rt: rt)
+        let ssRate = cwnd[t] * 8 / round * Double(copies[t])
         if ssRate >= rateLimit[t] {
             solver.setCeiling(f, to: DataRate(bitsPerSecond: rateLimit[t]), kind: .application, now: nowT)
             return
         }
         solver.setCeiling(f, to: DataRate(bitsPerSecond: ssRate), kind: .slowStart, now: nowT)
-        timers.update(t, to: now + Self.timerNanoseconds(rt))
+        timers.update(t, to: now + Self.timerNanoseconds(round))
     }
 
     mutating func exitSlowStart(_ t: Int, _ f: FlowID, rt: Double, now: SimTime) {
