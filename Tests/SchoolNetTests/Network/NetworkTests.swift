@@ -26,15 +26,16 @@ import Testing
     /// (14,600 B) with an ACK every second segment: a round of 10 segments, the window grows
     /// to 15 segments (21,900 B) and a second round sends them (36,500 B after 2 RTT); the
     /// window grows to 22 segments (32,120 B), which holds the 13,500 B left: they leave in
-    /// one burst at 1 Gbps (0.108 ms). Total 6 × 40 ms + 0.108 ms = 240.108 ms — several
-    /// round trips, though the bytes alone would take 0.4 ms.
+    /// one burst, at the receive window's ceiling 4 MiB / 40 ms = 838.9 Mbps (below the
+    /// line's 1 Gbps): 0.129 ms. Total 6 × 40 ms + 0.129 ms = 240.129 ms — several round
+    /// trips, though the bytes alone would take 0.4 ms.
     @Test func shortTransferClosedForm() {
         let (topo, d, s) = Self.line(rate: .gigabitsPerSecond(1), oneWay: .milliseconds(20))
         var net = Network(topology: topo)
         _ = try! net.start(TransferRequest(from: s, to: d, bytes: .kilobytes(50), newConnection: true, tag: 1), now: .zero)
         let o = Self.drain(&net)[1]!
         let rtt = 0.040
-        let expected = 4 * rtt + 2 * rtt + (50_000.0 - 36_500) * 8 / 1e9
+        let expected = 4 * rtt + 2 * rtt + (50_000.0 - 36_500) * 8 / (4 * 1_048_576 * 8 / rtt)
         #expect(abs(expected - TCPParameters().idleTransferTime(bytes: 50_000, rate: 1e9, rtt: rtt, newConnection: true,
                                                                  senderOpens: false)) < 1e-12)
         #expect(abs(o.finished.seconds - expected) < 20e-6, "took \(o.finished.seconds) s, closed form \(expected) s")
@@ -55,7 +56,8 @@ import Testing
     /// receiver's 200 ms timer fires, so the first round lasts RTT + 200 ms; the window then
     /// grows to 2 segments, whose ACK leaves at once. 3 × 1460 B downloaded over a 40 ms RTT
     /// on a reused connection: request 1 RTT, round 1 (1 segment) 240 ms, then the 2 segments
-    /// left fit the window and leave at line rate: 0.04 + 0.24 + 2920 × 8 / 1 Gbps.
+    /// left fit the window and leave in one burst (at the receive window's 838.9 Mbps):
+    /// 0.04 + 0.24 + 2920 × 8 / 838.9 Mbps.
     @Test func delayedAckTimerHoldsASingleSegment() {
         let (topo, d, s) = Self.line(rate: .gigabitsPerSecond(1), oneWay: .milliseconds(20))
         var tcp = TCPParameters()
@@ -63,7 +65,7 @@ import Testing
         var net = Network(topology: topo, tcp: tcp)
         _ = try! net.start(TransferRequest(from: s, to: d, bytes: .bytes(3 * 1460), tag: 1), now: .zero)
         let o = Self.drain(&net)[1]!
-        let expected = 0.04 + 0.24 + 2920.0 * 8 / 1e9
+        let expected = 0.04 + 0.24 + 2920.0 * 8 / (4 * 1_048_576 * 8 / 0.04)
         #expect(abs(o.finished.seconds - expected) < 20e-6, "took \(o.finished.seconds) s, closed form \(expected) s")
         #expect(abs(tcp.idleTransferTime(bytes: 3 * 1460, rate: 1e9, rtt: 0.04, newConnection: false, senderOpens: false)
                     - expected) < 1e-12)
