@@ -570,13 +570,14 @@ public struct Network {
             let k = Double(copies[t])
             let windowRate = Double(tcp.receiveWindow.bytes) * 8 / rt * k
             cwnd[t] = slowStart ? Double(tcp.initialWindow.bytes) : Double(tcp.receiveWindow.bytes)
-            // A transfer that fits its first window leaves in one burst: no slow-start ceiling.
-            if slowStart && bytes[t] / k <= cwnd[t] { cwnd[t] = Double(tcp.receiveWindow.bytes) }
-            let ssRate = cwnd[t] * 8 / roundDuration(t, rt: rt) * k
+            // A transfer that fits its first window leaves in one burst.
+            let burst = slowStart && bytes[t] / k <= cwnd[t] + 1
+            let ssRate = burst ? burstRate(t) : cwnd[t] * 8 / roundDuration(t, rt: rt) * k
             if min(ssRate, windowRate) < ceiling {
                 ceiling = min(ssRate, windowRate)
                 kind = ssRate < windowRate ? .slowStart : .window
             }
+            if burst { cwnd[t] = Double(tcp.receiveWindow.bytes) }
         }
         let size: ByteCount? = bytes[t].isFinite ? ByteCount(bytes: Int64(bytes[t])) : nil
         // The hops straight from the route table (copying the cached route would retain and
@@ -584,9 +585,19 @@ public struct Network {
         let f = solver.add(hops: routes[Int(route[t])].hops, bytes: size, weight: weight[t], ceiling: DataRate(bitsPerSecond: ceiling),
                            kind: kind, flowClass: Int(flowClass[t]), tag: Int64(t), now: SimTime(nanoseconds: now))
         flow[t] = f.rawValue
-        if slowStart && kind == .slowStart {
+        if slowStart && kind == .slowStart && cwnd[t] < Double(tcp.receiveWindow.bytes) {
             timers.update(t, to: now + Self.timerNanoseconds(roundDuration(t, rt: max(rtt[t], 1e-9))))
         }
+    }
+
+    /// The rate of a last window's burst for transfer `t`: the path's idle rate (its slowest
+    /// hop's capacity ÷ airtime factor, for every copy), a millionth below it so that a lone
+    /// burst is held by its own ceiling and does not count as filling the link; competing
+    /// flows hold it to its fair share.
+    func burstRate(_ t: Int) -> Double {
+        var c = Double.infinity
+        for h in routes[Int(route[t])].hops { c = min(c, solver.capacity[h.resource.index] / h.factor) }
+        return c * (1 - 1e-6) * Double(copies[t])
     }
 
     /// A slow-start round of transfer `t` (``TCPParameters/roundDuration(window:rtt:)``).
@@ -611,11 +622,19 @@ public struct Network {
             return
         }
         cwnd[t] = grownWindow(t)
-        // The window reaches the receive window, or holds every byte left: the rest leaves in
-        // one burst at the path's rate.
-        let remaining = solver.remaining(f, at: nowT) / Double(copies[t])
-        if cwnd[t] >= windowBytes || remaining <= cwnd[t] + 1 {  // a byte of slack for rounding
+        if cwnd[t] >= windowBytes {
             exitSlowStart(t, f, rt: rt, now: nowT)
+            return
+        }
+        // The window holds every byte left: they leave in one burst at the path's rate.
+        let remaining = solver.remaining(f, at: nowT) / Double(copies[t])
+        if remaining <= cwnd[t] + 1 {  // a byte of slack for rounding
+            let windowRate = windowBytes * 8 / rt * Double(copies[t])
+            let burst = min(burstRate(t), windowRate)
+            let (rate, kind): (Double, CeilingKind) = rateLimit[t] <= burst ? (rateLimit[t], .application)
+                : (burst, burst < windowRate ? .slowStart : .window)
+            cwnd[t] = windowBytes
+            solver.setCeiling(f, to: DataRate(bitsPerSecond: rate), kind: kind, now: nowT)
             return
         }
         let round = roundDuration(t, rt: rt)

@@ -68,7 +68,7 @@ extension TCPParameters {
         let steady = min(rate, windowBytes * 8 / r)
         var remaining = bytes
         var cwnd = Double(initialWindow.bytes)
-        if slowStart && remaining > cwnd {
+        if slowStart && remaining > cwnd + 1 {
             while true {
                 let round = roundDuration(window: cwnd, rtt: r)
                 // Held by the path or its own ceiling: slow start ends, the rest at the steady rate.
@@ -76,9 +76,12 @@ extension TCPParameters {
                 remaining -= cwnd
                 t += round
                 cwnd = grownWindow(cwnd)
-                if cwnd >= windowBytes || remaining <= cwnd { break }
+                if cwnd >= windowBytes || remaining <= cwnd + 1 { break }
             }
         }
-        return t + remaining * 8 / steady
+        // A last window leaves in one burst at the path's rate (a millionth below it, as in
+        // ``Network``); after slow start, the steady rate.
+        let burst = slowStart && remaining <= cwnd ? min(rate * (1 - 1e-6), steady) : steady
+        return t + remaining * 8 / burst
     }
 }
