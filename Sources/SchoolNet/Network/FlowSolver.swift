@@ -886,7 +886,8 @@ public struct FlowSolver {
 public enum CeilingKind: Int32, Sendable, CaseIterable {
     /// The application's rate (a stream's target bitrate, a NIC, a paced upload).
     case application = -2
-    /// TCP slow start: the congestion window has not yet grown to the fair share.
+    /// TCP slow start: the congestion window has not yet grown to the fair share (or its
+    /// last window leaves at the path's idle rate).
     case slowStart = -3
     /// The TCP receive window over the round-trip time.
     case window = -4
