@@ -562,6 +562,7 @@ public struct Network {
     }
 
     mutating func startBody(_ t: Int, now: Int64) {
+        var firstRound = 0.0
         var ceiling = rateLimit[t]
         var kind = CeilingKind.application
         let slowStart = usesTCP[t] && tcp.slowStart
@@ -572,7 +573,12 @@ public struct Network {
             cwnd[t] = slowStart ? Double(tcp.initialWindow.bytes) : Double(tcp.receiveWindow.bytes)
             // A transfer that fits its first window leaves in one burst.
             let burst = slowStart && bytes[t] / k <= cwnd[t] + 1
-            let ssRate = burst ? burstRate(t) : cwnd[t] * 8 / roundDuration(t, rt: rt) * k
+            var ssRate = windowRate
+            if burst {
+                ssRate = burstRate(t)
+            } else if slowStart {
+                (ssRate, firstRound) = slowStartStep(t, rt: rt, remaining: bytes[t] / k)
+            }
             if min(ssRate, windowRate) < ceiling {
                 ceiling = min(ssRate, windowRate)
                 kind = ssRate < windowRate ? .slowStart : .window
@@ -586,8 +592,31 @@ public struct Network {
                            kind: kind, flowClass: Int(flowClass[t]), tag: Int64(t), now: SimTime(nanoseconds: now))
         flow[t] = f.rawValue
         if slowStart && kind == .slowStart && cwnd[t] < Double(tcp.receiveWindow.bytes) {
-            timers.update(t, to: now + Self.timerNanoseconds(roundDuration(t, rt: max(rtt[t], 1e-9))))
+            timers.update(t, to: now + Self.timerNanoseconds(firstRound))
         }
+    }
+
+    /// The ceiling and length of transfer `t`'s next slow-start step from its window
+    /// `cwnd[t]`, with `remaining` bytes (each copy's) left: one round (the window over
+    /// ``TCPParameters/roundDuration(window:rtt:)``), or two rounds taken as one step when
+    /// that changes nothing on an idle path — both last one RTT (no delayed-ACK timer), the
+    /// second's window stays below the receive window, the path's idle rate and the
+    /// application's, and the bytes left after the first exceed the second's window (no
+    /// burst between them): the step's ceiling carries both windows over 2 RTT (the same
+    /// bytes by its end), and `cwnd[t]` becomes the second round's window. Half the timer
+    /// events and ceiling changes; under contention a step notices its fair share one round
+    /// later at most.
+    mutating func slowStartStep(_ t: Int, rt: Double, remaining: Double) -> (rate: Double, duration: Double) {
+        let k = Double(copies[t])
+        let w = cwnd[t]
+        let round = roundDuration(t, rt: rt)
+        let next = tcp.grownWindow(w)
+        if round == rt && tcp.roundDuration(window: next, rtt: rt) == rt && remaining > w + next + 1
+            && next < Double(tcp.receiveWindow.bytes) && next * 8 / rt * k < min(burstRate(t), rateLimit[t]) {
+            cwnd[t] = next
+            return ((w + next) * 8 / (2 * rt) * k, 2 * rt)
+        }
+        return (w * 8 / round * k, round)
     }
 
     /// The rate of a last window's burst for transfer `t`: the path's idle rate (its slowest
@@ -637,8 +666,7 @@ public struct Network {
             solver.setCeiling(f, to: DataRate(bitsPerSecond: rate), kind: kind, now: nowT)
             return
         }
-        let round = roundDuration(t, rt: rt)
-        let ssRate = cwnd[t] * 8 / round * Double(copies[t])
+        let (ssRate, round) = slowStartStep(t, rt: rt, remaining: remaining)
         if ssRate >= rateLimit[t] {
             solver.setCeiling(f, to: DataRate(bitsPerSecond: rateLimit[t]), kind: .application, now: nowT)
             return

@@ -17,6 +17,11 @@
 ///   byte left, the rest leaves in one burst at the path's rate (no ceiling but the receive
 ///   window's), instead of being spread over a round — so a transfer no larger than the
 ///   initial window arrives at line rate after the set-up.
+/// - ``Network`` takes two rounds as one step (one timer, one ceiling carrying both windows
+///   over 2 RTT) when that changes nothing on an idle path: neither waits for the
+///   delayed-ACK timer, the second's window rate stays below the path's idle rate and the
+///   application's, and no burst falls between them. Under contention a step notices the
+///   fair share one round later at most.
 /// - Slow start ends when the flow is held by a resource (it has found its fair share: TCP
 ///   leaves slow start on the first loss) or the window reaches ``receiveWindow``; the
 ///   flow's ceiling is then `receiveWindow / RTT`.
@@ -41,8 +46,8 @@
 /// uploads, 30 kB and 50 kB request/response exchanges on a new connection and a 30 kB one on
 /// a reused connection — every point within 10 %. Worst: −3.5 % for a single 5 MB upload (ns-3
 /// sends 54 bytes of headers per 1460-byte segment); ten 5 MB uploads behind a FIFO that never
-/// drops: +8.7 % on the mean (the FIFO keeps the uneven shares of the first round trips;
-/// SchoolNet shares max-min), −4.9 % on the last; behind a fair queue, −4.9 %. The short
+/// drops: +8.6 % on the mean (the FIFO keeps the uneven shares of the first round trips;
+/// SchoolNet shares max-min), −4.9 % on the last; behind a fair queue, −5.0 %. The short
 /// transfers are within 1 %. `NetworkTests` checks the closed forms exactly.
 ///
 /// **Sources**: RFC 6928 (IW10), RFC 8446 (TLS 1.3, one round trip), RFC 5681 (slow start,
