@@ -5,7 +5,7 @@
 /// and append `BenchCase.fooCases` to ``all``. Names must be unique; the harness checks.
 enum BenchRegistry {
     /// All registered cases.
-    static let all: [BenchCase] = BenchCase.kernelCases + BenchCase.flowCases + BenchCase.scenarioCases + BenchCase.flowLogCases
+    static let all: [BenchCase] = BenchCase.kernelCases + BenchCase.flowCases + BenchCase.scenarioCases + BenchCase.sizingCases + BenchCase.flowLogCases
 
     /// The registered case names, in order.
     static var names: [String] { all.map(\.name) }
