@@ -58,6 +58,23 @@ import Testing
         }
     }
 
+    /// The curve is monotone in N: every student downloads 1 MB at 09:00, p95 ≤ 10 s, one
+    /// grade, classes of at most 35. 10 students need 80 Mbit (8 s at 10 Mbps), 20 need
+    /// 160 Mbit (16 s at 10 Mbps, 8 s at 20 Mbps), 40 (two classes of 20) 320 Mbit
+    /// (16 s at 20 Mbps, 6.4 s at 50 Mbps), 70 (two of 35) 560 Mbit (11.2 s at 50 Mbps,
+    /// 5.6 s at 100 Mbps): 10, 20, 50, 100 Mbps, each at least the one before.
+    @Test func curveIsMonotoneInStudents() throws {
+        let source = try ScenarioSource(json: Self.json, file: "size.json")
+        let axis = try Sweep.Axis(parsing: "schools[0].access.down=10 Mbps,20 Mbps,50 Mbps,100 Mbps,200 Mbps")
+        let students = [10, 20, 40, 70]
+        let sizes = try Sweep.sizeBySchool(source, axis: axis, costs: [], base: [], students: students, daysShare: 1,
+                                           seed: nil, replications: 1, jobs: 1)
+        let chosen = sizes.map { s in s.sizing.chosen.map { axis.values.firstIndex(of: s.sizing.candidates[$0].value)! } }
+        #expect(sizes.map(\.sizing.chosenValue) == ["10 Mbps", "20 Mbps", "50 Mbps", "100 Mbps"])
+        #expect(chosen.allSatisfy { $0 != nil })
+        #expect(zip(chosen, chosen.dropFirst()).allSatisfy { $0! <= $1! })
+    }
+
     /// The text, CSV, JSON and HTML of a sizing by school size carry the structure, the
     /// smallest passing line per size and the curve.
     @Test func reportsGiveTheCurve() throws {
