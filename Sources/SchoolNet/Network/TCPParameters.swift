@@ -11,14 +11,16 @@
 /// `(k + 1)·RTT + n·RTT + (S − IW(2ⁿ − 1)) / (IW·2ⁿ / RTT)` where n is the number of
 /// whole rounds with IW(2ⁿ − 1) ≤ S.
 ///
-/// **Assumptions**: no losses other than the one that ends slow start; RTT sampled at the
+/// **Assumptions**: no losses other than the one that ends slow start and those of set-up
+/// and request rounds at full drop-tail buffers (``Network``, RFC 6298 timeouts); RTT sampled at the
 /// start of each round (propagation both ways plus the queueing delay of every resource on
 /// the path and the return path); delayed ACKs ignored. Against packet-level TCP the model
 /// over-estimates transfers below one initial window by up to one RTT (the window's bytes
 /// are spread over the round instead of arriving at line rate) and is within ~0.1 RTT
 /// above a few windows.
 ///
-/// **Sources**: RFC 6928 (IW10), RFC 8446 (TLS 1.3, one round trip), RFC 5681 (slow start).
+/// **Sources**: RFC 6928 (IW10), RFC 8446 (TLS 1.3, one round trip), RFC 5681 (slow start),
+/// RFC 6298 (retransmission timeouts).
 public struct TCPParameters: Sendable, Equatable {
     /// Round trips for name resolution on a new connection (1; a cached name would be 0).
     public var dnsRoundTrips: Int = 1
@@ -31,8 +33,17 @@ public struct TCPParameters: Sendable, Equatable {
     public var receiveWindow: ByteCount = .mebibytes(4)
     /// Whether slow start is modelled (off for the pure fluid mode).
     public var slowStart = true
-    /// Maximum segment size, for the queueing-delay model.
+    /// Maximum segment size, for the queueing-delay and loss models.
     public var segmentSize: ByteCount = .bytes(1460)
+    /// Whether set-up and request rounds can be lost at full drop-tail buffers (off for
+    /// the pure fluid mode; see ``Network``).
+    public var packetLosses = true
+    /// Retransmission timeout before a connection has an RTT sample: 1 s (RFC 6298 §2.1).
+    public var initialRTO: SimDuration = .seconds(1)
+    /// Lower bound of the retransmission timeout: 1 s (RFC 6298 §2.4).
+    public var minimumRTO: SimDuration = .seconds(1)
+    /// Upper bound of the retransmission timeout as it doubles: 60 s (RFC 6298 §2.5).
+    public var maximumRTO: SimDuration = .seconds(60)
 
     /// The defaults above.
     public init() {}
@@ -44,6 +55,7 @@ public struct TCPParameters: Sendable, Equatable {
         p.dnsRoundTrips = 0
         p.handshakeRoundTrips = 0
         p.slowStart = false
+        p.packetLosses = false
         p.receiveWindow = .bytes(Int64.max / 16)
         return p
     }

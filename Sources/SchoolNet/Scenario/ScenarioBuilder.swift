@@ -244,7 +244,7 @@ public struct ScenarioBuilder: @unchecked Sendable {
     /// A simulation of the scenario with `seed` (replication r uses scenario seed + r):
     /// device link quality, start jitter and every activity's draws come from `seed`.
     public func makeSimulation(seed: UInt64) -> Simulation {
-        var network = Network(topology: topology(seed: seed), tcp: scenario.tcp, bucketWidth: bucketWidth)
+        var network = Network(topology: topology(seed: seed), tcp: scenario.tcp, bucketWidth: bucketWidth, seed: seed)
         // Hourly capacity changes at each hour boundary inside the simulated period.
         var h = Int(scenario.start.seconds / 3600) + 1
         while Double(h) * 3600 < scenario.end.seconds {
