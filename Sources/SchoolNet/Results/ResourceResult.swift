@@ -43,6 +43,10 @@ public struct ResourceResult: Sendable, Equatable, Codable {
     /// Utilisation per time bucket (fraction), from the start of the run; the last bucket
     /// may be partial and is divided by its own length.
     public var utilisation: [Double]
+    /// The delay its drop-tail buffer adds to every round trip through it when full,
+    /// seconds (the buffer at the capacity in force during the peak interval: the most its
+    /// standing queue can be, ``QueueDiscipline``); nil behind fq_codel or when not known.
+    public var fullBufferDelay: Double? = nil
 
     /// Creates a resource result from its parts.
     public init(index: Int, name: String, group: String, kind: ResourceKind, capacity: DataRate,
@@ -107,6 +111,7 @@ public struct ResourceResult: Sendable, Equatable, Codable {
                   firstSaturated: o.firstSaturated[r] >= 0 ? SimDuration(nanoseconds: o.firstSaturated[r]) : nil,
                   peakFlows: o.peakFlows[r], limitedFlowSeconds: o.limitedFlowSeconds[r],
                   limitedFlowSecondsByWorkload: byWorkload, limitedBytes: o.limitedBytes[r], utilisation: series)
+        if res.discipline == .fifo && capacity.bitsPerSecond > 0 { fullBufferDelay = res.buffer.bits / capacity.bitsPerSecond }
     }
 
     /// The largest load carried in one bucket (peak utilisation × capacity).

@@ -109,4 +109,32 @@ import Testing
             #expect("\(error)".hasPrefix("t.json: schools[0].accessBuffer: an LTE school has no access line"), "\(error)")
         }
     }
+
+    /// The text report names a full link's standing queue: five devices upload 10 MB each
+    /// over a dedicated 2 Mbps uplink, whose 1.5 MB drop-tail buffer is 12 Mbit / 2 Mbps =
+    /// 6 s when full; behind fq_codel the report says nothing of it.
+    @Test(arguments: [QueueDiscipline.fifo, .fqCodel])
+    func reportNamesTheStandingQueue(discipline: QueueDiscipline) throws {
+        let json = """
+        {"name": "x", "day": {"start": "09:00", "end": "09:30"},
+         "schools": [{"name": "es", "grades": 1, "classesPerGrade": 1, "studentsPerClass": 5,
+                      "access": {"type": "fiber", "service": "dedicated", "down": "100 Mbps", "up": "2 Mbps"},
+                      "accessDiscipline": "\(discipline.rawValue)"}],
+         "activities": [{"activity": "bulk", "start": "09:00", "end": "09:30", "settings": {"size": "10 MB", "upload": true}}]}
+        """
+        let s = try Scenario.read(json: json, file: "t.json")
+        let b = ScenarioBuilder(s)
+        let sim = b.makeSimulation(seed: s.seed)
+        sim.run(until: b.horizon)
+        let run = RunResult(simulation: sim, scenarioName: s.name, description: "", seed: s.seed, clockStart: s.start, kinds: b.kinds)
+        let up = try #require(run.resources.first { $0.name == "es access ↑" })
+        let line = try #require(TextReport.render(run).split(separator: "\n").first { $0.contains("es access ↑") })
+        if discipline == .fifo {
+            #expect(up.fullBufferDelay == 6.0)
+            #expect(line.contains("its full drop-tail buffer adds up to 6 s to every round trip through it"), "\(line)")
+        } else {
+            #expect(up.fullBufferDelay == nil)
+            #expect(!line.contains("drop-tail"), "\(line)")
+        }
+    }
 }
