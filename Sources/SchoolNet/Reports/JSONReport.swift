@@ -94,6 +94,7 @@ public enum JSONReport {
                 ("peak_flows", .number(Double(r.peakFlows))), ("limited_flow_seconds", micro(r.limitedFlowSeconds)),
                 ("limited_flow_seconds_by_workload", .array(r.limitedFlowSecondsByWorkload.map(micro))),
                 ("limited_bytes", whole(r.limitedBytes)),
+                ("full_buffer_delay", optional(r.fullBufferDelay.map(micro))),
             ])
         }
         let tables: [JSONValue] = run.sessionTables.map { t in

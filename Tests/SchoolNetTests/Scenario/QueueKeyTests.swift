@@ -129,6 +129,8 @@ import Testing
         let run = RunResult(simulation: sim, scenarioName: s.name, description: "", seed: s.seed, clockStart: s.start, kinds: b.kinds)
         let up = try #require(run.resources.first { $0.name == "es access ↑" })
         let line = try #require(TextReport.render(run).split(separator: "\n").first { $0.contains("es access ↑") })
+        let report = JSONReport.render(run)
+        #expect(report.contains(discipline == .fifo ? #""full_buffer_delay": 6"# : #""full_buffer_delay": null"#), "JSON resource")
         if discipline == .fifo {
             #expect(up.fullBufferDelay == 6.0)
             #expect(line.contains("its full drop-tail buffer adds up to 6 s to every round trip through it"), "\(line)")
