@@ -180,6 +180,10 @@ public struct Network {
     var timers = IndexedHeap()
     /// Transfer behind each solver flow.
     var transferOfFlow: Column<Int32> = []
+    /// The device each transfer serves (its node index), or -1 (see ``DeviceActivity``).
+    var device: Column<Int32> = []
+    /// Devices active per resource, and their peak (a link's design load).
+    public private(set) var deviceActivity: DeviceActivity
 
     // Session tables, by node.
     var sessionsInUse: [Int]
@@ -225,6 +229,7 @@ public struct Network {
         sessionQueue = Array(repeating: [], count: topology.nodes.count)
         sessionQueueHead = Array(repeating: 0, count: topology.nodes.count)
         sessionStats = Array(repeating: SessionStats(), count: topology.nodes.count)
+        deviceActivity = DeviceActivity(resources: topology.resources.count)
     }
 
     /// The number of transfers in progress (including those waiting for a session).
@@ -394,7 +399,7 @@ public struct Network {
             t = phase.count
             phase.append(.free); flow.append(-1); route.append(0); bytes.append(0); cwnd.append(0); rtt.append(0)
             rateLimit.append(0); weight.append(1); copies.append(1); tag.append(0); flowClass.append(0); requested.append(0); usesTCP.append(true)
-            newConnection.append(false); sessionsHeld.append(0); waitStart.append(0); waited.append(0)
+            newConnection.append(false); sessionsHeld.append(0); waitStart.append(0); waited.append(0); device.append(-1)
         }
         route[t] = r
         flow[t] = -1
@@ -416,6 +421,12 @@ public struct Network {
         sessionsHeld[t] = 0
         waited[t] = 0
         transfersStarted += 1
+        let d = topology.nodes[request.source.index].kind == .device ? request.source
+            : (topology.nodes[request.destination.index].kind == .device ? request.destination : nil)
+        device[t] = d.map(\.rawValue) ?? -1
+        if let d {
+            for h in routes[Int(r)].hops { deviceActivity.began(resource: h.resource.index, device: d.index, copies: copies[t]) }
+        }
         acquireSessions(t, now: now.nanoseconds)
         return TransferID(t)
     }
@@ -762,6 +773,10 @@ public struct Network {
         sessionsHeld[t] = 0
         freeTransfers.append(Int32(t))
         transfersFinished += 1
+        if device[t] >= 0 {
+            for h in routes[ri].hops { deviceActivity.ended(resource: h.resource.index, device: Int(device[t]), copies: copies[t]) }
+            device[t] = -1
+        }
         for i in 0..<held {
             let a = Int(routes[ri].appliances[i])
             sessionsInUse[a] -= sessionsNeeded(t, topology.nodes[a].sessionLimit!)
