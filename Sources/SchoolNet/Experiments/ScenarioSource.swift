@@ -71,7 +71,9 @@ public struct ScenarioSource: Sendable {
         var root = document.root
         for o in overrides { root = try apply(o, to: root) }
         let text = root.serialized()
-        return try Scenario.read(json: text, file: file + " (with " + overrides.map { "\($0.option) \($0.description)" }.joined(separator: ", ") + ")")
+        let reader = try ScenarioReader(json: text, file: file + " (with " + overrides.map { "\($0.option) \($0.description)" }.joined(separator: ", ") + ")")
+        reader.scenarioPath = file
+        return try Scenario.read(reader)
     }
 
     /// The scenario's JSON with `overrides` applied, keys sorted, no spaces: the same text

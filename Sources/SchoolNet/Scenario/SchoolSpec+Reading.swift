@@ -12,43 +12,53 @@ extension Scenario {
     }
 
     /// Reads `schools`: each entry a template (`type`) instantiated `count` times with
-    /// overrides, or a complete school.
+    /// overrides, or a complete school; or `{"csv": FILE}`, a school list kept in a spreadsheet
+    /// (``readSchoolTable(_:templates:hasEgress:)``).
     static func readSchools(_ r: ScenarioReader, templates: [(name: String, spec: SchoolSpec)], hasEgress: Bool) throws -> [SchoolSpec] {
+        if let m = try r.optionalMember("schools"), case .object = m.value {
+            return try readSchoolTable(m, templates: templates, hasEgress: hasEgress)
+        }
         var out: [SchoolSpec] = []
-        _ = try r.array("schools", minCount: 1, expected: "a list of schools, e.g. [{\"type\": \"elementary\", \"count\": 30}]") { s in
-            try s.finishing { s in
-                var base: SchoolSpec?
-                if let typeName = try s.optionalString("type") {
-                    guard let t = templates.first(where: { $0.name == typeName }) else {
-                        let names = templates.map(\.name)
-                        let m = try s.member("type", expected: "")
-                        throw m.error(.invalidValue(expected: names.isEmpty ? "a name defined in \"schoolTypes\" (none defined)" : "one of the school types: " + names.map { "\"\($0)\"" }.joined(separator: ", "),
-                                                    found: "\"\(typeName)\"", suggestion: Spelling.suggestion(for: typeName, in: names)))
-                    }
-                    base = t.spec
-                }
-                let count = try s.int("count", in: 1...maxSchools, default: 1, source: "one school")
-                let name = try s.string("name", default: base?.name ?? "school", source: "the school type's name")
-                let spec = try readSchool(s, base: base, name: name)
-                let total = out.reduce(0) { $0 + $1.studentCount } + spec.studentCount * count
-                guard total <= maxStudents else {
-                    throw s.error("\(total) students is more than this build simulates (\(maxStudents)); check \"count\" and \"studentsPerClass\"")
-                }
-                if spec.centralBreakout && !hasEgress {
-                    throw s.error("\"breakout\": \"central\" needs an \"egress\" (the data center) at the top level")
-                }
-                for i in 0..<count {
-                    var one = spec
-                    one.name = count == 1 ? name : "\(name)-\(i + 1)"
-                    guard !out.contains(where: { $0.name == one.name }) else {
-                        throw s.error("two schools are named \"\(one.name)\"; give each entry its own \"name\"")
-                    }
-                    out.append(one)
-                    guard out.count <= maxSchools else { throw s.error("more than \(maxSchools) schools") }
-                }
-            }
+        _ = try r.array("schools", minCount: 1,
+                        expected: "a list of schools, e.g. [{\"type\": \"elementary\", \"count\": 30}], or a school list {\"csv\": \"schools.csv\"}") { s in
+            try s.finishing { try readSchoolEntry($0, templates: templates, hasEgress: hasEgress, into: &out) }
         }
         return out
+    }
+
+    /// Reads one entry of `schools` and appends its schools to `out` (checking the totals and
+    /// that names are unique).
+    static func readSchoolEntry(_ s: ScenarioReader, templates: [(name: String, spec: SchoolSpec)], hasEgress: Bool,
+                                into out: inout [SchoolSpec]) throws {
+        var base: SchoolSpec?
+        if let typeName = try s.optionalString("type") {
+            guard let t = templates.first(where: { $0.name == typeName }) else {
+                let names = templates.map(\.name)
+                let m = try s.member("type", expected: "")
+                throw m.error(.invalidValue(expected: names.isEmpty ? "a name defined in \"schoolTypes\" (none defined)" : "one of the school types: " + names.map { "\"\($0)\"" }.joined(separator: ", "),
+                                            found: "\"\(typeName)\"", suggestion: Spelling.suggestion(for: typeName, in: names)))
+            }
+            base = t.spec
+        }
+        let count = try s.int("count", in: 1...maxSchools, default: 1, source: "one school")
+        let name = try s.string("name", default: base?.name ?? "school", source: "the school type's name")
+        let spec = try readSchool(s, base: base, name: name)
+        let total = out.reduce(0) { $0 + $1.studentCount } + spec.studentCount * count
+        guard total <= maxStudents else {
+            throw s.error("\(total) students is more than this build simulates (\(maxStudents)); check \"count\" and \"studentsPerClass\"")
+        }
+        if spec.centralBreakout && !hasEgress {
+            throw s.error("\"breakout\": \"central\" needs an \"egress\" (the data center) at the top level")
+        }
+        for i in 0..<count {
+            var one = spec
+            one.name = count == 1 ? name : "\(name)-\(i + 1)"
+            guard !out.contains(where: { $0.name == one.name }) else {
+                throw s.error("two schools are named \"\(one.name)\"; give each entry its own \"name\"")
+            }
+            out.append(one)
+            guard out.count <= maxSchools else { throw s.error("more than \(maxSchools) schools") }
+        }
     }
 
     /// Reads one school's keys; with a `base`, every key is optional and overrides it.
