@@ -131,9 +131,6 @@ extension Scenario {
         guard columns.contains(["name"]) else {
             throw fail(header.cells[0].position, "the school list needs a \"name\" column (each school's name, as activities and reports name it)")
         }
-        for c in columns where c.count > 1 {
-            if columns.contains([c[0]]) { throw fail(header.cells[0].position, "\"\(c[0])\" cannot be a column when \"\(c.joined(separator: "."))\" is one") }
-        }
         return columns
     }
 
