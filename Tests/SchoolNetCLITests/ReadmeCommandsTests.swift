@@ -51,7 +51,7 @@ import Testing
             if inBlock {
                 if pending.isEmpty && (line.isEmpty || line.hasPrefix("#")) { continue }
                 if pending.isEmpty { pendingLine = i + 1 }
-                if line.hasSuffix("\\") { pending += String(line.dropLast()) + " "; continue }
+                if line.hasSuffix("\\") { pending += String(line.dropLast()).trimmingCharacters(in: .whitespaces) + " "; continue }
                 out.append(Command(line: pendingLine, text: pending + line))
                 pending = ""
                 continue
@@ -119,8 +119,8 @@ import Testing
             var env = ProcessInfo.processInfo.environment
             env["PATH"] = dir["bin"] + ":" + (env["PATH"] ?? "/usr/bin:/bin")
             p.environment = env
-            fm.createFile(atPath: dir["stdout"], contents: nil)
-            fm.createFile(atPath: dir["stderr"], contents: nil)
+            _ = fm.createFile(atPath: dir["stdout"], contents: nil)
+            _ = fm.createFile(atPath: dir["stderr"], contents: nil)
             p.standardOutput = FileHandle(forWritingAtPath: dir["stdout"])
             p.standardError = FileHandle(forWritingAtPath: dir["stderr"])
             let start = Date()
