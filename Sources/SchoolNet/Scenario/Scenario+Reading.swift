@@ -205,7 +205,16 @@ extension Scenario {
         let settingsReader = try settings ?? ScenarioReader(json: "{}", file: a.file)
         let make: (String, [ActivitySession], ServiceDirectory) -> any Workload
         var check: ((Scenario) throws -> Void)?
-        if let readChecked = kind.readChecked {
+        var lessons: LessonMix?
+        if kind.name == LessonMix.kindName {
+            // Its lessons: the timetable's periods inside the activity's window (or the window).
+            let slots = periods.filter { $0.start < end && $0.end > start }
+                .map { LessonMix.Slot(name: $0.name, start: max($0.start, start), end: min($0.end, end)) }
+            let mix = try LessonMix.read(settingsReader, slots: slots.isEmpty ? [LessonMix.Slot(name: "lesson", start: start, end: end)] : slots)
+            lessons = mix
+            if settings == nil { LessonMix.recordDefaults(on: a) }
+            make = { name, _, _ in preconditionFailure("\(name): a lesson mix makes its workloads per replication") }
+        } else if let readChecked = kind.readChecked {
             (make, check) = try readChecked(settingsReader)
         } else {
             make = try kind.read(settingsReader)
@@ -217,6 +226,7 @@ extension Scenario {
         var spec = ActivitySpec(kind: kindName, name: name, start: start, end: end, schools: schoolNames, grades: grades,
                                 classes: classes, jitter: .uniform(low: 0, high: jitter.seconds), make: make, check: check)
         spec.othersOffline = othersOffline
+        spec.lessons = lessons
         return spec
     }
 
@@ -224,7 +234,8 @@ extension Scenario {
         guard let t = try r.optionalMember("targets") else { return [] }
         guard case .object(let members) = t.value else { throw t.error(expected: "an object such as {\"cbt.item_p95\": \"<= 2 s\"}") }
         var out: [TargetSpec] = []
-        let known = activities.flatMap { a in ActivityKind.named(a.kind)!.metrics.map { "\(a.kind).\($0)" } }
+        let kinds = activities.flatMap { a in a.lessons?.kinds ?? [a.kind] }
+        let known = kinds.flatMap { k in ActivityKind.named(k)!.metrics.map { "\(k).\($0)" } }
         for (key, _) in members {
             let m = try t.member(key, expected: "")
             guard known.contains(key) else {
