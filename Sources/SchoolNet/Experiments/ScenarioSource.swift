@@ -93,6 +93,10 @@ public struct ScenarioSource: Sendable {
         do { return try o.apply(to: root) } catch {
             var message = "\(file): \(o.option) \(o.pathText): \(error.description)"
             if let hint = Self.suggestion(for: o, in: root) { message += "; did you mean \"\(hint)\"?" }
+            if case .key("schools")? = o.path.first, case .object(let members)? = root["schools"], let csv = members.first(where: { $0.key == "csv" }),
+               case .string(let name) = csv.value {
+                message += "; the schools are listed in \(name): edit that file, set their school type (schoolTypes.NAME.KEY), or name another list (schools.csv=FILE)"
+            }
             throw ExperimentError(message)
         }
     }

@@ -132,6 +132,11 @@ import Testing
         let source = try ScenarioSource(file: dir + "/board.json")
         let faster = try source.scenario(with: [try ScenarioOverride(parsing: "day.end=09:04"), try ScenarioOverride(parsing: "name=a/b")])
         #expect(faster.schools.count == 2)
+        #expect(throws: ExperimentError("\(dir)/board.json: --set schools[0].access.down: key path \"schools\" is an object, which has no element [0]; "
+                                        + "the schools are listed in lists/schools.csv: edit that file, set their school type (schoolTypes.NAME.KEY), "
+                                        + "or name another list (schools.csv=FILE)")) {
+            try source.scenario(with: [try ScenarioOverride(parsing: "schools[0].access.down=2 Gbps")])
+        }
         // A missing file is named with the scenario's key path.
         try json.replacingOccurrences(of: "lists/schools.csv", with: "none.csv").write(toFile: dir + "/bad.json", atomically: true, encoding: .utf8)
         #expect(throws: ScenarioError(file: dir + "/bad.json", keyPath: ScenarioKeyPath([.key("schools"), .key("csv")]),
