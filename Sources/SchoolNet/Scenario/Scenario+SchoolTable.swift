@@ -27,7 +27,7 @@ extension Scenario {
     /// (Kept in step with ``readSchool(_:base:name:)``, ``readRadio(_:)``,
     /// ``readAccess(_:)`` and `readLTECell`; `SchoolTableTests` reads every one.)
     static let schoolTableColumns: [String] = [
-        "name", "type", "count", "grades", "firstGrade", "classesPerGrade", "studentsPerClass", "classroomUplink", "breakout",
+        "name", "type", "count", "grades", "firstGrade", "classesPerGrade", "studentsPerClass", "students", "classroomUplink", "breakout",
         "access.type", "access.service", "access.down", "access.up", "access.availability", "access.session",
         "access.pppoe.capacity", "access.pppoe.subscribers", "access.delay",
         "access.line", "access.distanceKm", "access.backboneKm", "access.vpn",
@@ -121,7 +121,7 @@ extension Scenario {
                     throw fail(cell.position, "the school list's fields are separated by commas; this header seems to use \(name.contains("\t") ? "tabs" : "semicolons")")
                 }
                 let hint = Spelling.suggestion(for: name, in: schoolTableColumns).map { "; did you mean \"\($0)\"?" }
-                    ?? " (expected a key of a school entry: " + schoolTableColumns.prefix(9).joined(separator: ", ") + ", access.…, radio.…; see Scenarios/README.md)"
+                    ?? " (expected a key of a school entry: " + schoolTableColumns.prefix(10).joined(separator: ", ") + ", access.…, radio.…; see Scenarios/README.md)"
                 throw fail(cell.position, "unknown column \"\(name)\"" + hint)
             }
             if let earlier = seen[name] { throw fail(cell.position, "the column \"\(name)\" is given twice (also column \(earlier))") }

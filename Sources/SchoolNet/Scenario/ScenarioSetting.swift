@@ -7,7 +7,7 @@
 /// ```
 /// schools[0].students = 600            (city.json:12:19)
 /// schools[0].wifi.ceiling = unlimited  (default: REFERENCES.md §3)
-/// schools[4].access.down = 1 Gbps      (Scenarios/board-sakura-schools.csv:6:41)
+/// schools[4].access.down = 1 Gbps      (Scenarios/board-sakura-schools.csv:6:40)
 /// ```
 public struct ScenarioSetting: Hashable, Sendable, CustomStringConvertible {
     /// Where a value came from.

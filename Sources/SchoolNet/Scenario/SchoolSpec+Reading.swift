@@ -69,12 +69,29 @@ extension Scenario {
         let perGrade = try s.int("classesPerGrade", in: 1...40,
                                  default: base.map { b in b.classes.filter { $0.grade == b.classes[0].grade }.count } ?? 3,
                                  source: base == nil ? "REFERENCES.md §1: 3 classes per grade" : typeSource)
-        let perClass = try s.int("studentsPerClass", in: 1...60, default: base?.classes.first?.students ?? 33,
-                                 source: base == nil ? "REFERENCES.md §1: 33 students per class" : typeSource)
         guard firstGrade + grades - 1 <= 12 else { throw s.error("grades \(firstGrade)…\(firstGrade + grades - 1) go beyond grade 12") }
+        // The school's total (as a board's list gives it), spread evenly over its classes —
+        // the first classes one more when it does not divide — or a size per class.
+        let classCount = grades * perGrade
+        var sizes: [Int]
+        if s.contains("students") {
+            if s.contains("studentsPerClass") {
+                throw s.error("give \"students\" (the school's total) or \"studentsPerClass\", not both")
+            }
+            let total = try s.int("students", in: 1...(classCount * 60))
+            guard total >= classCount else {
+                throw try s.member("students", expected: "").error(expected: "at least one student for each of the school's \(classCount) classes "
+                                                                   + "(\(grades) grades × \(perGrade) classes per grade)")
+            }
+            sizes = (0..<classCount).map { total / classCount + ($0 < total % classCount ? 1 : 0) }
+        } else {
+            let perClass = try s.int("studentsPerClass", in: 1...60, default: base?.classes.first?.students ?? 33,
+                                     source: base == nil ? "REFERENCES.md §1: 33 students per class" : typeSource)
+            sizes = Array(repeating: perClass, count: classCount)
+        }
         var classes: [ClassSpec] = []
         for g in firstGrade..<(firstGrade + grades) {
-            for c in 1...perGrade { classes.append(ClassSpec(grade: g, name: "\(g)-\(c)", students: perClass)) }
+            for c in 1...perGrade { classes.append(ClassSpec(grade: g, name: "\(g)-\(c)", students: sizes.removeFirst())) }
         }
         let radio = try s.optionalMember("radio").map { try readRadio($0) } ?? base?.radio ?? .wifi(defaultWiFi)
         var access: AccessSpec?

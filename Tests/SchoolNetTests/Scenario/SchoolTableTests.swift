@@ -97,7 +97,7 @@ import Testing
              "access.type": "fiber", "access.service": "bestEffort", "access.down": "1 Gbps", "access.up": "1 Gbps",
              "access.availability": availability, "access.session": "pppoe", "access.pppoe.capacity": "1 Gbps",
              "access.pppoe.subscribers": "5000", "access.delay": "2 ms"],
-            ["name": "5g", "radio.type": "local5g", "radio.bandwidth": "100 MHz", "radio.pattern": "DDDSU", "radio.downlinkLayers": "4",
+            ["name": "5g", "students": "100", "radio.type": "local5g", "radio.bandwidth": "100 MHz", "radio.pattern": "DDDSU", "radio.downlinkLayers": "4",
              "radio.uplinkLayers": "2", "radio.cqi": "15",
              "access.type": "sinet", "access.line": "10 Gbps", "access.distanceKm": "20", "access.backboneKm": "500", "access.vpn": "ipsec"],
             ["name": "lte", "radio.type": "lte", "radio.bandwidth": "20 MHz", "radio.cqi": "\"[7, 9, 11]\"", "radio.coreDelay": "15 ms",
@@ -110,6 +110,17 @@ import Testing
         let text = columns.joined(separator: ",") + "\n" + rows.map { row in columns.map { row[$0] ?? "" }.joined(separator: ",") }.joined(separator: "\n")
         let schools = try Self.read(text, egress: true)
         #expect(schools.map(\.name) == ["wifi-1", "wifi-2", "5g", "lte"])
+    }
+
+    /// A board's list gives each school's total: spread evenly over its classes.
+    @Test func aSchoolTotalIsSpreadOverItsClasses() throws {
+        let schools = try Self.read("name,type,students,classesPerGrade\n桜小学校,elementary,400,2\n東小学校,,20,\n")
+        #expect(schools[0].classes.map(\.students) == [34, 34, 34, 34] + Array(repeating: 33, count: 8))
+        #expect(schools[0].studentCount == 400 && schools[1].studentCount == 20 && schools[1].classes.count == 18)
+        #expect(Self.message("name,students,studentsPerClass\nA,400,30\n")
+                == #"t.csv:2:1: give "students" (the school's total) or "studentsPerClass", not both"#)
+        #expect(Self.message("name,type,students\nA,elementary,11\n")
+                == "t.csv:2:14: students: expected at least one student for each of the school's 12 classes (6 grades × 2 classes per grade), found a number 11")
     }
 
     /// A scenario names the file relative to itself; `explain` shows each value's CSV line and
