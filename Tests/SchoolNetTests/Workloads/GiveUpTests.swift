@@ -138,4 +138,19 @@ import Testing
         #expect(w.outcomes.filter(\.upstream).allSatisfy { $0.drops == 3 && abs($0.frozenSeconds - $0.seconds) < 1e-6 })
         #expect(w.outcomes.filter { !$0.upstream }.allSatisfy { $0.drops == 0 })
     }
+
+    /// Streams outnumber participants when every device receives the lecturer (a camera up
+    /// and a stream down each): a dropped down stream is recorded against its participant,
+    /// so a remote class over a line too small in both directions runs to its end.
+    @Test func droppedStreamsCountAgainstTheirParticipants() {
+        let bed = WorkloadTestbed(devices: 41, up: .megabitsPerSecond(50), down: .megabitsPerSecond(20), propagation: .milliseconds(10))
+        let session = ActivitySession(label: "remote", school: "s", classroom: "6-1", devices: Array(bed.devices.prefix(40)),
+                                      teacherDevice: bed.devices[40], start: .zero, end: .zero + .minutes(2))
+        var c = ConferenceWorkload.Configuration()
+        c.dropAfter = .seconds(30)
+        let w = ConferenceWorkload(name: "remote class", configuration: c, sessions: [session], services: bed.services)
+        let report = bed.run(w, until: .minutes(2))
+        #expect(w.outcomes.filter { !$0.upstream }.contains { $0.drops > 0 })
+        #expect(report.delayedBy.reduce(0) { $0 + $1.entities } <= report.entities)
+    }
 }
