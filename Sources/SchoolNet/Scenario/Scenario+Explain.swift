@@ -1,7 +1,7 @@
 extension Scenario {
     /// The resolved scenario as text for `schoolnet explain`: what will be simulated, then
-    /// every setting with where it came from (the file's line:column, or the default and
-    /// its source), in reading order.
+    /// every setting with where it came from (the file's line:column, a school list's
+    /// file:line:column, or the default and its source), in reading order.
     ///
     /// - Parameter builder: the built topology, for the network summary.
     public func explanation(builder: ScenarioBuilder) -> String {
@@ -41,7 +41,7 @@ extension Scenario {
             lines.append("Targets: " + targets.map { "\($0.kind).\($0.metric) \($0.text)" }.joined(separator: "; "))
         }
         lines.append("")
-        lines.append("Every setting (file line:column, or the default and its source):")
+        lines.append("Every setting (file line:column; a school list's file:line:column; or the default and its source):")
         for s in settings { lines.append("  \(s)") }
         let cited = Self.citedSections(in: settings)
         if !cited.isEmpty {
