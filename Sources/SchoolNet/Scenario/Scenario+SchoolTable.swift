@@ -72,7 +72,7 @@ extension Scenario {
         guard table.rows.count > 1 else {
             throw fail(header.end, "the school list has a header but no school (expected one row per school below it)")
         }
-        var out: [SchoolSpec] = []
+        var out = SchoolList()
         var firstLine: [String: Int] = [:]
         for (index, row) in table.rows.dropFirst().enumerated() {
             if row.cells.count != columns.count {
@@ -103,7 +103,7 @@ extension Scenario {
                 parent.record(s.value, origin: origin, keyPath: ScenarioKeyPath(prefix.components + s.keyPath.components))
             }
         }
-        return out
+        return out.schools
     }
 
     /// The header's columns as key paths; refuses unknown, repeated and empty names.

@@ -18,18 +18,26 @@ extension Scenario {
         if let m = try r.optionalMember("schools"), case .object = m.value {
             return try readSchoolTable(m, templates: templates, hasEgress: hasEgress)
         }
-        var out: [SchoolSpec] = []
+        var out = SchoolList()
         _ = try r.array("schools", minCount: 1,
                         expected: "a list of schools, e.g. [{\"type\": \"elementary\", \"count\": 30}], or a school list {\"csv\": \"schools.csv\"}") { s in
             try s.finishing { try readSchoolEntry($0, templates: templates, hasEgress: hasEgress, into: &out) }
         }
-        return out
+        return out.schools
+    }
+
+    /// The schools read so far, with their names and student total (so each entry is checked
+    /// in O(its schools), not O(all schools)).
+    struct SchoolList {
+        var schools: [SchoolSpec] = []
+        var names: Set<String> = []
+        var students = 0
     }
 
     /// Reads one entry of `schools` and appends its schools to `out` (checking the totals and
     /// that names are unique).
     static func readSchoolEntry(_ s: ScenarioReader, templates: [(name: String, spec: SchoolSpec)], hasEgress: Bool,
-                                into out: inout [SchoolSpec]) throws {
+                                into out: inout SchoolList) throws {
         var base: SchoolSpec?
         if let typeName = try s.optionalString("type") {
             guard let t = templates.first(where: { $0.name == typeName }) else {
@@ -43,7 +51,7 @@ extension Scenario {
         let count = try s.int("count", in: 1...maxSchools, default: 1, source: "one school")
         let name = try s.string("name", default: base?.name ?? "school", source: "the school type's name")
         let spec = try readSchool(s, base: base, name: name)
-        let total = out.reduce(0) { $0 + $1.studentCount } + spec.studentCount * count
+        let total = out.students + spec.studentCount * count
         guard total <= maxStudents else {
             throw s.error("\(total) students is more than this build simulates (\(maxStudents)); check \"count\" and \"studentsPerClass\"")
         }
@@ -53,12 +61,13 @@ extension Scenario {
         for i in 0..<count {
             var one = spec
             one.name = count == 1 ? name : "\(name)-\(i + 1)"
-            guard !out.contains(where: { $0.name == one.name }) else {
+            guard out.names.insert(one.name).inserted else {
                 throw s.error("two schools are named \"\(one.name)\"; give each entry its own \"name\"")
             }
-            out.append(one)
-            guard out.count <= maxSchools else { throw s.error("more than \(maxSchools) schools") }
+            out.schools.append(one)
+            guard out.schools.count <= maxSchools else { throw s.error("more than \(maxSchools) schools") }
         }
+        out.students = total
     }
 
     /// Reads one school's keys; with a `base`, every key is optional and overrides it.
