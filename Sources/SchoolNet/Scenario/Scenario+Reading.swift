@@ -50,6 +50,13 @@ extension Scenario {
                 tcp.handshakeRoundTrips = try t.int("handshakeRoundTrips", in: 0...5, default: 2, source: "REFERENCES.md §7: TCP 1 + TLS 1.3 1 (RFC 8446)")
                 tcp.initialWindow = try t.bytes("initialWindow", default: .bytes(14_600), source: "REFERENCES.md §6: IW10, RFC 6928")
                 tcp.receiveWindow = try t.bytes("receiveWindow", default: .mebibytes(4), source: "REFERENCES.md §8: autotuned receive window [ESTIMATE]")
+                tcp.segmentsPerAck = try t.int("segmentsPerAck", in: 1...2, default: 2,
+                                               source: "REFERENCES.md §7: delayed ACK, every second segment (RFC 1122, RFC 5681)")
+                tcp.delayedAckTimeout = try t.duration("delayedAckTimeout", default: .milliseconds(200),
+                                                       source: "REFERENCES.md §7: 200 ms delayed-ACK timer (RFC 1122 allows up to 500 ms)")
+                if tcp.delayedAckTimeout > .milliseconds(500), let m = try t.optionalMember("delayedAckTimeout") {
+                    throw m.error(expected: "a duration from 0 to 500 ms (RFC 1122)")
+                }
             }
         }
         let internetDelay = try r.duration("internetDelay", default: .milliseconds(5),
