@@ -87,11 +87,29 @@ public struct TransferOutcome: Sendable, Equatable {
 ///
 /// **Queueing delay** (for RTTs; bufferbloat): a resource at load ρ < 1 adds the M/M/1
 /// waiting time in segments, ρ/(1−ρ) × segment/C, capped at the standing queue; a saturated
-/// resource adds its standing queue: buffer/C behind a FIFO (TCP keeps a saturated
-/// bottleneck's drop-tail buffer full), at most CoDel's 5 ms target behind fq_codel (see
-/// ``QueueDiscipline``). **Source**: Kleinrock, *Queueing Systems* vol. 1 (M/M/1); Gettys &
-/// Nichols 2011 (bufferbloat); RFC 8289 and RFC 8290 (CoDel, fq_codel). **Validation**:
-/// closed forms in the queue-discipline tests (exact).
+/// resource adds its standing queue (``QueueDiscipline/standingQueue(bufferBits:capacity:fairShare:baseRoundTrip:)``):
+/// behind a FIFO the window-limited flows keep the drop-tail buffer nearly full (less the
+/// mean of their sawtooth), behind fq_codel at most CoDel's 5 ms target. The pipe of a
+/// resource is its capacity times the longest base round trip of the routes crossing it.
+/// Every round trip pays it: set-up, request and slow-start rounds are timed with the RTT
+/// of the moment.
+///
+/// **Losses** (TCP terms only): each set-up or request round of a transfer (DNS, SYN,
+/// TLS, request) is lost with the probability that one of its packets meets a full
+/// drop-tail buffer on the path or the return path
+/// (``QueueDiscipline/lossProbability(fairShare:roundTrip:segmentBits:)``), drawn from
+/// the network's own stream (``init(topology:tcp:bucketWidth:seed:)``); a lost round
+/// costs a retransmission timeout and is sent again, the timeout doubling at each loss
+/// of the same round up to 60 s (RFC 6298 §5.5, §2.5). The timeout is 1 s before the connection has an
+/// RTT sample (DNS and SYN, RFC 6298 §2.1) and max(1 s, 3 × RTT) after one (§2.2, §2.4).
+/// Losses of body segments are taken as repaired by fast retransmit (the window's
+/// halving is already in the fair share). Exchanges behind fq_codel lose nothing. A
+/// transfer standing for k copies draws once for all of them.
+///
+/// **Source**: Kleinrock, *Queueing Systems* vol. 1 (M/M/1); REFERENCES.md §7 (Gettys &
+/// Nichols, bufferbloat; RFC 6298) and §10 (sawtooth, CUBIC, Mathis et al., CoDel,
+/// fq_codel). **Validation**: closed forms in `QueueDisciplineTests` (exact);
+/// `BufferbloatReferenceTests` against ns-3 3.44 (Reference/ns3-bufferbloat/).
 ///
 /// **Copies**: the solver's storage has reference semantics (``FlowSolver``, ``Column``):
 /// a copy of a network shares the solver's state with the original, so read a copy
@@ -128,6 +146,13 @@ public struct Network {
     let bufferBits: ContiguousArray<Double>
     /// Queue discipline of each resource.
     let discipline: ContiguousArray<QueueDiscipline>
+    /// Longest base round trip (propagation both ways) of the cached routes crossing each
+    /// resource, seconds: with its capacity, the pipe its window-limited flows fill.
+    var baseRoundTrip: ContiguousArray<Double>
+    /// The stream packet losses are drawn from.
+    var lossStream: RandomStream
+    /// Set-up and request rounds lost so far (each cost a retransmission timeout).
+    public private(set) var roundsLost = 0
 
     enum Phase: UInt8 { case free, waitingSession, setup, body }
 
@@ -188,11 +213,16 @@ public struct Network {
     public private(set) var transfersStarted = 0, transfersFinished = 0
 
     /// Creates the network for a topology; every resource becomes a solver resource.
-    public init(topology: Topology, tcp: TCPParameters = TCPParameters(), bucketWidth: SimDuration = .seconds(1)) {
+    ///
+    /// - Parameter seed: the replication's seed, for the packet-loss draws.
+    public init(topology: Topology, tcp: TCPParameters = TCPParameters(), bucketWidth: SimDuration = .seconds(1),
+                seed: UInt64 = 0) {
         self.topology = topology
         self.tcp = tcp
         bufferBits = ContiguousArray(topology.resources.map { $0.buffer.bits })
         discipline = ContiguousArray(topology.resources.map(\.discipline))
+        baseRoundTrip = ContiguousArray(repeating: 0, count: topology.resources.count)
+        lossStream = RandomStream(seed: seed).derived("packet losses")
         solver.observer.bucketWidth = bucketWidth.nanoseconds
         for r in topology.resources { solver.addResource(capacity: r.capacity) }
         sessionsInUse = Array(repeating: 0, count: topology.nodes.count)
@@ -220,6 +250,8 @@ public struct Network {
         let id = Int32(routes.count - 1)
         routeResources.append(contentsOf: forward.hops.map(\.resource.rawValue))
         routeResources.append(contentsOf: back.hops.map(\.resource.rawValue))
+        let base = 2 * forward.propagation.seconds
+        for h in forward.hops + back.hops { baseRoundTrip[h.resource.index] = max(baseRoundTrip[h.resource.index], base) }
         routeStart.append(Int32(routeResources.count))
         routeIndex[key] = id
         return id
@@ -238,10 +270,27 @@ public struct Network {
     func queueingDelay(index r: Int) -> Double {
         let c = solver.capacity[r]
         guard c > 0 else { return 0 }
-        let bufferDelay = discipline[r].saturatedDelay(bufferBits: bufferBits[r], capacity: c)
-        if solver.saturated(r) { return bufferDelay }
+        let level = solver.level[r]
+        let standing = discipline[r].standingQueue(bufferBits: bufferBits[r], capacity: c, fairShare: level.isFinite ? level : c,
+                                                   baseRoundTrip: baseRoundTrip[r])
+        if solver.saturated(r) { return standing }
         let rho = min(solver.trueLoad(r) / c, 0.999_999)
-        return min(bufferDelay, rho / (1 - rho) * tcp.segmentSize.bits / c)
+        return min(standing, rho / (1 - rho) * tcp.segmentSize.bits / c)
+    }
+
+    /// The probability that a round of route `routeIndex` (a packet each way) meets a
+    /// full drop-tail buffer now, given its round trip `rt` (see the type's discussion).
+    func roundLossProbability(_ routeIndex: Int32, rt: Double) -> Double {
+        let i = Int(routeIndex)
+        var kept = 1.0
+        for k in Int(routeStart[i])..<Int(routeStart[i + 1]) {
+            let r = Int(routeResources[k])
+            guard discipline[r] == .fifo, solver.saturated(r) else { continue }
+            let level = solver.level[r]
+            let share = level.isFinite ? level : solver.capacity[r]
+            kept *= 1 - discipline[r].lossProbability(fairShare: share, roundTrip: rt, segmentBits: tcp.segmentSize.bits)
+        }
+        return 1 - kept
     }
 
     /// The round-trip time of a route now: propagation both ways plus queueing on both paths.
@@ -555,7 +604,25 @@ public struct Network {
             if !tcp.slowStart && tcp.dnsRoundTrips == 0 && tcp.handshakeRoundTrips == 0 { rounds = 0 }
         }
         // Paced streams and the pure fluid mode pay the one-way propagation once.
-        let delay = rounds > 0 ? rounds * rt : routes[Int(route[t])].propagation
+        var delay = rounds > 0 ? rounds * rt : routes[Int(route[t])].propagation
+        if rounds > 0 && tcp.packetLosses {
+            let p = roundLossProbability(route[t], rt: rt)
+            if p > 0 {
+                // Rounds before the connection's first RTT sample (DNS, SYN) time out after
+                // the initial RTO; later ones after max(minimum RTO, 3 RTT) (RFC 6298 §2). An
+                // upload's last half round (its data leave with the handshake's ACK) can be
+                // lost too.
+                let unsampled = newConnection[t] ? tcp.dnsRoundTrips + min(1, tcp.handshakeRoundTrips) : 0
+                for k in 0..<Int(rounds.rounded(.up)) {
+                    var rto = k < unsampled ? tcp.initialRTO.seconds : max(tcp.minimumRTO.seconds, 3 * rt)
+                    while lossStream.nextUnit() < p {
+                        delay += rto
+                        rto = min(2 * rto, tcp.maximumRTO.seconds)
+                        roundsLost += 1
+                    }
+                }
+            }
+        }
         phase[t] = .setup
         timers.update(t, to: now + Self.timerNanoseconds(delay))
     }

@@ -1,11 +1,24 @@
 /// How a resource's buffer is served when the resource is saturated.
 ///
 /// Assumptions: a saturated resource is one whose window-limited flows keep its buffer
-/// occupied. With ``fifo`` (drop-tail) the buffer stays full, so every round trip of every
-/// flow crossing the resource pays the whole standing queue, buffer / capacity. With
-/// ``fqCodel`` (RFC 8290) CoDel holds each queue's sojourn time near its target
-/// (``codelTarget``, 5 ms, RFC 8289 §4.3), so the standing queue is at most the target.
-/// Delays are recomputed when the resource's state changes (at re-solves), never per event.
+/// occupied. With ``fifo`` (drop-tail) the buffer stays nearly full: every round trip of
+/// every flow crossing the resource pays the standing queue (``standingQueue(bufferBits:capacity:fairShare:baseRoundTrip:)``),
+/// and a packet arriving at the full buffer is dropped with the loss rate that keeps the
+/// long flows at their fair share (``lossProbability(fairShare:roundTrip:segmentBits:)``).
+/// With ``fqCodel`` (RFC 8290) a flow below its fair share has a queue of its own that is
+/// served from the new-flow list ahead of the backlog (RFC 8290 §4.1) and never dropped,
+/// while CoDel holds the bulk flows' own sojourn time near its target (``codelTarget``,
+/// 5 ms, RFC 8289 §4.3). The round trips SchoolNet times (set-up, request and slow-start
+/// rounds, paced streams) are those of flows below their fair share, so behind fq_codel
+/// they wait for no standing queue and lose nothing; ns-3 agrees (a 30 kB exchange
+/// behind a saturating download takes 3.2 base round trips, Reference/ns3-bufferbloat/).
+/// Delays are recomputed when the resource's state changes (at re-solves), never per
+/// event.
+///
+/// **Sources**: REFERENCES.md §10 (drop-tail standing queues and the AIMD sawtooth;
+/// CUBIC's β; the Mathis et al. loss–throughput relation; CoDel and fq_codel).
+/// **Validated by**: `QueueDisciplineTests` (closed forms, exact) and
+/// `BufferbloatReferenceTests` (ns-3 3.44 table).
 public enum QueueDiscipline: String, Sendable, CaseIterable {
     /// Drop-tail first-in first-out.
     case fifo
@@ -15,16 +28,118 @@ public enum QueueDiscipline: String, Sendable, CaseIterable {
     /// CoDel's target sojourn time, seconds (RFC 8289 §4.3).
     public static let codelTarget = 0.005
 
+    /// CUBIC's multiplicative decrease: after a loss a flow keeps β = 0.7 of its window
+    /// (RFC 9438 §4.6; CUBIC is the default congestion control of Linux, Windows and macOS).
+    public static let windowDecrease = 0.7
+
     /// The standing-queue delay of a saturated resource, seconds.
+    ///
+    /// FIFO: the window-limited flows' windows add up to the pipe (capacity × base round
+    /// trip) plus the buffer; each loss takes (1 − β) of one flow's window away, and a flow
+    /// at the fair share holds `fairShare / capacity` of the total. Between losses the
+    /// queue climbs back to the full buffer, so it averages
+    /// `buffer − (1 − β) × (fairShare / capacity) × (buffer + pipe) / 2` (at least 0):
+    /// one long flow keeps about 70 % of a buffer of one pipe, many flows keep it full.
+    /// fq_codel: 0 for the flows below their fair share (see the type's discussion).
     ///
     /// - Parameters:
     ///   - bufferBits: the buffer in front of the resource, bits.
     ///   - capacity: the resource's capacity, bits per second (positive).
-    public func saturatedDelay(bufferBits: Double, capacity: Double) -> Double {
+    ///   - fairShare: the fair share per flow, bits per second (the capacity for one flow).
+    ///   - baseRoundTrip: the round trip of the flows crossing the resource without queues, seconds.
+    public func standingQueue(bufferBits: Double, capacity: Double, fairShare: Double, baseRoundTrip: Double) -> Double {
         let full = bufferBits / capacity
         switch self {
-        case .fifo: return full
-        case .fqCodel: return min(full, Self.codelTarget)
+        case .fifo:
+            let share = min(1, max(0, fairShare / capacity))
+            let sawtooth = (1 - Self.windowDecrease) * share * (full + baseRoundTrip) / 2
+            return max(0, full - sawtooth)
+        case .fqCodel:
+            return 0
         }
     }
+
+    /// The probability that a packet of a short exchange is dropped at a saturated
+    /// resource.
+    ///
+    /// FIFO: the long flows crossing a full drop-tail buffer see the loss rate p at which
+    /// TCP's window settles at their fair share, rate = (MSS / RTT) × √(3 / (2p)) (Mathis
+    /// et al. 1997), so p = 1.5 × (MSS / (RTT × rate))², at most 1/2; a packet of a short
+    /// exchange arriving at the same buffer is dropped as often. fq_codel: 0 (a sparse
+    /// flow's packets are served first and CoDel drops from the flows that build a queue).
+    ///
+    /// - Parameters:
+    ///   - fairShare: the fair share per flow, bits per second.
+    ///   - roundTrip: the long flows' round trip, queue included, seconds.
+    ///   - segmentBits: the segment size, bits.
+    public func lossProbability(fairShare: Double, roundTrip: Double, segmentBits: Double) -> Double {
+        guard self == .fifo, fairShare > 0, roundTrip > 0 else { return 0 }
+        let x = segmentBits / (roundTrip * fairShare)
+        return min(0.5, 1.5 * x * x)
+    }
+}
+
+/// The size of a resource's buffer: bytes, or the time it takes to drain at the
+/// resource's capacity.
+public enum BufferSize: Sendable, Equatable, CustomStringConvertible {
+    /// A fixed amount of memory.
+    case bytes(ByteCount)
+    /// The amount the resource sends in this time at its capacity.
+    case time(SimDuration)
+
+    /// The buffer in bytes in front of a resource of `capacity`.
+    public func bytes(at capacity: DataRate) -> ByteCount {
+        switch self {
+        case .bytes(let b): return b
+        case .time(let d):
+            let b = capacity.bitsPerSecond * d.seconds / 8
+            return ByteCount(bytes: b < 9e18 ? Int64(b.rounded()) : Int64.max / 16)
+        }
+    }
+
+    /// `"1.5 MB"` or `"100 ms"`.
+    public var description: String {
+        switch self {
+        case .bytes(let b): return b.description
+        case .time(let d): return d.description
+        }
+    }
+}
+
+/// A resource's buffer and how it is served.
+///
+/// Defaults per kind of equipment (``accessLine``, ``switchPort``, ``accessPoint``,
+/// ``mobileCell``, ``appliance``) are in REFERENCES.md §10 with their sources and labels.
+public struct QueueSpec: Sendable, Equatable {
+    /// The buffer.
+    public var buffer: BufferSize
+    /// How it is served.
+    public var discipline: QueueDiscipline
+
+    /// Creates a queue.
+    public init(buffer: BufferSize, discipline: QueueDiscipline = .fifo) {
+        self.buffer = buffer
+        self.discipline = discipline
+    }
+
+    /// A school router or ONU on the access line (each direction): drop-tail, 1,000
+    /// full-size packets (1.5 MB) [ESTIMATE: Linux's default transmit queue of 1,000
+    /// packets; REFERENCES.md §10]. At a 20 Mbps uplink a full buffer is 600 ms.
+    public static let accessLine = QueueSpec(buffer: .bytes(.megabytes(1.5)))
+    /// An enterprise switch port (classroom uplink, core links): drop-tail, 256 kB
+    /// [ESTIMATE: shallow-buffered access switches share a few MB among their ports;
+    /// REFERENCES.md §10].
+    public static let switchPort = QueueSpec(buffer: .bytes(.kilobytes(256)))
+    /// A classroom access point (the Wi-Fi cell): drop-tail, 1,000 packets (1.5 MB)
+    /// [ESTIMATE: a Linux-based AP's queue without fq_codel in its Wi-Fi stack;
+    /// REFERENCES.md §10].
+    public static let accessPoint = QueueSpec(buffer: .bytes(.megabytes(1.5)))
+    /// An LTE or local 5G cell: the base station queues per device and its scheduler
+    /// serves devices in turn, so a device without a bulk flow of its own waits behind no
+    /// other device's backlog: modelled as flow queueing (fq_codel); buffer 500 ms at
+    /// capacity [ESTIMATE: deep per-device buffers, REFERENCES.md §10].
+    public static let mobileCell = QueueSpec(buffer: .time(.milliseconds(500)), discipline: .fqCodel)
+    /// A data-center appliance (firewall, UTM, proxy) or the egress uplink: drop-tail,
+    /// 1 MB [ESTIMATE, REFERENCES.md §10].
+    public static let appliance = QueueSpec(buffer: .bytes(.megabytes(1)))
 }

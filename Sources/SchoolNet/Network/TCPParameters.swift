@@ -32,7 +32,8 @@
 /// (``idleTransferTime(bytes:rate:rtt:newConnection:senderOpens:)``).
 ///
 /// **Assumptions**: no losses other than the one that ends slow start (whose cost is not
-/// counted); RTT sampled at the start of each round (propagation both ways plus the queueing
+/// counted) and those of set-up and request rounds at full drop-tail buffers (``Network``,
+/// RFC 6298 timeouts); RTT sampled at the start of each round (propagation both ways plus the queueing
 /// delay of every resource on the path and the return path); throughput counts payload (a
 /// resource's capacity carries payload, no header overhead); a device is the client of every
 /// connection it takes part in. The receiver is the RFC 5681 / ns-3 one: Linux receivers
@@ -51,7 +52,7 @@
 /// transfers are within 1 %. `NetworkTests` checks the closed forms exactly.
 ///
 /// **Sources**: RFC 6928 (IW10), RFC 8446 (TLS 1.3, one round trip), RFC 5681 (slow start,
-/// ACKs), RFC 1122 (delayed ACK).
+/// ACKs), RFC 1122 (delayed ACK), RFC 6298 (retransmission timeouts).
 public struct TCPParameters: Sendable, Equatable {
     /// Round trips for name resolution on a new connection (1; a cached name would be 0).
     public var dnsRoundTrips: Int = 1
@@ -67,6 +68,15 @@ public struct TCPParameters: Sendable, Equatable {
     /// Maximum segment size: slow start counts the window in segments of this size, and the
     /// queueing-delay model serves segments of it.
     public var segmentSize: ByteCount = .bytes(1460)
+    /// Whether set-up and request rounds can be lost at full drop-tail buffers (off for
+    /// the pure fluid mode; see ``Network``).
+    public var packetLosses = true
+    /// Retransmission timeout before a connection has an RTT sample: 1 s (RFC 6298 §2.1).
+    public var initialRTO: SimDuration = .seconds(1)
+    /// Lower bound of the retransmission timeout: 1 s (RFC 6298 §2.4).
+    public var minimumRTO: SimDuration = .seconds(1)
+    /// Upper bound of the retransmission timeout as it doubles: 60 s (RFC 6298 §2.5).
+    public var maximumRTO: SimDuration = .seconds(60)
     /// Full-sized segments a receiver takes before it acknowledges: 2 (delayed ACK, RFC 1122
     /// §4.2.3.2, RFC 5681 §4.2); 1 for a receiver that acknowledges every segment.
     public var segmentsPerAck: Int = 2
@@ -84,6 +94,7 @@ public struct TCPParameters: Sendable, Equatable {
         p.dnsRoundTrips = 0
         p.handshakeRoundTrips = 0
         p.slowStart = false
+        p.packetLosses = false
         p.receiveWindow = .bytes(Int64.max / 16)
         return p
     }

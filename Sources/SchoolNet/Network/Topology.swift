@@ -109,6 +109,12 @@ public struct Topology: Sendable {
         return ResourceID(resources.count - 1)
     }
 
+    /// Adds a resource with a queue whose buffer may be given as time at `capacity`.
+    @discardableResult
+    public mutating func addResource(_ name: String, capacity: DataRate, queue: QueueSpec, group: String? = nil) -> ResourceID {
+        addResource(name, capacity: capacity, buffer: queue.buffer.bytes(at: capacity), discipline: queue.discipline, group: group)
+    }
+
     /// Adds a link using the given hops in each direction.
     @discardableResult
     public mutating func addLink(_ name: String, lower: NodeID, upper: NodeID, propagation: SimDuration = .zero,
@@ -135,6 +141,16 @@ public struct Topology: Sendable {
                                        discipline: QueueDiscipline = .fifo) -> LinkID {
         let u = addResource(name + " ↑", capacity: up, buffer: buffer, discipline: discipline, group: name)
         let d = addResource(name + " ↓", capacity: down, buffer: buffer, discipline: discipline, group: name)
+        return addLink(name, lower: lower, upper: upper, propagation: propagation, up: [Hop(u)], down: [Hop(d)])
+    }
+
+    /// Adds a full-duplex link whose two directions each have `queue` (a buffer given as
+    /// time is converted at each direction's capacity).
+    @discardableResult
+    public mutating func addDuplexLink(_ name: String, lower: NodeID, upper: NodeID, up: DataRate, down: DataRate,
+                                       propagation: SimDuration = .zero, queue: QueueSpec) -> LinkID {
+        let u = addResource(name + " ↑", capacity: up, queue: queue, group: name)
+        let d = addResource(name + " ↓", capacity: down, queue: queue, group: name)
         return addLink(name, lower: lower, upper: upper, propagation: propagation, up: [Hop(u)], down: [Hop(d)])
     }
 

@@ -10,9 +10,15 @@
 ///   activity's transfers or streams, divided by those students. A student's parallel
 ///   transfers each count, so the figure reads "traffic held back", not wall-clock time.
 /// - **Session tables**: connections that waited or were refused, and the average wait.
+/// - **Standing queue**: a full link whose drop-tail buffer adds at least
+///   ``noticeableDelay`` to a round trip says so (the buffer at its capacity, the most its
+///   standing queue reaches), because every handshake and request through it pays that.
 enum BottleneckWords {
     /// Share of capacity the busiest interval must carry for a link to be called full.
     static let fullThreshold = 0.95
+    /// A delay users notice: 0.1 s (J. Nielsen, "Response Times: The 3 Important Limits",
+    /// Usability Engineering, 1993).
+    static let noticeableDelay = 0.1
 
     /// `full from 09:40:05 for 44 min 55 s; busiest 1 s: 263 Mbps of 263 Mbps (100 %)`, or
     /// the burst, never-full or session-table forms.
@@ -23,7 +29,11 @@ enum BottleneckWords {
             guard let first = b.firstSaturated else { return "never full; " + peak }
             let from = ReportFormat.clock(first, from: run.clockStart)
             if r.peakUtilisation >= fullThreshold {
-                return "full from \(from) for \(ReportFormat.duration(b.timeSaturated)); " + peak
+                var words = "full from \(from) for \(ReportFormat.duration(b.timeSaturated)); " + peak
+                if let q = r.fullBufferDelay, q >= noticeableDelay {
+                    words += "; its full drop-tail buffer adds up to \(ReportFormat.seconds(q)) to every round trip through it"
+                }
+                return words
             }
             return "at capacity in short bursts from \(from) (\(ReportFormat.duration(b.timeSaturated)) in all); " + peak
         }

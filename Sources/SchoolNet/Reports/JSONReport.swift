@@ -121,6 +121,7 @@ public enum JSONReport {
                 ("peak_flows", .number(Double(r.peakFlows))), ("limited_flow_seconds", micro(r.limitedFlowSeconds)),
                 ("limited_flow_seconds_by_workload", .array(r.limitedFlowSecondsByWorkload.map(micro))),
                 ("limited_bytes", whole(r.limitedBytes)), ("design_load", designLoadValue(r.designLoad, clock: clock)),
+                ("full_buffer_delay", optional(r.fullBufferDelay.map(micro))),
             ])
         }
         let tables: [JSONValue] = run.sessionTables.map { t in

@@ -46,6 +46,10 @@ public struct ResourceResult: Sendable, Equatable, Codable {
     /// What the resource had to carry: busiest minute, its 95th percentile, most devices at
     /// once (nil in results that did not measure it).
     public var designLoad: DesignLoad?
+    /// The delay its drop-tail buffer adds to every round trip through it when full,
+    /// seconds (the buffer at the capacity in force during the peak interval: the most its
+    /// standing queue can be, ``QueueDiscipline``); nil behind fq_codel or when not known.
+    public var fullBufferDelay: Double? = nil
 
     /// Creates a resource result from its parts.
     public init(index: Int, name: String, group: String, kind: ResourceKind, capacity: DataRate,
@@ -116,6 +120,7 @@ public struct ResourceResult: Sendable, Equatable, Codable {
                   limitedFlowSecondsByWorkload: byWorkload, limitedBytes: o.limitedBytes[r], utilisation: series,
                   designLoad: DesignLoad(bits: o.buckets[r], carried: o.carriedBits[r], bucketWidth: width,
                                          end: end.nanoseconds, peakDevices: peakDevices))
+        if res.discipline == .fifo && capacity.bitsPerSecond > 0 { fullBufferDelay = res.buffer.bits / capacity.bitsPerSecond }
     }
 
     /// The largest load carried in one bucket (peak utilisation × capacity).

@@ -128,10 +128,12 @@ extension Scenario {
                     limit = SessionLimit(capacity: n, policy: try a.read("whenFull", as: .choice, default: SessionLimit.Policy.queue,
                                                                        source: "connections wait for a free entry"))
                 }
-                return ApplianceSpec(name: name, throughput: throughput, sessions: limit)
+                let queue = try readQueue(a, kind: .appliance)
+                return ApplianceSpec(name: name, throughput: throughput, sessions: limit, queue: queue)
             }
         } ?? []
-        return EgressSpec(uplink: uplink, delay: delay, appliances: appliances)
+        let uplinkQueue = try readQueue(e, kind: .appliance)
+        return EgressSpec(uplink: uplink, delay: delay, appliances: appliances, uplinkQueue: uplinkQueue)
     }
 
     static func readPeriods(_ r: ScenarioReader, start: SimDuration, end: SimDuration) throws -> [PeriodSpec] {

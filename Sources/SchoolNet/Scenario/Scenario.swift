@@ -69,6 +69,8 @@ public struct EgressSpec: Sendable, Equatable {
     public var delay: SimDuration
     /// Appliances on the path, in order (firewall, UTM, proxy, filter).
     public var appliances: [ApplianceSpec]
+    /// The queue of the uplink to the internet, each direction.
+    public var uplinkQueue: QueueSpec = .appliance
 }
 
 /// A firewall / UTM / proxy / filter with a throughput and a concurrent-session limit.
@@ -79,6 +81,8 @@ public struct ApplianceSpec: Sendable, Equatable {
     public var throughput: DataRate
     /// Session table, if limited.
     public var sessions: SessionLimit?
+    /// Its queue, each direction.
+    public var queue: QueueSpec = .appliance
 }
 
 /// One school, resolved from its template and overrides.
@@ -95,6 +99,14 @@ public struct SchoolSpec: Sendable, Equatable {
     public var classroomUplink: DataRate
     /// Whether the school breaks out locally or through the central egress.
     public var centralBreakout: Bool
+    /// The queue of the school router (or ONU) on the access line, each direction (the
+    /// PPPoE unit's too).
+    public var accessQueue: QueueSpec = .accessLine
+    /// The queue of each classroom's switch port (its uplink to the core), each direction.
+    public var classroomUplinkQueue: QueueSpec = .switchPort
+    /// The radio's queue: each classroom access point's Wi-Fi cell, or the school's LTE or
+    /// local 5G cell (each direction).
+    public var radioQueue: QueueSpec = .accessPoint
     /// Students in the school.
     public var studentCount: Int { classes.reduce(0) { $0 + $1.students } }
 }

@@ -22,6 +22,13 @@
 /// Hour-dependent capacities (best-effort availability, PPPoE load, LTE public load) are
 /// scheduled as capacity changes on the hour.
 ///
+/// **Queues**: the access line (and PPPoE unit, SINET line) has the school's
+/// `accessQueue`, each classroom uplink its `classroomUplinkQueue`, each Wi-Fi cell and the
+/// LTE or local 5G cell the `radioQueue`, the egress appliances and uplink theirs; a
+/// buffer given as time is converted at the resource's capacity when the topology is
+/// built (the first simulated hour's, for hour-dependent lines). Service links, the core
+/// and backbones keep a switch port's queue.
+///
 /// **Assumptions**: device NICs are never the bottleneck (the radio is); the teacher's
 /// device is not modelled separately; one route per (device, service).
 public struct ScenarioBuilder: @unchecked Sendable {
@@ -74,10 +81,11 @@ public struct ScenarioBuilder: @unchecked Sendable {
             var previous = dc
             for a in e.appliances {
                 let n = t.addNode(a.name, kind: .appliance, sessionLimit: a.sessions)
-                t.addDuplexLink(a.name, lower: previous, upper: n, up: a.throughput, down: a.throughput)
+                t.addDuplexLink(a.name, lower: previous, upper: n, up: a.throughput, down: a.throughput, queue: a.queue)
                 previous = n
             }
-            t.addDuplexLink("egress uplink", lower: previous, upper: internet, up: e.uplink, down: e.uplink, propagation: e.delay)
+            t.addDuplexLink("egress uplink", lower: previous, upper: internet, up: e.uplink, down: e.uplink, propagation: e.delay,
+                            queue: e.uplinkQueue)
             datacenter = dc
         }
         var sinet: NodeID?
@@ -103,8 +111,10 @@ public struct ScenarioBuilder: @unchecked Sendable {
             let sector = topology.addNode("\(name)/LTE", kind: .gateway)
             topology.addDuplexLink("\(name) mobile core", lower: sector, upper: internet, up: .gigabitsPerSecond(100),
                                    down: .gigabitsPerSecond(100), propagation: coreDelay)
-            let dl = topology.addResource("\(name) LTE ↓", capacity: cell.capacity(direction: .downlink, hour: hour), group: "\(name) LTE")
-            let ul = topology.addResource("\(name) LTE ↑", capacity: cell.capacity(direction: .uplink, hour: hour), group: "\(name) LTE")
+            let dl = topology.addResource("\(name) LTE ↓", capacity: cell.capacity(direction: .downlink, hour: hour), queue: s.radioQueue,
+                                            group: "\(name) LTE")
+            let ul = topology.addResource("\(name) LTE ↑", capacity: cell.capacity(direction: .uplink, hour: hour), queue: s.radioQueue,
+                                            group: "\(name) LTE")
             hourly.append((dl, { cell.capacity(direction: .downlink, hour: $0) }))
             hourly.append((ul, { cell.capacity(direction: .uplink, hour: $0) }))
             let mix = Distribution.empirical(cqi.keys.sorted().map { (Double($0), cqi[$0]!) })
@@ -139,14 +149,15 @@ public struct ScenarioBuilder: @unchecked Sendable {
                 // The shared termination unit is its own resource so attribution can name it.
                 let nte = topology.addNode("\(name)/PPPoE", kind: .gateway)
                 let l = topology.addDuplexLink("\(name) PPPoE unit", lower: nte, upper: upper, up: unit.availableShare(hour: hour),
-                                               down: unit.availableShare(hour: hour))
+                                               down: unit.availableShare(hour: hour), queue: s.accessQueue)
                 let link = topology.links[l.index]
                 hourly.append((link.up[0].resource, { unit.availableShare(hour: $0) }))
                 hourly.append((link.down[0].resource, { unit.availableShare(hour: $0) }))
                 top = nte
             }
             let l = topology.addDuplexLink("\(name) access", lower: core, upper: top, up: line.capacity(direction: .uplink, hour: hour),
-                                           down: line.capacity(direction: .downlink, hour: hour), propagation: delay)
+                                           down: line.capacity(direction: .downlink, hour: hour), propagation: delay,
+                                           queue: s.accessQueue)
             if case .bestEffort = fiber.service {
                 let link = topology.links[l.index]
                 hourly.append((link.up[0].resource, { line.capacity(direction: .uplink, hour: $0) }))
@@ -160,7 +171,7 @@ public struct ScenarioBuilder: @unchecked Sendable {
                 sinet = n
             }
             topology.addDuplexLink("\(name) SINET line", lower: core, upper: sinet!, up: access.capacity, down: access.capacity,
-                                   propagation: SINETAccess.propagationDelay(distanceKm: access.accessDistanceKm))
+                                   propagation: SINETAccess.propagationDelay(distanceKm: access.accessDistanceKm), queue: s.accessQueue)
         }
         switch s.radio {
         case .wifi(let w):
@@ -168,11 +179,12 @@ public struct ScenarioBuilder: @unchecked Sendable {
                 let ap = topology.addNode("\(name)/\(c.name)/ap", kind: .accessPoint)
                 kinds["\(name)/\(c.name) uplink"] = .lan
                 kinds["\(name)/\(c.name) Wi-Fi"] = .wifi
-                topology.addDuplexLink("\(name)/\(c.name) uplink", lower: ap, upper: attach, up: s.classroomUplink, down: s.classroomUplink)
+                topology.addDuplexLink("\(name)/\(c.name) uplink", lower: ap, upper: attach, up: s.classroomUplink, down: s.classroomUplink,
+                                       queue: s.classroomUplinkQueue)
                 let n = c.students
                 // Every device and the AP contend (a lesson carries both directions).
                 let contention = WiFiContention(uplinkStations: n, downlink: true)
-                let air = topology.addResource("\(name)/\(c.name) Wi-Fi", capacity: w.cell.capacity(contention))
+                let air = topology.addResource("\(name)/\(c.name) Wi-Fi", capacity: w.cell.capacity(contention), queue: s.radioQueue)
                 let slowPHY = WiFiPHY(standard: w.cell.referencePHY.standard, mcsIndex: w.slowClientMCS,
                                       channelWidthMHz: w.cell.referencePHY.channelWidthMHz,
                                       spatialStreams: 1)
@@ -190,8 +202,8 @@ public struct ScenarioBuilder: @unchecked Sendable {
         case .local5G(let cell, let cqi):
             let gnb = topology.addNode("\(name)/5G", kind: .accessPoint)
             topology.addDuplexLink("\(name)/5G backhaul", lower: gnb, upper: attach, up: .gigabitsPerSecond(10), down: .gigabitsPerSecond(10))
-            let dl = topology.addResource("\(name) 5G ↓", capacity: cell.capacity(direction: .downlink), group: "\(name) 5G")
-            let ul = topology.addResource("\(name) 5G ↑", capacity: cell.capacity(direction: .uplink), group: "\(name) 5G")
+            let dl = topology.addResource("\(name) 5G ↓", capacity: cell.capacity(direction: .downlink), queue: s.radioQueue, group: "\(name) 5G")
+            let ul = topology.addResource("\(name) 5G ↑", capacity: cell.capacity(direction: .uplink), queue: s.radioQueue, group: "\(name) 5G")
             let fd = cell.airtimeFactor(cqi: cqi, direction: .downlink), fu = cell.airtimeFactor(cqi: cqi, direction: .uplink)
             return s.classes.map { c in
                 (0..<c.students).map { i in
@@ -244,7 +256,7 @@ public struct ScenarioBuilder: @unchecked Sendable {
     /// A simulation of the scenario with `seed` (replication r uses scenario seed + r):
     /// device link quality, start jitter and every activity's draws come from `seed`.
     public func makeSimulation(seed: UInt64) -> Simulation {
-        var network = Network(topology: topology(seed: seed), tcp: scenario.tcp, bucketWidth: bucketWidth)
+        var network = Network(topology: topology(seed: seed), tcp: scenario.tcp, bucketWidth: bucketWidth, seed: seed)
         // Hourly capacity changes at each hour boundary inside the simulated period.
         var h = Int(scenario.start.seconds / 3600) + 1
         while Double(h) * 3600 < scenario.end.seconds {

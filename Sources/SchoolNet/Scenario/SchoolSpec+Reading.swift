@@ -102,6 +102,7 @@ extension Scenario {
         for g in firstGrade..<(firstGrade + grades) {
             for c in 1...perGrade { classes.append(ClassSpec(grade: g, name: "\(g)-\(c)", students: sizes.removeFirst())) }
         }
+        let radioGiven = s.contains("radio")
         let radio = try s.optionalMember("radio").map { try readRadio($0) } ?? base?.radio ?? .wifi(defaultWiFi)
         var access: AccessSpec?
         if let a = try s.optionalMember("access") {
@@ -117,7 +118,21 @@ extension Scenario {
         let breakout = try s.read("breakout", as: .oneOf([("local", false), ("central", true)]),
                                   default: base?.centralBreakout ?? false, source: base == nil ? "REFERENCES.md §2: most schools connect directly (local breakout)" : typeSource)
         if breakout, case .lte = radio { throw s.error("an LTE school cannot break out centrally") }
-        return SchoolSpec(name: name, classes: classes, radio: radio, access: access, classroomUplink: uplink, centralBreakout: breakout)
+        var spec = SchoolSpec(name: name, classes: classes, radio: radio, access: access, classroomUplink: uplink, centralBreakout: breakout)
+        if case .lte = radio {
+            for key in ["accessBuffer", "accessDiscipline"] where s.contains(key) {
+                throw try s.member(key, expected: "").error("an LTE school has no access line (its devices use the mobile network); remove \"\(key)\"")
+            }
+        } else {
+            spec.accessQueue = try readQueue(s, buffer: "accessBuffer", discipline: "accessDiscipline", kind: .accessLine,
+                                             base: base?.accessQueue)
+        }
+        spec.classroomUplinkQueue = try readQueue(s, buffer: "classroomUplinkBuffer", discipline: "classroomUplinkDiscipline",
+                                                  kind: .switchPort, base: base?.classroomUplinkQueue)
+        let radioKind: QueueKind = if case .wifi = radio { .accessPoint } else { .mobileCell }
+        spec.radioQueue = try readQueue(s, buffer: "radioBuffer", discipline: "radioDiscipline", kind: radioKind,
+                                        base: radioGiven ? nil : base?.radioQueue)
+        return spec
     }
 
     /// 802.11ax, 40 MHz, 2 streams, MCS 9, 32-frame A-MPDU (REFERENCES.md §1: 5 GHz 40 MHz in

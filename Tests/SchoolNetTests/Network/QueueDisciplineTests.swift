@@ -19,20 +19,68 @@ import Testing
         return net.roundTripTime(from: d, to: s)!.seconds
     }
 
-    /// FIFO: N window-limited long flows keep the 1 MB drop-tail buffer full, so every round
-    /// trip crossing it pays buffer / capacity = 8 Mbit / 100 Mbps = 80 ms on top of the
-    /// 40 ms propagation: 120 ms, whatever N.
+    /// FIFO: N window-limited long flows keep the 1 MB drop-tail buffer (8 Mbit / 100 Mbps =
+    /// 80 ms) nearly full: each flow holds 1/N of the windows, buffer + pipe = 80 + 40 ms,
+    /// and a loss takes (1 − 0.7) of one flow's window, so the queue averages
+    /// 80 − 0.3 × (1/N) × 120 / 2 = 80 − 18/N ms. A new exchange's round trip is the 40 ms of
+    /// propagation plus that: 102 ms for one flow, 115.5 ms for 4, 118.875 ms for 16.
     @Test(arguments: [1, 4, 16])
     func fifoStandingQueue(flows: Int) {
         let rtt = Self.roundTripUnderLoad(flows: flows, discipline: .fifo)
-        #expect(abs(rtt - 0.120) < 1e-9, "RTT \(rtt) s, closed form 0.120 s")
+        let expected = 0.040 + 0.080 - 0.018 / Double(flows)
+        #expect(abs(rtt - expected) < 1e-9, "RTT \(rtt) s, closed form \(expected) s")
     }
 
-    /// fq_codel: a short exchange below its fair share sees only CoDel's 5 ms target, not the
-    /// buffer: 40 + 5 = 45 ms, against 120 ms behind the same buffer served FIFO.
+    /// fq_codel: a short exchange below its fair share is served ahead of the backlog and
+    /// sees no standing queue: 40 ms, against 102–119 ms behind the same buffer served FIFO.
     @Test(arguments: [1, 16])
     func fqCodelIsolatesShortFlow(flows: Int) {
         let rtt = Self.roundTripUnderLoad(flows: flows, discipline: .fqCodel)
-        #expect(abs(rtt - 0.045) < 1e-9, "RTT \(rtt) s, closed form 0.045 s")
+        #expect(abs(rtt - 0.040) < 1e-9, "RTT \(rtt) s, closed form 0.040 s")
+    }
+
+    /// The loss rate of a full drop-tail buffer (Mathis et al.): p = 1.5 × (MSS / (RTT × rate))².
+    /// 1460-byte segments, 100 ms, a fair share of 1 Mbps: (11,680 / 100,000)² × 1.5 = 2.046 %.
+    /// Capped at 1/2; none behind fq_codel.
+    @Test func lossProbabilityClosedForm() {
+        let p = QueueDiscipline.fifo.lossProbability(fairShare: 1e6, roundTrip: 0.1, segmentBits: 11_680)
+        #expect(abs(p - 1.5 * 0.1168 * 0.1168) < 1e-12)
+        #expect(QueueDiscipline.fifo.lossProbability(fairShare: 1e3, roundTrip: 0.1, segmentBits: 11_680) == 0.5)
+        #expect(QueueDiscipline.fqCodel.lossProbability(fairShare: 1e3, roundTrip: 0.1, segmentBits: 11_680) == 0)
+    }
+
+    /// Lost set-up rounds cost retransmission timeouts: 20 flows share a 10 Mbps FIFO with a
+    /// 64 kB buffer (fair share 500 kbps, RTT ≈ 20 + 51 ms, so p ≈ 1.5 × (11,680 / (0.071 ×
+    /// 500,000))² ≈ 16 % per round), and 50 new connections opened across it (4 rounds
+    /// each) lose about 40 rounds; the same exchanges behind fq_codel lose none.
+    @Test func lostRoundsCostTimeouts() {
+        func run(_ discipline: QueueDiscipline) -> (lost: Int, meanSeconds: Double) {
+            var t = Topology()
+            let d = t.addNode("device", kind: .device)
+            let s = t.addNode("server", kind: .service)
+            t.addDuplexLink("access", lower: d, upper: s, up: .megabitsPerSecond(10), down: .megabitsPerSecond(10),
+                            propagation: .milliseconds(10), buffer: .kilobytes(64), discipline: discipline)
+            var net = Network(topology: t, seed: 7)
+            for k in 0..<20 {
+                _ = try! net.start(TransferRequest(from: s, to: d, bytes: .gigabytes(10), tag: Int64(k)), now: .zero)
+            }
+            while net.nextEventTime <= .seconds(5) { _ = net.advance(to: net.nextEventTime) }
+            var total = 0.0, done = 0
+            for k in 0..<50 {
+                _ = try! net.start(TransferRequest(from: s, to: d, bytes: .bytes(100), newConnection: true, tag: Int64(1000 + k)),
+                                   now: .zero + .seconds(5))
+            }
+            while done < 50 {
+                if let o = net.advance(to: net.nextEventTime), o.tag >= 1000 {
+                    total += (o.finished - o.requested).seconds
+                    done += 1
+                }
+            }
+            return (net.roundsLost, total / 50)
+        }
+        let fifo = run(.fifo), fq = run(.fqCodel)
+        #expect(fifo.lost > 10, "rounds lost behind FIFO: \(fifo.lost)")
+        #expect(fq.lost == 0)
+        #expect(fifo.meanSeconds > fq.meanSeconds + 1, "FIFO \(fifo.meanSeconds) s, fq_codel \(fq.meanSeconds) s")
     }
 }
