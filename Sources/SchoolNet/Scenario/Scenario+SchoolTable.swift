@@ -28,6 +28,7 @@ extension Scenario {
     /// ``readAccess(_:)`` and `readLTECell`; `SchoolTableTests` reads every one.)
     static let schoolTableColumns: [String] = [
         "name", "type", "count", "grades", "firstGrade", "classesPerGrade", "studentsPerClass", "students", "classroomUplink", "breakout",
+        "accessBuffer", "accessDiscipline", "classroomUplinkBuffer", "classroomUplinkDiscipline", "radioBuffer", "radioDiscipline",
         "access.type", "access.service", "access.down", "access.up", "access.availability", "access.session",
         "access.pppoe.capacity", "access.pppoe.subscribers", "access.delay",
         "access.line", "access.distanceKm", "access.backboneKm", "access.vpn",

@@ -92,6 +92,8 @@ import Testing
         let rows: [[String: String]] = [
             ["name": "wifi", "type": "elementary", "count": "2", "grades": "6", "firstGrade": "1", "classesPerGrade": "2",
              "studentsPerClass": "30", "classroomUplink": "1 Gbps", "breakout": "central",
+             "accessBuffer": "100 ms", "accessDiscipline": "fq_codel", "classroomUplinkBuffer": "2 MB", "classroomUplinkDiscipline": "fifo",
+             "radioBuffer": "64 kB", "radioDiscipline": "fq_codel",
              "radio.type": "wifi", "radio.standard": "ax", "radio.channelWidth": "40 MHz", "radio.spatialStreams": "2", "radio.mcs": "9",
              "radio.aggregation": "32", "radio.slowClients": "10 %", "radio.slowClientMCS": "1", "radio.coChannel": "1",
              "access.type": "fiber", "access.service": "bestEffort", "access.down": "1 Gbps", "access.up": "1 Gbps",
