@@ -103,7 +103,7 @@ public struct Network {
     /// The topology (nodes, links, resources).
     public let topology: Topology
     /// The bandwidth-sharing solver (its observer holds the attribution tallies).
-    public private(set) var solver = FlowSolver()
+    public internal(set) var solver = FlowSolver()
     /// TCP terms.
     public var tcp: TCPParameters
 
@@ -179,6 +179,9 @@ public struct Network {
     var capacityChanges: [(time: Int64, resource: Int32, rate: Double)] = []
     var nextCapacityChange = 0
 
+    /// Contended media: senders per medium and each route's entries (Network+Contention.swift).
+    var contention = ContentionState()
+
     /// Transfers started and finished so far.
     public private(set) var transfersStarted = 0, transfersFinished = 0
 
@@ -194,6 +197,7 @@ public struct Network {
         sessionQueue = Array(repeating: [], count: topology.nodes.count)
         sessionQueueHead = Array(repeating: 0, count: topology.nodes.count)
         sessionStats = Array(repeating: SessionStats(), count: topology.nodes.count)
+        contention = ContentionState(topology: topology)
     }
 
     /// The number of transfers in progress (including those waiting for a session).
@@ -215,6 +219,7 @@ public struct Network {
         routeResources.append(contentsOf: forward.hops.map(\.resource.rawValue))
         routeResources.append(contentsOf: back.hops.map(\.resource.rawValue))
         routeStart.append(Int32(routeResources.count))
+        cacheContention(path: forward.nodes)
         routeIndex[key] = id
         return id
     }
@@ -393,6 +398,7 @@ public struct Network {
             let f = FlowID(Int(flow[t]))
             delivered = solver.remove(f, now: now)
             (worst, limitedSeconds) = solver.delay(of: f)
+            contend(t, starting: false, now: now.nanoseconds)
         }
         if phase[t] == .waitingSession {
             // Leave the queue: mark and let the release loop skip it.
@@ -484,6 +490,7 @@ public struct Network {
         let outcome = TransferOutcome(transfer: TransferID(t), tag: tag[t], requested: SimTime(nanoseconds: requested[t]),
                                       finished: c.time, sessionWait: SimDuration(nanoseconds: waited[t]),
                                       worstLimiter: delay.worst, resourceLimitedSeconds: delay.resourceLimitedSeconds)
+        contend(t, starting: false, now: now.nanoseconds)
         finish(t, now: now.nanoseconds)
         return outcome
     }
@@ -571,6 +578,7 @@ public struct Network {
                 kind = ssRate < windowRate ? .slowStart : .window
             }
         }
+        contend(t, starting: true, now: now)
         let size: ByteCount? = bytes[t].isFinite ? ByteCount(bytes: Int64(bytes[t])) : nil
         // The hops straight from the route table (copying the cached route would retain and
         // release each of its arrays per flow).
