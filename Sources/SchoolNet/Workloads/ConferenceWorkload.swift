@@ -210,7 +210,7 @@ public final class ConferenceWorkload: Workload {
             let oneWay = sample(&local[i], memo: &memo, in: sim)
             let drop = configuration.dropAfter
             if drop > .zero && local[i].frozenRun >= drop.seconds - 1e-9, let t = local[i].transfer {
-                ledger.record(sim.stopReporting(t), entity: i)
+                ledger.record(sim.stopReporting(t), entity: Int(participantOf[i]))
                 local[i].transfer = nil
                 local[i].dropped = true
                 local[i].outcome.drops += 1
