@@ -29,26 +29,47 @@
 ///
 /// ## Who contends
 /// Capacity depends on the number of contenders (``WiFiContention``): uplink, the stations
-/// with traffic; downlink, the AP alone (one contender whatever the number of receivers);
-/// both directions, the stations and the AP. ``capacityTable(stations:)`` gives every level
-/// of a cell at once. The scenario builder gives a classroom's link the level of all its
-/// devices and the AP (a lesson carries both directions), fixed for the run.
+/// with traffic; downlink, the AP alone (one contender whatever the number of receivers: each
+/// of its accesses sends one A-MPDU to one receiver); both directions, the stations and the
+/// AP. ``capacityTable(stations:)`` gives every level of a cell at once. The scenario builder
+/// gives that table to the classroom's resource (``Topology/setContention(_:capacities:)``)
+/// and the ``Network`` sets the capacity for the senders active at each moment — the devices
+/// with uplink flows, plus the AP while any flow goes down — so the model is computed once
+/// per cell and level, and a change of level is a look-up. The slow clients' airtime factors
+/// are those of the busiest level (every device and the AP).
 ///
 /// ## Co-channel cells
 /// `coChannelCells = K` APs on one channel that hear each other form one contention
 /// domain: the model solves Bianchi for n × K stations and gives this cell 1 / K of the
 /// resulting airtime (equal activity in each cell assumed).
 ///
-/// **Assumptions**: saturated stations, ideal channel, one traffic class (best effort, EDCA
-/// AIFS 43 µs and CWmin 15 / CWmax 1023 for HT/VHT/HE; DCF for 802.11a: ``DCFTiming``),
-/// equal MSDU size, every station within carrier-sense range (no hidden nodes), each
-/// client's contention overhead computed as if the whole cell ran at that client's PHY
-/// (exact for a uniform cell, an approximation for mixed ones), A-MPDU length limited by the
-/// Block Ack window (64 HT/VHT, 256 HE), the maximum A-MPDU length and aPPDUMaxTime 5.484 ms.
-/// Packet-level effects: a collision loses every frame (and the whole A-MPDU) of every
-/// sender — no capture at the AP, as with stations at equal distance; the others resume
-/// after AIFS (they decode the nearer sender); a missed Block Ack is answered by
-/// retransmitting the A-MPDU (no explicit Block Ack Request); 7 attempts per frame.
+/// **Assumptions**: saturated contenders (an active sender always has a frame waiting, so a
+/// device that sends little counts as a full contender: pessimistic for light uplink
+/// traffic), ideal channel (no frame errors, a fixed MCS), one traffic class (best effort,
+/// EDCA AIFS 43 µs and CWmin 15 / CWmax 1023 for HT/VHT/HE; DCF for 802.11a: ``DCFTiming``),
+/// equal MSDU size, every station within carrier-sense range of every other (no hidden
+/// nodes), one PPDU per channel access, each client's contention overhead computed as if the
+/// whole cell ran at that client's PHY (exact for a uniform cell, an approximation for mixed
+/// ones), A-MPDU length limited by the Block Ack window (64 HT/VHT, 256 HE), the maximum
+/// A-MPDU length and aPPDUMaxTime 5.484 ms, with a full A-MPDU always queued for the receiver.
+///
+/// **Packet-level effects represented**: a collision loses every frame of every sender
+/// involved, the whole A-MPDU included — no capture at the AP, as with stations at equal
+/// distance from it; the stations that did not send resume after AIFS (they decode the
+/// nearer sender; EIFS is an option of ``DCFTiming``); a missed Block Ack is answered by
+/// retransmitting the A-MPDU, which solicits the Block Ack again; binary exponential backoff
+/// with 7 attempts per frame; the preamble, SIFS, ACK or compressed Block Ack and the empty
+/// slot of every exchange; DCF's per-packet fairness (the rate anomaly) or, as an option,
+/// airtime fairness.
+///
+/// **Not represented**: the explicit Block Ack Request sent after a missed Block Ack (ns-3's
+/// default), which costs airtime and makes the sharing among stations unfair; capture of a
+/// collision by the nearer sender, which raises goodput when stations are at different
+/// distances (the model is the equal-distance, pessimistic case); the short-term unfairness
+/// of saturated stations (some deliver nothing for a second while the total holds); the
+/// set-up of Block Ack agreements and its failures under load; several PPDUs per TXOP,
+/// A-MSDU, OFDMA and MU-MIMO; rate adaptation and frame errors; TCP acknowledgements as
+/// uplink contenders; hidden stations and other cells except through ``coChannelCells``.
 ///
 /// **Source**: Bianchi, JSAC 18(3) 2000; Heusse, Rousseau, Berger-Sabbatel, Duda, "Performance
 /// Anomaly of 802.11b", IEEE INFOCOM 2003; IEEE 802.11-2020 §9.3.1.9 (BlockAck, 32 bytes with
