@@ -98,3 +98,19 @@ import Testing
         #expect(c.network.contenders(on: c.air) == 5)
     }
 }
+
+extension WiFiContentionNetworkTests {
+    /// The slow clients' airtime factor is taken at the busiest level (every device and the
+    /// AP) whatever the level simulated: C(n) / e_slow(n) moves little with n because both
+    /// rates lose the same contention overhead in proportion. Printed for the documentation.
+    @Test func slowClientFactorVariesLittleWithContention() throws {
+        let s = try Scenario.read(json: Self.json, file: "test.json")
+        guard case .wifi(let w) = s.schools[0].radio else { throw CancellationError() }
+        let slow = WiFiPHY(standard: w.cell.referencePHY.standard, mcsIndex: w.slowClientMCS,
+                           channelWidthMHz: w.cell.referencePHY.channelWidthMHz, spatialStreams: 1)
+        let factors = (1...31).map { w.cell.airtimeFactor(client: slow, activeStations: $0) }
+        let spread = factors.max()! / factors.min()! - 1
+        print("slow-client airtime factor, 1…31 contenders: \(factors.min()!)…\(factors.max()!) (spread \(spread))")
+        #expect(spread < 0.15)
+    }
+}
