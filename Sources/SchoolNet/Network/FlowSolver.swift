@@ -343,7 +343,8 @@ public struct FlowSolver {
 
     /// Changes a resource's capacity (a medium whose capacity varies over the day or with
     /// its number of contenders) and re-solves the flows that use it — unless the resource
-    /// has spare capacity before and after, where it constrains nobody (O(1)).
+    /// has spare capacity before and after, where it constrains nobody (O(1)), or only its
+    /// group's share moves (``reshareOnCapacity(_:to:now:)``).
     public mutating func setCapacity(_ r: ResourceID, to c: DataRate, now: SimTime) {
         precondition(c.bitsPerSecond >= 0, "capacity must be ≥ 0")
         syncLazyAtBucketBoundary(now: now.nanoseconds)
@@ -353,6 +354,7 @@ public struct FlowSolver {
             if lazyPair[r.index] >= 0 { rekeyLazyPair(Int(lazyPair[r.index])) }
             return
         }
+        if groupPathsEnabled && reshareOnCapacity(r.index, to: c.bitsPerSecond, now: now.nanoseconds) { return }
         makeAllEager(now: now.nanoseconds)
         capacity[r.index] = c.bitsPerSecond
         observer.capacityChanged(r.index, to: c.bitsPerSecond, at: now.nanoseconds)

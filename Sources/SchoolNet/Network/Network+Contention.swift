@@ -8,7 +8,9 @@
 /// AP is one contender while any flow crosses the medium downward. When the number of
 /// contenders changes, the medium's capacity becomes the table's entry for it (one
 /// ``FlowSolver/setCapacity(_:to:now:)``); flows that cross no contended medium cost one
-/// comparison.
+/// comparison. A ``Simulation`` defers the change to the end of the instant
+/// (``defersContention``): a class whose devices start or stop together moves the capacity
+/// once, and rates read within that instant are those before the change.
 ///
 /// **Assumptions**: every active flow's sender contends, whatever its rate (Bianchi's
 /// saturated senders: pessimistic for a station that sends little); TCP acknowledgements do
@@ -36,6 +38,11 @@ extension Network {
         /// `i`'s at `entries[start[i]..<start[i + 1]]`.
         var entries: ContiguousArray<Int64> = []
         var start: ContiguousArray<Int32> = [0]
+        /// Deferred mode: media whose senders changed in the current instant, in order.
+        var deferred = false
+        var pending: [Int32] = []
+        var pendingTime: Int64 = 0
+        var isPending: [Bool] = []
 
         init() {}
 
@@ -48,6 +55,7 @@ extension Network {
                 stations.append(0)
                 downlinkFlows.append(0)
                 level.append(1)
+                isPending.append(false)
             }
         }
     }
@@ -117,15 +125,51 @@ extension Network {
                     contention.slotStations[slot] = 0
                 }
             }
-            let table = contention.capacities[m]
-            let senders = Int(contention.stations[m]) + (contention.downlinkFlows[m] > 0 ? 1 : 0)
-            let level = min(max(1, senders), table.count)
-            if level != Int(contention.level[m]) {
-                contention.level[m] = Int32(level)
-                solver.setCapacity(ResourceID(Int(contention.resource[m])), to: DataRate(bitsPerSecond: table[level - 1]),
-                                   now: SimTime(nanoseconds: now))
+            if contention.deferred {
+                if !contention.isPending[m] {
+                    contention.isPending[m] = true
+                    contention.pending.append(Int32(m))
+                    contention.pendingTime = now
+                }
+            } else {
+                applyLevel(m, now: now)
             }
         }
+    }
+
+    /// Sets medium `m`'s capacity for its senders now, if their number changed.
+    mutating func applyLevel(_ m: Int, now: Int64) {
+        let table = contention.capacities[m]
+        let senders = Int(contention.stations[m]) + (contention.downlinkFlows[m] > 0 ? 1 : 0)
+        let level = min(max(1, senders), table.count)
+        if level != Int(contention.level[m]) {
+            contention.level[m] = Int32(level)
+            solver.setCapacity(ResourceID(Int(contention.resource[m])), to: DataRate(bitsPerSecond: table[level - 1]),
+                               now: SimTime(nanoseconds: now))
+        }
+    }
+
+    /// Whether changes of senders wait for ``applyPendingContention()`` (false: each is
+    /// applied at once). A simulation defers them to the end of each instant, so a burst of
+    /// flows starting or ending together costs one capacity change per medium.
+    public var defersContention: Bool {
+        get { contention.deferred }
+        set { contention.deferred = newValue }
+    }
+
+    /// Whether a deferred change of senders waits to be applied.
+    @inline(__always)
+    public var hasPendingContention: Bool { !contention.pending.isEmpty }
+
+    /// Applies the deferred changes of senders at the instant they happened (call it before
+    /// the network moves past that instant), in the order the media were first touched.
+    public mutating func applyPendingContention() {
+        let now = contention.pendingTime
+        for m in contention.pending {
+            contention.isPending[Int(m)] = false
+            applyLevel(Int(m), now: now)
+        }
+        contention.pending.removeAll(keepingCapacity: true)
     }
 
     /// The number of contenders a contended medium's capacity is set for now (1 while
