@@ -35,7 +35,8 @@
 /// gives that table to the classroom's resource (``Topology/setContention(_:capacities:)``)
 /// and the ``Network`` sets the capacity for the senders active at each moment — the devices
 /// with uplink flows, plus the AP while any flow goes down — so the model is computed once
-/// per cell and level, and a change of level is a look-up. The slow clients' airtime factors
+/// per cell and level, and a change of level is a look-up (the capacity moves when the new
+/// level's differs by more than 1 %, ``Network/contentionTolerance``). The slow clients' airtime factors
 /// are those of the busiest level (every device and the AP; for the default cell the factor
 /// moves by 6.5 % between 1 and 31 contenders).
 ///

@@ -8,9 +8,10 @@
 /// AP is one contender while any flow crosses the medium downward. When the number of
 /// contenders changes, the medium's capacity becomes the table's entry for it (one
 /// ``FlowSolver/setCapacity(_:to:now:)``); flows that cross no contended medium cost one
-/// comparison. A ``Simulation`` defers the change to the end of the instant
-/// (``defersContention``): a class whose devices start or stop together moves the capacity
-/// once, and rates read within that instant are those before the change.
+/// comparison. The capacity moves when the level's entry differs from the capacity
+/// applied by more than ``contentionTolerance`` (1 %): neighbouring levels of a busy cell
+/// differ by less, so a class whose senders come and go one by one re-solves its flows at
+/// each step of 1 % rather than at every sender.
 ///
 /// **Assumptions**: every active flow's sender contends, whatever its rate (Bianchi's
 /// saturated senders: pessimistic for a station that sends little); TCP acknowledgements do
@@ -38,11 +39,9 @@ extension Network {
         /// `i`'s at `entries[start[i]..<start[i + 1]]`.
         var entries: ContiguousArray<Int64> = []
         var start: ContiguousArray<Int32> = [0]
-        /// Deferred mode: media whose senders changed in the current instant, in order.
-        var deferred = false
-        var pending: [Int32] = []
-        var pendingTime: Int64 = 0
-        var isPending: [Bool] = []
+        /// Per medium: the level whose capacity is applied (it moves when the level's
+        /// capacity differs from it by more than ``contentionTolerance``).
+        var applied: [Int32] = []
 
         init() {}
 
@@ -55,7 +54,7 @@ extension Network {
                 stations.append(0)
                 downlinkFlows.append(0)
                 level.append(1)
-                isPending.append(false)
+                applied.append(1)
             }
         }
     }
@@ -125,15 +124,7 @@ extension Network {
                     contention.slotStations[slot] = 0
                 }
             }
-            if contention.deferred {
-                if !contention.isPending[m] {
-                    contention.isPending[m] = true
-                    contention.pending.append(Int32(m))
-                    contention.pendingTime = now
-                }
-            } else {
-                applyLevel(m, now: now)
-            }
+            applyLevel(m, now: now)
         }
     }
 
@@ -142,35 +133,18 @@ extension Network {
         let table = contention.capacities[m]
         let senders = Int(contention.stations[m]) + (contention.downlinkFlows[m] > 0 ? 1 : 0)
         let level = min(max(1, senders), table.count)
-        if level != Int(contention.level[m]) {
-            contention.level[m] = Int32(level)
-            solver.setCapacity(ResourceID(Int(contention.resource[m])), to: DataRate(bitsPerSecond: table[level - 1]),
-                               now: SimTime(nanoseconds: now))
+        if level == Int(contention.level[m]) { return }
+        contention.level[m] = Int32(level)
+        let c = table[level - 1], applied = table[Int(contention.applied[m]) - 1]
+        if abs(c - applied) > Self.contentionTolerance * applied {
+            contention.applied[m] = Int32(level)
+            solver.setCapacity(ResourceID(Int(contention.resource[m])), to: DataRate(bitsPerSecond: c), now: SimTime(nanoseconds: now))
         }
     }
 
-    /// Whether changes of senders wait for ``applyPendingContention()`` (false: each is
-    /// applied at once). A simulation defers them to the end of each instant, so a burst of
-    /// flows starting or ending together costs one capacity change per medium.
-    public var defersContention: Bool {
-        get { contention.deferred }
-        set { contention.deferred = newValue }
-    }
-
-    /// Whether a deferred change of senders waits to be applied.
-    @inline(__always)
-    public var hasPendingContention: Bool { !contention.pending.isEmpty }
-
-    /// Applies the deferred changes of senders at the instant they happened (call it before
-    /// the network moves past that instant), in the order the media were first touched.
-    public mutating func applyPendingContention() {
-        let now = contention.pendingTime
-        for m in contention.pending {
-            contention.isPending[Int(m)] = false
-            applyLevel(Int(m), now: now)
-        }
-        contention.pending.removeAll(keepingCapacity: true)
-    }
+    /// The relative difference between a level's capacity and the capacity applied above
+    /// which the medium's capacity moves.
+    public static let contentionTolerance = 0.01
 
     /// The number of contenders a contended medium's capacity is set for now (1 while
     /// nobody sends), or nil for a resource without a contention table.

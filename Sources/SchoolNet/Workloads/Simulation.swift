@@ -74,7 +74,6 @@ public final class Simulation {
     /// Creates a simulation.
     public init(network: Network, seed: UInt64) {
         self.network = network
-        self.network.defersContention = true
         self.seed = seed
         self.rng = RandomStream(seed: seed)
     }
@@ -137,11 +136,6 @@ public final class Simulation {
         let running = workloads
         var sinceProgress = 0
         loop: while true {
-            if network.hasPendingContention {
-                // Senders changed in this instant: applied once nothing else happens in it.
-                let now = scheduler.now
-                if min(network.nextEventTime, scheduler.queue.nextTime()) > now { network.applyPendingContention() }
-            }
             let other = network.nextEventTime
             switch scheduler.nextEvent(until: end, other: other) {
             case .event(let e):
@@ -163,7 +157,6 @@ public final class Simulation {
                 progress(min(1, scheduler.now.seconds / max(end.seconds, 1e-9)))
             }
         }
-        if network.hasPendingContention { network.applyPendingContention() }
         endTime = end == .never ? scheduler.now : end
         network.finishObservation(at: endTime)
     }
