@@ -17,7 +17,7 @@ let package = Package(
             name: "SchoolNet",
             path: "Sources/SchoolNet",
             // Model documentation kept beside its sources (linked from the scenario docs).
-            exclude: ["Workloads/CBT.md", "Workloads/Video.md", "Workloads/Conference.md", "Workloads/Background.md", "Workloads/FlowLog.md",
+            exclude: ["Workloads/CBT.md", "Workloads/Video.md", "Workloads/Conference.md", "Workloads/Background.md", "Workloads/FlowLog.md", "Workloads/Lessons.md",
                       "Reports/JSONSchema.md"],
             // Release builds skip the run-time exclusivity checks (a runtime call per access to
             // a class's stored property: ~4 % of the school day's instructions). Debug builds —

@@ -9,7 +9,8 @@ struct CommandLineOptions: Equatable {
 
     /// Every option, for messages, "did you mean" and the completion scripts.
     static let knownOptions = ["--seed", "--replications", "--jobs", "--out", "--format", "--layout", "--quiet", "--set", "--vary",
-                               "--costs", "--shard", "--help", "--version", "--schools", "--flows", "--storm-devices"]
+                               "--costs", "--shard", "--help", "--version", "--schools", "--flows", "--storm-devices",
+                               "--students", "--class-size", "--days-share"]
 
     enum Format: String, CaseIterable {
         case text, json, csv, html
@@ -32,6 +33,12 @@ struct CommandLineOptions: Equatable {
     var sets: [String] = []
     var varies: [String] = []
     var costs: [Double] = []
+    /// `size --students N1,N2,…`: the school sizes to size for.
+    var students: [Int] = []
+    /// `size --class-size N`: students per class at most (with --students).
+    var classSize: Int?
+    /// `size --days-share P`: the share of simulated days (0…1) that must meet the targets.
+    var daysShare: Double?
     var helpTopic: Command?
     /// `--shard i/n`: run only this share of the replications or sweep units.
     var shard: Shard?
@@ -106,6 +113,22 @@ struct CommandLineOptions: Equatable {
                     }
                     return c
                 }
+            case "--students":
+                let v = try value("--students")
+                o.students = try v.split(separator: ",", omittingEmptySubsequences: false).map { (part: Substring) throws(UsageError) -> Int in
+                    guard let n = Int(part.trimmingCharacters(in: .whitespaces)), (1...1_000_000).contains(n) else {
+                        throw UsageError("--students expects comma-separated student counts from 1 to 1000000, e.g. 60,280,770,1400; found \"\(part)\"")
+                    }
+                    return n
+                }
+            case "--class-size": o.classSize = try integer("--class-size", 1...1000)
+            case "--days-share":
+                let v = try value("--days-share")
+                let number = Double(v.replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces))
+                guard let p = number, p > 0, p <= 100 else {
+                    throw UsageError("--days-share expects a percentage above 0 and at most 100, e.g. 95 or \"95 %\"; found \"\(v)\"")
+                }
+                o.daysShare = p / 100
             case "--format", "-f":
                 let v = try value("--format")
                 o.formatGiven = true
@@ -180,6 +203,12 @@ struct CommandLineOptions: Equatable {
         }
         if !generateCounts.isEmpty && command != .generate { throw UsageError("--schools, --flows and --storm-devices apply to generate only") }
         if !costs.isEmpty && command != .size { throw UsageError("--costs applies to size only") }
+        if (!students.isEmpty || daysShare != nil || classSize != nil) && command != .size && command != .help {
+            throw UsageError("--students, --class-size and --days-share apply to size only")
+        }
+        if classSize != nil && students.isEmpty && command != .help {
+            throw UsageError("--class-size applies with --students (the classes of each school size)")
+        }
         if shard != nil && command != .run && command != .sweep && command != .merge && command != .help {
             throw UsageError("--shard applies to run and sweep only"
                              + (command == .size ? " (size stops at the first option that passes, so its runs are not known in advance)" : ""))

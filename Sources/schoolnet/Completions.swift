@@ -28,7 +28,7 @@ enum Completions {
                 --out|-o) COMPREPLY=($(compgen -d -- "$cur")); return ;;
                 completions) COMPREPLY=($(compgen -W "bash zsh fish" -- "$cur")); return ;;
                 help) COMPREPLY=($(compgen -W "\(commands.joined(separator: " "))" -- "$cur")); return ;;
-                --seed|--replications|-r|--jobs|-j|--set|--vary|--costs|--shard|--schools|--flows|--storm-devices) return ;;
+                --seed|--replications|-r|--jobs|-j|--set|--vary|--costs|--students|--class-size|--days-share|--shard|--schools|--flows|--storm-devices) return ;;
             esac
             if [[ $COMP_CWORD -eq 1 && "$cur" != -* ]]; then
                 COMPREPLY=($(compgen -W "\(commands.joined(separator: " "))" -- "$cur") $(compgen -f -X '!*.json' -- "$cur"))
@@ -61,6 +61,9 @@ enum Completions {
                 '(-f --format)'{-f,--format}'=[report formats]:format:(\(formats.joined(separator: " ")))' \\
                 '--layout=[CSV layout]:layout:(wide long)' \\
                 '--costs=[size: option costs]:costs' \\
+                '--students=[size: school sizes]:N1,N2' \\
+                '--class-size=[size: students per class at most]:count' \\
+                '--days-share=[size: share of days meeting the targets]:percent' \\
                 '--shard=[run only shard I of N]:I/N' \\
                 '--schools=[generate: schools]:count' \\
                 '--flows=[generate: flows]:count' \\

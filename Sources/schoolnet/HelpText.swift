@@ -24,6 +24,8 @@ enum HelpText {
       --jobs N            parallel runs (default: all cores); results are identical for any N
       --set KEY=VALUE     override a scenario key, e.g. --set 'schools[0].access.down=2 Gbps'
       --vary KEY=V1,V2,…  sweep and size: the values to try
+      --students N1,N2,…  size: the smallest value for each school size (students; classes per grade from --class-size, default 35)
+      --days-share P      size: pass when at least P % of simulated days (replications) meet every target, each day on its own values
       --out DIR           where report files go (default: schoolnet-out; text is written there only when --out is given)
       --format LIST       text,json,csv,html (default: text on the terminal)
       --layout wide|long  CSV tables: a column per metric or resource (wide), or one value per row (long, for large networks)
@@ -51,12 +53,14 @@ enum HelpText {
                           [--layout wide|long] [--quiet] [--shard I/N]
 
             Simulates the scenario (the built-in 600-student elementary school if no file is given)
-            and prints what gives way first, quality per activity against its targets, and a verdict.
+            and prints what gives way first, what the lines carried (busiest minute, 95th percentile,
+            devices at once), quality per activity against its targets, and a verdict.
             Files in --out (default schoolnet-out): result.txt (text, with an explicit --out), result.json,
             result.html, and for csv: result.csv (every metric, unit in the column name, a row per
             replication, then mean, ci95_half_width and target rows), utilisation.csv (every replication's
-            utilisation per time bucket) and flows.csv for flow-log replays (one line per replayed flow,
-            first replication). --layout long writes the CSV tables one value per row.
+            utilisation per time bucket), design-load.csv (per link and replication: busiest minute, its
+            95th percentile, devices at once; mean and ci95_half_width rows) and flows.csv for flow-log
+            replays (one line per replayed flow, first replication). --layout long writes the CSV tables one value per row.
             Exit code 3 if a target is missed.
             With --shard I/N it runs only replications r with r mod N = I − 1 and writes them to
             OUT/shard-I-of-N.json; see 'schoolnet help merge'.
@@ -83,7 +87,7 @@ enum HelpText {
         case .generate?:
             return Commands.generateHelp
         case .size?:
-            return "schoolnet size SCENARIO.json --vary KEY=V1,V2,… [--costs C1,C2,…] [--replications N] [--out DIR] [--format LIST]\n\nTries the values in order of cost (or as listed) and reports the first that meets every target of the scenario, verified by a final run with fresh seeds, and shows that the option below it fails. Files: size.txt, size.csv, size.json, size.html. Exit code 3 if no option passes or the verification fails.\n"
+            return "schoolnet size SCENARIO.json --vary KEY=V1,V2,… [--costs C1,C2,…] [--students N1,N2,… [--class-size N]] [--days-share P] [--replications N] [--out DIR] [--format LIST]\n\nTries the values in order of cost (or as listed) and reports the first that meets every target of the scenario, verified by a final run with fresh seeds, and shows that the option below it fails. Targets are judged on the means over the replications, or with --days-share P on each simulated day (replication) alone: an option passes when at least P % of the days meet every target. With --students, the scenario's first school is resized for each student count (its grades kept; the fewest classes per grade within --class-size students, default 35; students spread evenly, rounded up) and the search runs for each: a table, and in size.html the curve of the smallest passing value against students. Files: size.txt, size.csv, size.json, size.html. Exit code 3 if no option passes or the verification fails (for any school size).\n"
         case .completions?:
             return """
             schoolnet completions bash|zsh|fish

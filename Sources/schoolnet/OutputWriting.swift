@@ -68,7 +68,8 @@ extension Commands {
 
     /// Prints and writes the reports of one scenario's replications: `NAME.txt` (with an
     /// explicit --out), `NAME.json`, `NAME.html`, and for csv `NAME.csv` (metrics per
-    /// replication), `NAME-utilisation.csv` … (`utilisation.csv` for `result`) and
+    /// replication), `NAME-utilisation.csv` … (`utilisation.csv` for `result`),
+    /// `NAME-design-load.csv` (`design-load.csv`) and
     /// `flows.csv` for flow-log replays.
     func writeReports(_ result: MultiRunResult, record: RunRecord?, name: String = "result") throws {
         if options.formats.contains(.text) { try emitText(Self.text(result, record: record), named: "\(name).txt") }
@@ -81,6 +82,7 @@ extension Commands {
             case .csv:
                 try writeOutput(CSVReport.metrics(result, record: record, layout: options.layout), named: "\(name).csv")
                 try writeStreamed(named: "\(prefix)utilisation.csv") { CSVReport.utilisationTable(result, record: record, layout: options.layout, to: &$0) }
+                try writeOutput(CSVReport.designLoad(result, record: record, layout: options.layout), named: "\(prefix)design-load.csv")
                 if !result.runs[0].flowLogs.isEmpty {
                     // One line per replayed row of the first replication, streamed to the file.
                     try writeStreamed(named: "\(prefix)flows.csv") { file in

@@ -96,9 +96,15 @@ extension Commands {
     func sizeCommand() throws -> Int32 {
         let src = try source(options.files[0])
         let axis = try Sweep.Axis(parsing: options.varies[0])
-        let record = try RunRecord.sweep(src, sets: options.sets, varies: options.varies, seed: options.seed, replications: options.replications)
+        var record = try RunRecord.sweep(src, sets: options.sets, varies: options.varies, seed: options.seed, replications: options.replications)
+        var extra: [String] = []
+        if !options.students.isEmpty { extra.append("--students " + options.students.map(String.init).joined(separator: ",")) }
+        if let c = options.classSize { extra.append("--class-size \(c)") }
+        if let d = options.daysShare { extra.append("--days-share " + UnitFormat.number(d * 100, digits: 6)) }
+        if !extra.isEmpty { record.options = extra }
+        if !options.students.isEmpty { return try sizeBySchool(src, axis: axis, record: record) }
         let result = try Sweep.size(src, axis: axis, costs: options.costs, base: try overrides(), seed: options.seed,
-                                    replications: options.replications, jobs: options.jobs,
+                                    replications: options.replications, jobs: options.jobs, daysShare: options.daysShare,
                                     progress: options.quiet ? nil : messages)
         try emitText(record.line + "\n" + SweepTable.sizing(result, axis: axis), named: "size.txt")
         for f in options.formats {
@@ -109,7 +115,28 @@ extension Commands {
             case .html: try writeOutput(SweepReport.html(result, axis: axis, record: record, title: "SchoolNet sizing — " + record.file), named: "size.html")
             }
         }
-        guard let c = result.chosen else { return 3 }
-        return result.verification?.passed == true && result.candidates[c].point?.passed == true ? 0 : 3
+        return result.verified ? 0 : 3
+    }
+
+    /// `size --students …`: the smallest passing option per school size (`size.txt`,
+    /// `.csv`, `.json`, `.html`); 3 if some size has no verified option.
+    func sizeBySchool(_ src: ScenarioSource, axis: Sweep.Axis, record: RunRecord) throws -> Int32 {
+        let sizes = try Sweep.sizeBySchool(src, axis: axis, costs: options.costs, base: try overrides(), students: options.students,
+                                           maxClassSize: options.classSize ?? 35, daysShare: options.daysShare,
+                                           seed: options.seed, replications: options.replications, jobs: options.jobs,
+                                           progress: options.quiet ? nil : messages)
+        let share = options.daysShare
+        try emitText(record.line + "\n" + SweepReport.schoolSizeText(sizes, axis: axis, daysShare: share), named: "size.txt")
+        for f in options.formats {
+            switch f {
+            case .text: continue
+            case .csv: try writeOutput(SweepReport.schoolSizeCSV(sizes, axis: axis, daysShare: share, record: record), named: "size.csv")
+            case .json: try writeOutput(SweepReport.schoolSizeJSON(sizes, axis: axis, daysShare: share, record: record), named: "size.json")
+            case .html:
+                try writeOutput(SweepReport.schoolSizeHTML(sizes, axis: axis, daysShare: share, record: record,
+                                                           title: "SchoolNet sizing by school size — " + record.file), named: "size.html")
+            }
+        }
+        return sizes.allSatisfy(\.sizing.verified) ? 0 : 3
     }
 }

@@ -23,16 +23,19 @@ enum SweepTable {
     }
 
     static func sizing(_ s: Sweep.Sizing, axis: Sweep.Axis) -> String {
-        var table = [["\(axis.path)", "cost", "targets", "top bottleneck"]]
+        var table = [["\(axis.path)", "cost", "targets"] + (s.daysShare == nil ? [] : ["days meeting targets"]) + ["top bottleneck"]]
         for c in s.candidates {
-            table.append([c.value, c.cost.map { UnitFormat.number($0) } ?? "—",
-                          c.point.map { ($0.passed ?? false) ? "PASS" : "FAIL" } ?? "not tried", c.point?.topBottleneck ?? "—"])
+            var row = [c.value, c.cost.map { UnitFormat.number($0) } ?? "—",
+                       c.point.map { $0.meetsTargets(daysShare: s.daysShare) ? "PASS" : "FAIL" } ?? "not tried"]
+            if s.daysShare != nil { row.append(c.point.map { "\($0.daysPassed) of \($0.days)" } ?? "—") }
+            table.append(row + [c.point?.topBottleneck ?? "—"])
         }
         var out = layout(table) + "\n"
         if let c = s.chosen {
-            let v = s.verification
-            out += "Smallest option meeting every target: \(axis.path) = \(s.candidates[c].value)"
-            out += (v?.passed == true) ? " (verified with fresh seeds: PASS)\n" : " (verification with fresh seeds: FAIL — too close to the limit; take the next option)\n"
+            out += "Smallest option meeting every target"
+                + (s.daysShare.map { " on at least " + UnitFormat.number($0 * 100) + " % of simulated days" } ?? "")
+                + ": \(axis.path) = \(s.candidates[c].value)"
+            out += s.verified ? " (verified with fresh seeds: PASS)\n" : " (verification with fresh seeds: FAIL — too close to the limit; take the next option)\n"
             if c > 0 { out += "The option below, \(s.candidates[c - 1].value), fails the targets.\n" }
         } else {
             out += "No option meets every target; the largest tried still fails.\n"

@@ -17,6 +17,25 @@ import SchoolNet
         #expect(o.sets == ["schools[0].access.down=2 Gbps"])
     }
 
+    /// Sizing by school size: the counts, the class-size cap and the share of days.
+    @Test func parsesSizingBySchoolSize() throws {
+        let o = try CommandLineOptions.parse(["size", "s.json", "--vary", "k=1,2", "--students", "60, 280,1400",
+                                              "--class-size", "40", "--days-share", "95 %"])
+        #expect(o.students == [60, 280, 1400] && o.classSize == 40 && o.daysShare == 0.95)
+        #expect(throws: UsageError(#"--students expects comma-separated student counts from 1 to 1000000, e.g. 60,280,770,1400; found "0""#)) {
+            _ = try CommandLineOptions.parse(["size", "s.json", "--vary", "k=1", "--students", "0"])
+        }
+        #expect(throws: UsageError(#"--days-share expects a percentage above 0 and at most 100, e.g. 95 or "95 %"; found "120""#)) {
+            _ = try CommandLineOptions.parse(["size", "s.json", "--vary", "k=1", "--days-share", "120"])
+        }
+        #expect(throws: UsageError("--students, --class-size and --days-share apply to size only")) {
+            _ = try CommandLineOptions.parse(["run", "--students", "60"])
+        }
+        #expect(throws: UsageError("--class-size applies with --students (the classes of each school size)")) {
+            _ = try CommandLineOptions.parse(["size", "s.json", "--vary", "k=1", "--class-size", "35"])
+        }
+    }
+
     @Test func aBareScenarioFileRunsIt() throws {
         #expect(try CommandLineOptions.parse(["city.json"]).command == .run)
     }

@@ -46,4 +46,30 @@ import SchoolNet
         #expect(z.code == 3)
         for ext in ["csv", "json", "html"] { #expect(FileManager.default.fileExists(atPath: dir["z/size.\(ext)"]), "size.\(ext)") }
     }
+
+    /// `--seed N` and `--set seed=N` run the same replications: every report is the same
+    /// bytes but for the line recording the command (which names the option given).
+    @Test func seedOptionAndSetSeedAgree() throws {
+        let dir = try Folder()
+        defer { dir.clean() }
+        let option = try ShardMergeTests.schoolnet(["run", dir["exp.json"], "-r", "2", "--seed", "5", "--format", "text,csv,json", "--out", dir["a"]])
+        let set = try ShardMergeTests.schoolnet(["run", dir["exp.json"], "-r", "2", "--set", "seed=5", "--format", "text,csv,json", "--out", dir["b"]])
+        #expect(option.code == set.code)
+        let a = option.output.split(separator: "\n", omittingEmptySubsequences: false)
+        let b = set.output.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(a[1].hasSuffix("· seed 5 · 2 replications · schoolnet \(SchoolNetVersion.current)"))
+        #expect(b[1].hasSuffix("· seed 5 · 2 replications · schoolnet \(SchoolNetVersion.current)"))
+        #expect(a.count == b.count && a.indices.allSatisfy { $0 == 1 || a[$0] == b[$0] })
+        // The CSV's rows (comment lines record the command) and the JSON's runs.
+        func rows(_ dir: String) throws -> [Substring] {
+            try String(contentsOfFile: dir + "/result.csv", encoding: .utf8).split(separator: "\r\n")
+                .filter { !$0.hasPrefix("#") && !$0.hasPrefix("\u{FEFF}#") }
+        }
+        #expect(try rows(dir["a"]) == rows(dir["b"]))
+        func runs(_ dir: String) throws -> Substring {
+            let json = try String(contentsOfFile: dir + "/result.json", encoding: .utf8)
+            return json[try #require(json.range(of: #""runs""#)).lowerBound...]
+        }
+        #expect(try runs(dir["a"]) == runs(dir["b"]))
+    }
 }

@@ -29,6 +29,21 @@ public enum Sweep {
         public var topBottleneck: String?
         /// Whether every target passed (nil without targets).
         public var passed: Bool?
+        /// Replications (simulated days) run at this point.
+        public var days = 0
+        /// Of those, the days on which every target was met by that day's own values.
+        public var daysPassed = 0
+
+        /// Whether the point meets the targets: on their means over the replications
+        /// (`daysShare` nil), or on at least `daysShare` (0…1) of the simulated days, each
+        /// day judged on its own values. False without targets.
+        ///
+        /// - Parameter daysShare: The share of days that must meet every target, or nil.
+        /// - Returns: The verdict.
+        public func meetsTargets(daysShare: Double?) -> Bool {
+            guard let share = daysShare else { return passed == true }
+            return passed != nil && days > 0 && Double(daysPassed) >= share * Double(days) - 1e-9
+        }
     }
 
     /// Every combination of the axes' values (the first axis varies slowest).
@@ -100,8 +115,9 @@ public enum Sweep {
         let top = limited.indices.filter { limited[$0] > 0 }.max { (limited[$0], -$0) < (limited[$1], -$1) }
         let names = runs.first?.resourceNames ?? []  // the topology the runs used; no second build
         let hasTargets = means.contains { $0.metric.target != nil }
+        let daysPassed = runs.filter { run in run.workloads.allSatisfy { $0.metrics.allSatisfy { $0.passed ?? true } } }.count
         return Point(overrides: overrides, means: means, topBottleneck: top.map { names[$0] },
-                     passed: hasTargets ? Experiment.passes(means) : nil)
+                     passed: hasTargets ? Experiment.passes(means) : nil, days: runs.count, daysPassed: daysPassed)
     }
 
     /// The result of a sizing search.
@@ -112,15 +128,31 @@ public enum Sweep {
         public var chosen: Int?
         /// The chosen value re-run with fresh seeds.
         public var verification: Point?
+        /// The share of simulated days that must meet every target (nil: the means must).
+        public var daysShare: Double? = nil
+
+        /// The chosen option's value, if any passed.
+        public var chosenValue: String? { chosen.map { candidates[$0].value } }
+
+        /// Whether the chosen option passed and its verification did too.
+        public var verified: Bool {
+            guard let c = chosen else { return false }
+            return candidates[c].point?.meetsTargets(daysShare: daysShare) == true
+                && verification?.meetsTargets(daysShare: daysShare) == true
+        }
     }
 
     /// Finds the first candidate, in order of cost, whose runs meet every target; verifies
     /// it with fresh seeds (seed + 1000 …). The candidate before it in that order has been
     /// run and failed.
     ///
+    /// - Parameter daysShare: When given (0…1), a candidate passes when at least this share
+    ///   of its replications — each one simulated school day — meets every target on that
+    ///   day's own values (``Point/meetsTargets(daysShare:)``); nil judges the means.
     /// - Throws: ``ExperimentError`` when the scenario has no targets or costs do not match.
     public static func size(_ source: ScenarioSource, axis: Axis, costs: [Double], base: [ScenarioOverride], seed: UInt64?,
-                            replications: Int?, jobs: Int, progress: ((String) -> Void)? = nil) throws -> Sizing {
+                            replications: Int?, jobs: Int, daysShare: Double? = nil,
+                            progress: ((String) -> Void)? = nil) throws -> Sizing {
         guard costs.isEmpty || costs.count == axis.values.count else {
             throw ExperimentError("--costs has \(costs.count) values but --vary has \(axis.values.count)")
         }
@@ -137,7 +169,7 @@ public enum Sweep {
             let o = base + [try ScenarioOverride(path: axis.path, value: candidates[i].value, option: "--vary")]
             let p = try evaluate(source, overrides: o, seed: seed, replications: replications, jobs: jobs)
             candidates[i].point = p
-            if p.passed == true { chosen = i; break }
+            if p.meetsTargets(daysShare: daysShare) { chosen = i; break }
         }
         var verification: Point?
         if let c = chosen {
@@ -145,6 +177,6 @@ public enum Sweep {
             let o = base + [try ScenarioOverride(path: axis.path, value: candidates[c].value, option: "--vary")]
             verification = try evaluate(source, overrides: o, seed: (seed ?? scenario.seed) &+ 1000, replications: replications, jobs: jobs)
         }
-        return Sizing(candidates: candidates, chosen: chosen, verification: verification)
+        return Sizing(candidates: candidates, chosen: chosen, verification: verification, daysShare: daysShare)
     }
 }

@@ -56,7 +56,7 @@
 ///   is unsaturated and stays so under the rise (`load_l + Δ S[l][r] < C_l`): the other
 ///   flows on `r` are held at lower shares and stay, no other saturated resource moves;
 /// - a flow whose route has one saturated resource `r` starts, or changes its ceiling
-///   (TCP slow start doubles it every round trip), and is held at its ceiling or in `r`'s
+///   (TCP slow start raises it every round trip), and is held at its ceiling or in `r`'s
 ///   group: `r`'s share moves so that `r` stays full, the flow joining the group if its
 ///   ceiling is above the new share; provided, when the share falls, that no flow held on
 ///   `r` — at its own ceiling (a max-heap of ceilings per resource) or by another group
@@ -895,7 +895,8 @@ public struct FlowSolver {
 public enum CeilingKind: Int32, Sendable, CaseIterable {
     /// The application's rate (a stream's target bitrate, a NIC, a paced upload).
     case application = -2
-    /// TCP slow start: the congestion window has not yet grown to the fair share.
+    /// TCP slow start: the congestion window has not yet grown to the fair share (or its
+    /// last window leaves at the path's idle rate).
     case slowStart = -3
     /// The TCP receive window over the round-trip time.
     case window = -4

@@ -121,6 +121,7 @@ public struct Network {
         var returnHops: [Hop]
         var propagation: Double  // one way, seconds
         var appliances: [Int32]  // session-limited nodes on the path, in order
+        var senderOpens: Bool  // the sender is a device: it opens the connection (an upload)
     }
 
     /// Buffer size of each resource, bits (for queueing delays).
@@ -154,6 +155,10 @@ public struct Network {
     var timers = IndexedHeap()
     /// Transfer behind each solver flow.
     var transferOfFlow: Column<Int32> = []
+    /// The device each transfer serves (its node index), or -1 (see ``DeviceActivity``).
+    var device: Column<Int32> = []
+    /// Devices active per resource, and their peak (a link's design load).
+    public private(set) var deviceActivity: DeviceActivity
 
     // Session tables, by node.
     var sessionsInUse: [Int]
@@ -198,6 +203,7 @@ public struct Network {
         sessionQueueHead = Array(repeating: 0, count: topology.nodes.count)
         sessionStats = Array(repeating: SessionStats(), count: topology.nodes.count)
         contention = ContentionState(topology: topology)
+        deviceActivity = DeviceActivity(resources: topology.resources.count)
     }
 
     /// The number of transfers in progress (including those waiting for a session).
@@ -214,7 +220,7 @@ public struct Network {
         guard let forward = topology.route(from: s, to: d), let back = topology.route(from: d, to: s) else { return nil }
         let appliances = forward.nodes.filter { topology.nodes[$0.index].sessionLimit != nil }.map(\.rawValue)
         routes.append(CachedRoute(hops: forward.hops, returnHops: back.hops, propagation: forward.propagation.seconds,
-                                  appliances: appliances))
+                                  appliances: appliances, senderOpens: topology.nodes[s.index].kind == .device))
         let id = Int32(routes.count - 1)
         routeResources.append(contentsOf: forward.hops.map(\.resource.rawValue))
         routeResources.append(contentsOf: back.hops.map(\.resource.rawValue))
@@ -349,7 +355,7 @@ public struct Network {
             t = phase.count
             phase.append(.free); flow.append(-1); route.append(0); bytes.append(0); cwnd.append(0); rtt.append(0)
             rateLimit.append(0); weight.append(1); copies.append(1); tag.append(0); flowClass.append(0); requested.append(0); usesTCP.append(true)
-            newConnection.append(false); sessionsHeld.append(0); waitStart.append(0); waited.append(0)
+            newConnection.append(false); sessionsHeld.append(0); waitStart.append(0); waited.append(0); device.append(-1)
         }
         route[t] = r
         flow[t] = -1
@@ -371,6 +377,12 @@ public struct Network {
         sessionsHeld[t] = 0
         waited[t] = 0
         transfersStarted += 1
+        let d = topology.nodes[request.source.index].kind == .device ? request.source
+            : (topology.nodes[request.destination.index].kind == .device ? request.destination : nil)
+        device[t] = d.map(\.rawValue) ?? -1
+        if let d {
+            for h in routes[Int(r)].hops { deviceActivity.began(resource: h.resource.index, device: d.index, copies: copies[t]) }
+        }
         acquireSessions(t, now: now.nanoseconds)
         return TransferID(t)
     }
@@ -537,16 +549,20 @@ public struct Network {
         seconds < 9e9 ? Int64((max(0, seconds) * 1e9).rounded()) : 9_000_000_000_000_000_000
     }
 
+    /// Set-up: round trips until the first byte reaches the receiver (``TCPParameters``): the
+    /// client's first data leave with the handshake's last ACK; an upload's first byte then
+    /// arrives half a round trip later, a download's a whole one (request out, response back).
     mutating func beginSetup(_ t: Int, now: Int64) {
         let rt = roundTrip(route[t])
         rtt[t] = rt
-        var rounds = 0
+        var rounds = 0.0
         if usesTCP[t] {
-            rounds = 1 + (newConnection[t] ? tcp.dnsRoundTrips + tcp.handshakeRoundTrips : 0)
+            let opening = newConnection[t] ? tcp.dnsRoundTrips + tcp.handshakeRoundTrips : 0
+            rounds = Double(opening) + (routes[Int(route[t])].senderOpens ? 0.5 : 1)
             if !tcp.slowStart && tcp.dnsRoundTrips == 0 && tcp.handshakeRoundTrips == 0 { rounds = 0 }
         }
         // Paced streams and the pure fluid mode pay the one-way propagation once.
-        let delay = rounds > 0 ? Double(rounds) * rt : routes[Int(route[t])].propagation
+        let delay = rounds > 0 ? rounds * rt : routes[Int(route[t])].propagation
         phase[t] = .setup
         timers.update(t, to: now + Self.timerNanoseconds(delay))
     }
@@ -564,6 +580,7 @@ public struct Network {
     }
 
     mutating func startBody(_ t: Int, now: Int64) {
+        var firstRound = 0.0
         var ceiling = rateLimit[t]
         var kind = CeilingKind.application
         let slowStart = usesTCP[t] && tcp.slowStart
@@ -572,11 +589,19 @@ public struct Network {
             let k = Double(copies[t])
             let windowRate = Double(tcp.receiveWindow.bytes) * 8 / rt * k
             cwnd[t] = slowStart ? Double(tcp.initialWindow.bytes) : Double(tcp.receiveWindow.bytes)
-            let ssRate = cwnd[t] * 8 / rt * k
+            // A transfer that fits its first window leaves in one burst.
+            let burst = slowStart && bytes[t] / k <= cwnd[t] + 1
+            var ssRate = windowRate
+            if burst {
+                ssRate = burstRate(t)
+            } else if slowStart {
+                (ssRate, firstRound) = slowStartStep(t, rt: rt, remaining: bytes[t] / k)
+            }
             if min(ssRate, windowRate) < ceiling {
                 ceiling = min(ssRate, windowRate)
                 kind = ssRate < windowRate ? .slowStart : .window
             }
+            if burst { cwnd[t] = Double(tcp.receiveWindow.bytes) }
         }
         contend(t, starting: true, now: now)
         let size: ByteCount? = bytes[t].isFinite ? ByteCount(bytes: Int64(bytes[t])) : nil
@@ -585,10 +610,51 @@ public struct Network {
         let f = solver.add(hops: routes[Int(route[t])].hops, bytes: size, weight: weight[t], ceiling: DataRate(bitsPerSecond: ceiling),
                            kind: kind, flowClass: Int(flowClass[t]), tag: Int64(t), now: SimTime(nanoseconds: now))
         flow[t] = f.rawValue
-        if slowStart && kind == .slowStart {
-            timers.update(t, to: now + Self.timerNanoseconds(rtt[t]))
+        if slowStart && kind == .slowStart && cwnd[t] < Double(tcp.receiveWindow.bytes) {
+            timers.update(t, to: now + Self.timerNanoseconds(firstRound))
         }
     }
+
+    /// The ceiling and length of transfer `t`'s next slow-start step from its window
+    /// `cwnd[t]`, with `remaining` bytes (each copy's) left: one round (the window over
+    /// ``TCPParameters/roundDuration(window:rtt:)``), or two rounds taken as one step when
+    /// that changes nothing on an idle path — both last one RTT (no delayed-ACK timer), the
+    /// second's window stays below the receive window, the path's idle rate and the
+    /// application's, and the bytes left after the first exceed the second's window (no
+    /// burst between them): the step's ceiling carries both windows over 2 RTT (the same
+    /// bytes by its end), and `cwnd[t]` becomes the second round's window. Half the timer
+    /// events and ceiling changes; under contention a step notices its fair share one round
+    /// later at most.
+    mutating func slowStartStep(_ t: Int, rt: Double, remaining: Double) -> (rate: Double, duration: Double) {
+        let k = Double(copies[t])
+        let w = cwnd[t]
+        let round = roundDuration(t, rt: rt)
+        let next = tcp.grownWindow(w)
+        if round == rt && tcp.roundDuration(window: next, rtt: rt) == rt && remaining > w + next + 1
+            && next < Double(tcp.receiveWindow.bytes) && next * 8 / rt * k < min(burstRate(t), rateLimit[t]) {
+            cwnd[t] = next
+            return ((w + next) * 8 / (2 * rt) * k, 2 * rt)
+        }
+        return (w * 8 / round * k, round)
+    }
+
+    /// The rate of a last window's burst for transfer `t`: the path's idle rate (its slowest
+    /// hop's capacity ÷ airtime factor, for every copy), a millionth below it so that a lone
+    /// burst is held by its own ceiling and does not count as filling the link; competing
+    /// flows hold it to its fair share.
+    func burstRate(_ t: Int) -> Double {
+        var c = Double.infinity
+        for h in routes[Int(route[t])].hops { c = min(c, solver.capacity[h.resource.index] / h.factor) }
+        return c * (1 - 1e-6) * Double(copies[t])
+    }
+
+    /// A slow-start round of transfer `t` (``TCPParameters/roundDuration(window:rtt:)``).
+    @inline(__always)
+    func roundDuration(_ t: Int, rt: Double) -> Double { tcp.roundDuration(window: cwnd[t], rtt: rt) }
+
+    /// The window of transfer `t` after one slow-start round (``TCPParameters/grownWindow(_:)``).
+    @inline(__always)
+    func grownWindow(_ t: Int) -> Double { tcp.grownWindow(cwnd[t]) }
 
     mutating func slowStartRound(_ t: Int, now: Int64) {
         let f = FlowID(Int(flow[t]))
@@ -603,18 +669,29 @@ public struct Network {
             exitSlowStart(t, f, rt: rt, now: nowT)
             return
         }
-        cwnd[t] *= 2
+        cwnd[t] = grownWindow(t)
         if cwnd[t] >= windowBytes {
             exitSlowStart(t, f, rt: rt, now: nowT)
             return
         }
-        let ssRate = cwnd[t] * 8 / rt * Double(copies[t])
+        // The window holds every byte left: they leave in one burst at the path's rate.
+        let remaining = solver.remaining(f, at: nowT) / Double(copies[t])
+        if remaining <= cwnd[t] + 1 {  // a byte of slack for rounding
+            let windowRate = windowBytes * 8 / rt * Double(copies[t])
+            let burst = min(burstRate(t), windowRate)
+            let (rate, kind): (Double, CeilingKind) = rateLimit[t] <= burst ? (rateLimit[t], .application)
+                : (burst, burst < windowRate ? .slowStart : .window)
+            cwnd[t] = windowBytes
+            solver.setCeiling(f, to: DataRate(bitsPerSecond: rate), kind: kind, now: nowT)
+            return
+        }
+        let (ssRate, round) = slowStartStep(t, rt: rt, remaining: remaining)
         if ssRate >= rateLimit[t] {
             solver.setCeiling(f, to: DataRate(bitsPerSecond: rateLimit[t]), kind: .application, now: nowT)
             return
         }
         solver.setCeiling(f, to: DataRate(bitsPerSecond: ssRate), kind: .slowStart, now: nowT)
-        timers.update(t, to: now + Self.timerNanoseconds(rt))
+        timers.update(t, to: now + Self.timerNanoseconds(round))
     }
 
     mutating func exitSlowStart(_ t: Int, _ f: FlowID, rt: Double, now: SimTime) {
@@ -637,6 +714,10 @@ public struct Network {
         sessionsHeld[t] = 0
         freeTransfers.append(Int32(t))
         transfersFinished += 1
+        if device[t] >= 0 {
+            for h in routes[ri].hops { deviceActivity.ended(resource: h.resource.index, device: Int(device[t]), copies: copies[t]) }
+            device[t] = -1
+        }
         for i in 0..<held {
             let a = Int(routes[ri].appliances[i])
             sessionsInUse[a] -= sessionsNeeded(t, topology.nodes[a].sessionLimit!)

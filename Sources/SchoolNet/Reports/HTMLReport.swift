@@ -12,6 +12,9 @@ import Foundation
 /// - `#utilisation` — one `<svg class="chart utilisation">` panel per top-ranked link (or
 ///   the busiest, if nothing gave way): small multiples, so a line at 100 % is never hidden
 ///   behind another; period bands and whole-minute ticks on the time axis;
+/// - `#design-load` — `<table class="design">`: per link, capacity next to the busiest
+///   minute's load, its 95th percentile and the devices active at once (see
+///   `HTMLReport+DesignLoad.swift`);
 /// - `#quality` — `<table class="qoe">`: every metric against its target, rows classed
 ///   `pass`, `fail` or `none`;
 /// - `#latency` — per activity, `<svg class="chart latency">` when its metrics include
@@ -84,6 +87,7 @@ public enum HTMLReport {
             + " interval. The dashed line is 100 %: a line along it means the link was full. "
             + "Shaded bands are the timetable's periods. Colour: the kind of link, as in the ranking.</figcaption>\n"
             + "</figure>\n</section>\n"
+        h += designLoadSection(result)
 
         h += "<section id=\"quality\">\n<h2>Quality per activity against targets</h2>\n" + qualityTable(result) + "</section>\n"
 
@@ -165,9 +169,9 @@ public enum HTMLReport {
         figure { margin: 8px 0 20px; } figcaption { color: #555; font-size: 0.9em; }
         svg .full { stroke: #888; stroke-dasharray: 4 3; } svg .period { fill: #f1f4f8; } svg .period-label { fill: #667; }
         svg .panel-title { fill: #222; font-weight: bold; }
-        table.qoe { border-collapse: collapse; width: 100%; }
-        table.qoe th, table.qoe td { border: 1px solid #ddd; padding: 5px 8px; text-align: left; }
-        table.qoe th { background: #f3f3f3; }
+        table.qoe, table.design { border-collapse: collapse; width: 100%; }
+        table.qoe th, table.qoe td, table.design th, table.design td { border: 1px solid #ddd; padding: 5px 8px; text-align: left; }
+        table.qoe th, table.design th { background: #f3f3f3; } .caption { color: #555; font-size: 0.9em; }
         table.qoe tr.pass td:last-child { background: #e3f4e8; color: #1b5e20; font-weight: bold; }
         table.qoe tr.fail td:last-child { background: #fde7e4; color: #8e1b10; font-weight: bold; }
         table.qoe tr.fail td { background: #fff6f5; }

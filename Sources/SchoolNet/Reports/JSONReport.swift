@@ -53,7 +53,34 @@ public enum JSONReport {
                 .object([("name", .string($0.name)), ("first", .number(Double($0.first))),
                          ("ranked", .number(Double($0.ranked)))])
             })),
+            ("design_load", .array(result.designLoads.filter { $0.peak.contains { $0 > 0 } }.map(designLoadSummary))),
             ("runs", .array(result.runs.map(runValue))),
+        ])
+    }
+
+    /// A resource's design load over the replications: each measure's mean, interval and
+    /// per-run values.
+    static func designLoadSummary(_ s: MultiRunResult.DesignLoadSummary) -> JSONValue {
+        func measure(_ values: [Double], _ round: (Double) -> JSONValue) -> JSONValue {
+            let (mean, interval) = MultiRunResult.DesignLoadSummary.summary(values)
+            return .object([("mean", round(mean)), ("ci_half_width", optional(interval.map { round($0.halfWidth) })),
+                            ("values", .array(values.map(round)))])
+        }
+        return .object([
+            ("name", .string(s.resource.name)), ("group", .string(s.resource.group)),
+            ("kind", .string(s.resource.kind.rawValue)), ("capacity_bps", whole(s.resource.capacity.bitsPerSecond)),
+            ("window_seconds", micro(s.window.seconds)), ("peak_bps", measure(s.peak, whole)),
+            ("p95_bps", measure(s.p95, whole)), ("peak_devices", measure(s.devices, sig)),
+        ])
+    }
+
+    /// A run's design load of one resource (null when not measured).
+    static func designLoadValue(_ d: DesignLoad?, clock: (SimDuration) -> JSONValue) -> JSONValue {
+        guard let d else { return .null }
+        return .object([
+            ("window_seconds", micro(d.window.seconds)), ("peak_bps", whole(d.peak.bitsPerSecond)),
+            ("peak_at", clock(d.peakAt)), ("p95_bps", whole(d.p95.bitsPerSecond)),
+            ("peak_devices", .number(Double(d.peakDevices))),
         ])
     }
 
@@ -93,7 +120,7 @@ public enum JSONReport {
                 ("first_saturated", optional(r.firstSaturated.map(clock))),
                 ("peak_flows", .number(Double(r.peakFlows))), ("limited_flow_seconds", micro(r.limitedFlowSeconds)),
                 ("limited_flow_seconds_by_workload", .array(r.limitedFlowSecondsByWorkload.map(micro))),
-                ("limited_bytes", whole(r.limitedBytes)),
+                ("limited_bytes", whole(r.limitedBytes)), ("design_load", designLoadValue(r.designLoad, clock: clock)),
             ])
         }
         let tables: [JSONValue] = run.sessionTables.map { t in

@@ -75,6 +75,20 @@ public enum ReportFormat {
         return UnitFormat.number(value, digits: 3) + " ± " + UnitFormat.number(halfWidth, digits: 2) + suffix
     }
 
+    /// A rate with its confidence interval, if any, both in the unit of the value:
+    /// `"612 ± 12 Mbps"`, `"1.2 ± 0.05 Gbps"`, `"800 Mbps"`; `"n/a"` when undefined.
+    ///
+    /// - Parameters:
+    ///   - bitsPerSecond: The point estimate, bits/s.
+    ///   - halfWidth: The interval's half-width, bits/s, or nil.
+    /// - Returns: The text.
+    public static func rate(_ bitsPerSecond: Double, halfWidth: Double?) -> String {
+        if bitsPerSecond.isNaN { return "n/a" }
+        let a = abs(bitsPerSecond)
+        let (scale, unit) = a >= 1e9 ? (1e9, "Gbps") : a >= 1e6 ? (1e6, "Mbps") : a >= 1e3 ? (1e3, "kbps") : (1, "bps")
+        return value(bitsPerSecond / scale, halfWidth: halfWidth.map { $0 / scale }, unit: unit)
+    }
+
     /// A target in words: `"≤ 5 s"` or `"≥ 100 %"`; `"—"` without one.
     ///
     /// - Parameter metric: The metric.

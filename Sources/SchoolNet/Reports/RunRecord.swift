@@ -17,6 +17,9 @@ public struct RunRecord: Sendable, Equatable, Codable {
     public var replications: Int
     /// The program's version (``SchoolNetVersion/current``).
     public var version: String
+    /// Other options that decide the result, as typed (`--students 60,280`,
+    /// `--days-share 95`); nil when there are none.
+    public var options: [String]? = nil
 
     /// Creates a record.
     public init(file: String, sets: [String], varies: [String] = [], seed: UInt64, replications: Int,
@@ -42,6 +45,7 @@ public struct RunRecord: Sendable, Equatable, Codable {
     /// `As run: city.json --set 'schools[0].access.down=2 Gbps' · seed 1 · 3 replications · schoolnet 1.0.0`.
     public var line: String {
         var parts = [file] + sets.map { "--set " + Self.quotedArgument($0) } + varies.map { "--vary " + Self.quotedArgument($0) }
+            + (options ?? [])
         parts = [parts.joined(separator: " ")]
         parts.append("seed \(seed)")
         parts.append("\(replications) replication\(replications == 1 ? "" : "s")")
@@ -55,20 +59,23 @@ public struct RunRecord: Sendable, Equatable, Codable {
         var lines = ["# schoolnet \(version)", "# scenario: \(file)"]
         lines += sets.map { "# --set \($0)" }
         lines += varies.map { "# --vary \($0)" }
+        lines += (options ?? []).map { "# \($0)" }
         lines += ["# seed: \(seed)", "# replications: \(replications)"]
         return lines.map { $0.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ") + lineEnding }.joined()
     }
 
     /// The `"run"` object of the JSON outputs.
     public var json: JSONValue {
-        .object([
+        var members: [(String, JSONValue)] = [
             ("file", .string(file)),
             ("set", .array(sets.map(JSONValue.string))),
             ("vary", .array(varies.map(JSONValue.string))),
             ("seed", .string(String(seed))),
             ("replications", .number(Double(replications))),
             ("version", .string(version)),
-        ])
+        ]
+        if let options { members.append(("options", .array(options.map(JSONValue.string)))) }
+        return .object(members)
     }
 
     /// A shell word: bare when it is only safe characters, else in single quotes.

@@ -68,6 +68,13 @@ public enum SweepReport {
 
     static func verdict(_ passed: Bool?) -> String { passed.map { $0 ? "PASS" : "FAIL" } ?? "" }
 
+    /// A sizing point's verdict: on the means, or on the share of simulated days when the
+    /// search asked for one.
+    static func judged(_ p: Sweep.Point?, _ s: Sweep.Sizing) -> Bool? {
+        guard let p else { return nil }
+        return s.daysShare == nil ? p.passed : p.meetsTargets(daysShare: s.daysShare)
+    }
+
     /// The sizing table as CSV: a row per option in the order tried.
     public static func csv(_ s: Sweep.Sizing, axis: Sweep.Axis, record: RunRecord?) -> String {
         var out = CSVReport.byteOrderMark + (record?.csvComments() ?? "")
@@ -80,8 +87,8 @@ public enum SweepReport {
             let chosen = s.chosen == i
             out += ([q(c.value), c.cost.map(CSVReport.cell) ?? ""]
                     + cols.map { k in c.point.map { k < $0.means.count ? CSVReport.cell($0.means[k].metric.value) : "" } ?? "" }
-                    + [c.point == nil ? "not tried" : verdict(c.point?.passed), q(c.point?.topBottleneck ?? ""),
-                       chosen ? "true" : "false", chosen ? verdict(s.verification?.passed) : ""]).joined(separator: ",") + nl
+                    + [c.point == nil ? "not tried" : verdict(judged(c.point, s)), q(c.point?.topBottleneck ?? ""),
+                       chosen ? "true" : "false", chosen ? verdict(judged(s.verification, s)) : ""]).joined(separator: ",") + nl
         }
         return out
     }
@@ -101,6 +108,7 @@ public enum SweepReport {
             })),
             ("top_bottleneck", p.topBottleneck.map(JSONValue.string) ?? .null),
             ("passed", p.passed.map(JSONValue.bool) ?? .null),
+            ("days", .number(Double(p.days))), ("days_passed", .number(Double(p.daysPassed))),
         ])
     }
 
@@ -126,6 +134,7 @@ public enum SweepReport {
             })),
             ("chosen", s.chosen.map { .string(s.candidates[$0].value) } ?? .null),
             ("verification", s.verification.map { pointValue($0, axes: [axis.path]) } ?? .null),
+            ("days_share", s.daysShare.map { JSONReport.sig($0) } ?? .null),
         ]).serialized(sortedKeys: true, pretty: true) + "\n"
     }
 
@@ -142,7 +151,7 @@ public enum SweepReport {
     /// The sizing as an HTML page: as ``html(_:axes:record:title:)`` over the options tried.
     public static func html(_ s: Sweep.Sizing, axis: Sweep.Axis, record: RunRecord?, title: String) -> String {
         let note = s.chosen.map { "Smallest option meeting every target: \(axis.path) = \(s.candidates[$0].value)"
-            + (s.verification?.passed == true ? " (verified with fresh seeds)." : " (verification with fresh seeds failed: take the next option).") }
+            + (s.verified ? " (verified with fresh seeds)." : " (verification with fresh seeds failed: take the next option).") }
             ?? "No option meets every target."
         return page(title: title, record: record, xLabel: axis.path, labels: s.candidates.map(\.value), points: s.candidates.map(\.point), note: note)
     }

@@ -18,6 +18,9 @@
 ///     for whom: Lesson B: 20 of 20 devices, held back 4.1 s each; Lesson A: 10 of 20 devices, held back 2.9 s each
 ///     fix: a faster access line (or a dedicated/IPoE line), or a local breakout
 /// …
+/// Design load (what the lines carried, next to what they have)
+///  uplink ↓ (access line): busiest 20 s 160 Mbps, 95th percentile 160 Mbps, 40 devices at once; has 800 Mbps
+///
 /// Quality per activity against targets
 ///   Lesson A (bulk, 20 devices)
 ///     Download time, 95th percentile    5.35 s          ≤ 5 s       FAIL
@@ -50,6 +53,11 @@ public enum TextReport {
         lines.append("What gives way first")
         lines.append(contentsOf: ranking(result))
         lines.append("")
+        let design = designLoad(result)
+        if !design.isEmpty {
+            lines.append(contentsOf: design)
+            lines.append("")
+        }
         lines.append("Quality per activity against targets")
         lines.append(contentsOf: quality(result))
         lines.append("")

@@ -43,12 +43,16 @@ public struct ResourceResult: Sendable, Equatable, Codable {
     /// Utilisation per time bucket (fraction), from the start of the run; the last bucket
     /// may be partial and is divided by its own length.
     public var utilisation: [Double]
+    /// What the resource had to carry: busiest minute, its 95th percentile, most devices at
+    /// once (nil in results that did not measure it).
+    public var designLoad: DesignLoad?
 
     /// Creates a resource result from its parts.
     public init(index: Int, name: String, group: String, kind: ResourceKind, capacity: DataRate,
                 meanUtilisation: Double, peakUtilisation: Double, peakAt: SimDuration, timeSaturated: SimDuration,
                 firstSaturated: SimDuration?, peakFlows: Int, limitedFlowSeconds: Double,
-                limitedFlowSecondsByWorkload: [Double], limitedBytes: Double, utilisation: [Double]) {
+                limitedFlowSecondsByWorkload: [Double], limitedBytes: Double, utilisation: [Double],
+                designLoad: DesignLoad? = nil) {
         self.index = index
         self.name = name
         self.group = group
@@ -64,6 +68,7 @@ public struct ResourceResult: Sendable, Equatable, Codable {
         self.limitedFlowSecondsByWorkload = limitedFlowSecondsByWorkload
         self.limitedBytes = limitedBytes
         self.utilisation = utilisation
+        self.designLoad = designLoad
     }
 
     /// Reads resource `r` from an observer that has been finished at `end`.
@@ -75,8 +80,10 @@ public struct ResourceResult: Sendable, Equatable, Codable {
     ///   - end: The end of the simulated period (the run started at zero).
     ///   - workloads: The number of workloads (length of the per-workload array).
     ///   - kind: The resource's kind.
+    ///   - peakDevices: The most devices active on it at once (``DeviceActivity/peak``).
     /// - Complexity: O(buckets + workloads).
-    init(_ r: Int, topology: Topology, observer o: FlowObserver, end: SimTime, workloads: Int, kind: ResourceKind) {
+    init(_ r: Int, topology: Topology, observer o: FlowObserver, end: SimTime, workloads: Int, kind: ResourceKind,
+         peakDevices: Int) {
         let res = topology.resources[r]
         let period = end.seconds
         let width = o.bucketWidth
@@ -106,7 +113,9 @@ public struct ResourceResult: Sendable, Equatable, Codable {
                   timeSaturated: SimDuration(nanoseconds: o.saturatedNanoseconds[r]),
                   firstSaturated: o.firstSaturated[r] >= 0 ? SimDuration(nanoseconds: o.firstSaturated[r]) : nil,
                   peakFlows: o.peakFlows[r], limitedFlowSeconds: o.limitedFlowSeconds[r],
-                  limitedFlowSecondsByWorkload: byWorkload, limitedBytes: o.limitedBytes[r], utilisation: series)
+                  limitedFlowSecondsByWorkload: byWorkload, limitedBytes: o.limitedBytes[r], utilisation: series,
+                  designLoad: DesignLoad(bits: o.buckets[r], carried: o.carriedBits[r], bucketWidth: width,
+                                         end: end.nanoseconds, peakDevices: peakDevices))
     }
 
     /// The largest load carried in one bucket (peak utilisation × capacity).

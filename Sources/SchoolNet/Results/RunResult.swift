@@ -100,7 +100,7 @@ public struct RunResult: Sendable, Equatable {
             let res = topology.resources[r]
             let kind = kinds[res.group] ?? ResourceKind.classify(group: res.group, name: res.name)
             return ResourceResult(r, topology: topology, observer: observer, end: end, workloads: workloadCount,
-                                  kind: kind)
+                                  kind: kind, peakDevices: network.deviceActivity.peak[r])
         }
         self.init(scenarioName: scenarioName, description: description, seed: seed, clockStart: clockStart,
                   duration: end - .zero, bucketWidth: SimDuration(nanoseconds: observer.bucketWidth),

@@ -26,6 +26,9 @@ public struct ActivitySpec: @unchecked Sendable {
     /// (the advice given to schools after the 2023 speaking test): see
     /// ``offlineWindow(for:school:grade:classroom:)``.
     public var othersOffline = false
+    /// For a lesson-mix activity (`"activity": "lessons"`): the mix its lessons are drawn
+    /// from in every replication; ``make`` is then unused.
+    public var lessons: LessonMix?
 
     /// Whether class `classroom` (of `grade`) of school `school` takes part.
     public func includes(school: String, grade: Int, classroom: String) -> Bool {
@@ -75,7 +78,7 @@ public struct ActivityKind: Sendable {
     static var extraKinds: [ActivityKind] {
         [CBTWorkload.activityKind, VideoWorkload.activityKind, ConferenceWorkload.activityKind,
          BackgroundWorkload.activityKind(.web), BackgroundWorkload.activityKind(.textbook), BackgroundWorkload.activityKind(.update),
-         FlowLogWorkload.activityKind]
+         FlowLogWorkload.activityKind, LessonMix.activityKind]
     }
 
     /// The kind named `name`.

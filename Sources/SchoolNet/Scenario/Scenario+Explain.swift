@@ -63,6 +63,7 @@ extension Scenario {
         6: "Closed forms the tests reproduce",
         7: "Standards and papers behind the models",
         8: "Planning assumptions (no public source)",
+        9: "Client timers and planners' remedies",
     ]
 
     /// The `REFERENCES.md` sections the defaults among `settings` cite (`§N`), ascending.

@@ -50,6 +50,13 @@ extension Scenario {
                 tcp.handshakeRoundTrips = try t.int("handshakeRoundTrips", in: 0...5, default: 2, source: "REFERENCES.md §7: TCP 1 + TLS 1.3 1 (RFC 8446)")
                 tcp.initialWindow = try t.bytes("initialWindow", default: .bytes(14_600), source: "REFERENCES.md §6: IW10, RFC 6928")
                 tcp.receiveWindow = try t.bytes("receiveWindow", default: .mebibytes(4), source: "REFERENCES.md §8: autotuned receive window [ESTIMATE]")
+                tcp.segmentsPerAck = try t.int("segmentsPerAck", in: 1...2, default: 2,
+                                               source: "REFERENCES.md §7: delayed ACK, every second segment (RFC 1122, RFC 5681)")
+                tcp.delayedAckTimeout = try t.duration("delayedAckTimeout", default: .milliseconds(200),
+                                                       source: "REFERENCES.md §7: 200 ms delayed-ACK timer (RFC 1122 allows up to 500 ms)")
+                if tcp.delayedAckTimeout > .milliseconds(500), let m = try t.optionalMember("delayedAckTimeout") {
+                    throw m.error(expected: "a duration from 0 to 500 ms (RFC 1122)")
+                }
             }
         }
         let internetDelay = try r.duration("internetDelay", default: .milliseconds(5),
@@ -205,7 +212,16 @@ extension Scenario {
         let settingsReader = try settings ?? ScenarioReader(json: "{}", file: a.file)
         let make: (String, [ActivitySession], ServiceDirectory) -> any Workload
         var check: ((Scenario) throws -> Void)?
-        if let readChecked = kind.readChecked {
+        var lessons: LessonMix?
+        if kind.name == LessonMix.kindName {
+            // Its lessons: the timetable's periods inside the activity's window (or the window).
+            let slots = periods.filter { $0.start < end && $0.end > start }
+                .map { LessonMix.Slot(name: $0.name, start: max($0.start, start), end: min($0.end, end)) }
+            let mix = try LessonMix.read(settingsReader, slots: slots.isEmpty ? [LessonMix.Slot(name: "lesson", start: start, end: end)] : slots)
+            lessons = mix
+            if settings == nil { LessonMix.recordDefaults(on: a) }
+            make = { name, _, _ in preconditionFailure("\(name): a lesson mix makes its workloads per replication") }
+        } else if let readChecked = kind.readChecked {
             (make, check) = try readChecked(settingsReader)
         } else {
             make = try kind.read(settingsReader)
@@ -217,6 +233,7 @@ extension Scenario {
         var spec = ActivitySpec(kind: kindName, name: name, start: start, end: end, schools: schoolNames, grades: grades,
                                 classes: classes, jitter: .uniform(low: 0, high: jitter.seconds), make: make, check: check)
         spec.othersOffline = othersOffline
+        spec.lessons = lessons
         return spec
     }
 
@@ -224,7 +241,8 @@ extension Scenario {
         guard let t = try r.optionalMember("targets") else { return [] }
         guard case .object(let members) = t.value else { throw t.error(expected: "an object such as {\"cbt.item_p95\": \"<= 2 s\"}") }
         var out: [TargetSpec] = []
-        let known = activities.flatMap { a in ActivityKind.named(a.kind)!.metrics.map { "\(a.kind).\($0)" } }
+        let kinds = activities.flatMap { a in a.lessons?.kinds ?? [a.kind] }
+        let known = kinds.flatMap { k in ActivityKind.named(k)!.metrics.map { "\(k).\($0)" } }
         for (key, _) in members {
             let m = try t.member(key, expected: "")
             guard known.contains(key) else {

@@ -276,7 +276,13 @@ public struct ScenarioBuilder: @unchecked Sendable {
                     sessions.append(session)
                 }
             }
-            sim.add(a.make(a.name, sessions, services))
+            if let mix = a.lessons {
+                // Each replication draws every class's lessons (LessonMix).
+                let rng = RandomStream(seed: seed).derived(LessonMix.kindName)
+                for w in mix.workloads(named: a.name, sessions: sessions, services: services, dayStart: scenario.start, rng: rng) { sim.add(w) }
+            } else {
+                sim.add(a.make(a.name, sessions, services))
+            }
         }
         return sim
     }

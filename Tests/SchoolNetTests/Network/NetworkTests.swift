@@ -23,22 +23,57 @@ import Testing
 
     /// A 50 kB item over a 40 ms RTT on an idle 1 Gbps line, new connection:
     /// (DNS 1 + TCP 1 + TLS 1 + request 1) RTT = 160 ms, then slow start from IW10
-    /// (14,600 B): rounds of 14.6 kB and 29.2 kB (43.8 kB after 2 RTT), then 6.2 kB at
-    /// 58.4 kB per RTT: 2.1062 RTT. Total 6.1062 × 40 ms = 244.25 ms — several round trips,
-    /// though the bytes alone would take 0.4 ms.
+    /// (14,600 B) with an ACK every second segment: a round of 10 segments, the window grows
+    /// to 15 segments (21,900 B) and a second round sends them (36,500 B after 2 RTT); the
+    /// window grows to 22 segments (32,120 B), which holds the 13,500 B left: they leave in
+    /// one burst, at the receive window's ceiling 4 MiB / 40 ms = 838.9 Mbps (below the
+    /// line's 1 Gbps): 0.129 ms. Total 6 × 40 ms + 0.129 ms = 240.129 ms — several round
+    /// trips, though the bytes alone would take 0.4 ms.
     @Test func shortTransferClosedForm() {
         let (topo, d, s) = Self.line(rate: .gigabitsPerSecond(1), oneWay: .milliseconds(20))
         var net = Network(topology: topo)
         _ = try! net.start(TransferRequest(from: s, to: d, bytes: .kilobytes(50), newConnection: true, tag: 1), now: .zero)
         let o = Self.drain(&net)[1]!
         let rtt = 0.040
-        let expected = 4 * rtt + 2 * rtt + (50_000.0 - 43_800) / (58_400 / rtt)
+        let expected = 4 * rtt + 2 * rtt + (50_000.0 - 36_500) * 8 / (4 * 1_048_576 * 8 / rtt)
+        #expect(abs(expected - TCPParameters().idleTransferTime(bytes: 50_000, rate: 1e9, rtt: rtt, newConnection: true,
+                                                                 senderOpens: false)) < 1e-12)
         #expect(abs(o.finished.seconds - expected) < 20e-6, "took \(o.finished.seconds) s, closed form \(expected) s")
         // A reused connection skips DNS and handshakes: 3 RTT less.
         var net2 = Network(topology: topo)
         _ = try! net2.start(TransferRequest(from: s, to: d, bytes: .kilobytes(50), tag: 2), now: .zero)
         let o2 = Self.drain(&net2)[2]!
         #expect(abs(o2.finished.seconds - (expected - 3 * rtt)) < 20e-6)
+        // The device uploads the same 50 kB: its data leave with the handshake's last ACK and
+        // reach the server half a round trip later, instead of a request's whole round trip.
+        var net3 = Network(topology: topo)
+        _ = try! net3.start(TransferRequest(from: d, to: s, bytes: .kilobytes(50), newConnection: true, tag: 3), now: .zero)
+        let o3 = Self.drain(&net3)[3]!
+        #expect(abs(o3.finished.seconds - (expected - 0.5 * rtt)) < 20e-6, "took \(o3.finished.seconds) s")
+    }
+
+    /// Delayed-ACK timer: an initial window of one segment is acknowledged only when the
+    /// receiver's 200 ms timer fires, so the first round lasts RTT + 200 ms; the window then
+    /// grows to 2 segments, whose ACK leaves at once. 3 × 1460 B downloaded over a 40 ms RTT
+    /// on a reused connection: request 1 RTT, round 1 (1 segment) 240 ms, then the 2 segments
+    /// left fit the window and leave in one burst (at the receive window's 838.9 Mbps):
+    /// 0.04 + 0.24 + 2920 × 8 / 838.9 Mbps.
+    @Test func delayedAckTimerHoldsASingleSegment() {
+        let (topo, d, s) = Self.line(rate: .gigabitsPerSecond(1), oneWay: .milliseconds(20))
+        var tcp = TCPParameters()
+        tcp.initialWindow = .bytes(1460)
+        var net = Network(topology: topo, tcp: tcp)
+        _ = try! net.start(TransferRequest(from: s, to: d, bytes: .bytes(3 * 1460), tag: 1), now: .zero)
+        let o = Self.drain(&net)[1]!
+        let expected = 0.04 + 0.24 + 2920.0 * 8 / (4 * 1_048_576 * 8 / 0.04)
+        #expect(abs(o.finished.seconds - expected) < 20e-6, "took \(o.finished.seconds) s, closed form \(expected) s")
+        #expect(abs(tcp.idleTransferTime(bytes: 3 * 1460, rate: 1e9, rtt: 0.04, newConnection: false, senderOpens: false)
+                    - expected) < 1e-12)
+        // An ACK for every segment: the window doubles per round, and a one-segment window
+        // is acknowledged at once.
+        tcp.segmentsPerAck = 1
+        #expect(tcp.grownWindow(14_600) == 29_200)
+        #expect(tcp.roundDuration(window: 1460, rtt: 0.04) == 0.04)
     }
 
     /// Window ceiling: 4 MiB receive window, 20 ms RTT, 10 Gbps line: a long flow is held at

@@ -85,7 +85,7 @@ import Testing
         (scenario(radio: #"{"type": "wifi", "chanelWidth": "40 MHz"}"#),
          #"t.json: schools[0].radio.chanelWidth: unknown key; did you mean "channelWidth"?"#),
         (scenario(access: #"{"type": "fiber", "service": "dedicated", "down": "1 Gbs"}"#),
-         #"t.json: schools[0].access.down: expected a bit rate with a unit (bps, kbps, Mbps, Gbps, Tbps, bit/s, kbit/s, Mbit/s, Gbit/s, Tbit/s, b/s, kb/s, Mb/s, Gb/s, Tb/s), found "1 Gbs"; did you mean "1 Gbps"?"#),
+         #"t.json: schools[0].access.down: expected a bit rate with a unit (bps, kbps, Mbps, Gbps, Tbps, bit/s, kbit/s, Mbit/s, Gbit/s, Tbit/s, b/s, kb/s, Mb/s, Gb/s, Tb/s, B/s, kB/s, KB/s, MB/s, GB/s, TB/s), found "1 Gbs"; did you mean "1 Gbps"?"#),
         (scenario(extra: #", "targets": {"bulk.tme_p95": "<= 2 s"}"#),
          #"t.json: targets["bulk.tme_p95"]: expected one of "bulk.time_p50", "bulk.time_p95", "bulk.time_max", "bulk.unfinished", found "bulk.tme_p95"; did you mean "bulk.time_p95"?"#),
     ])

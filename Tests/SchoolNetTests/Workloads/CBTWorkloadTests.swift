@@ -54,11 +54,13 @@ import Testing
 
     /// One student, one 200 kB item, an idle 1 Gbps line with a 20 ms RTT. The login's one
     /// round trip opens the connection to the server (it is also the identity provider), so
-    /// the item request reuses it: 1 RTT for the request, then slow start from IW10
-    /// (14.6 kB): 14.6 + 29.2 + 58.4 = 102.2 kB in 3 rounds, the remaining 97.8 kB at
-    /// 116.8 kB per RTT = 0.837 RTT; the line (1 Gbps ≫ 46.7 Mbps = 116.8 kB / 20 ms) never
-    /// limits. Expected 4.837 RTT = 96.75 ms. Tolerance 50 µs: the flow's own load adds
-    /// M/M/1 queueing of ρ/(1−ρ) × 11.7 µs < 1 µs per round, and times are whole ns.
+    /// the item request reuses it: 1 RTT for the request, then slow start from IW10 of
+    /// 1460-byte segments with an ACK every second segment: windows of 10, 15, 22, 33 and 49
+    /// segments (188,340 B) in 5 rounds; the next window (73 segments) holds the 11,660 B
+    /// left, which leave in one burst at the line's 1 Gbps (93 µs); the line (1 Gbps ≫
+    /// 28.6 Mbps = 49 segments / 20 ms) never limits a round. Expected 6 RTT + 93 µs =
+    /// 120.09 ms. Tolerance 50 µs: the flow's own load adds M/M/1 queueing of ρ/(1−ρ) ×
+    /// 11.7 µs < 1 µs per round, and times are whole ns.
     @Test func itemTimeMatchesClosedForm() {
         var t = Topology()
         let d = t.addNode("device", kind: .device)
@@ -73,8 +75,12 @@ import Testing
         let (sim, cbt) = Self.run(t, sessions: [Self.session("6-1", [d])], server: server, config: c)
         let rtt = 0.020, iw = Double(sim.network.tcp.initialWindow.bytes), size = 200_000.0
         var sent = 0.0, window = iw, rounds = 0.0
-        while sent + window <= size { sent += window; window *= 2; rounds += 1 }
-        let expected = rtt + rounds * rtt + (size - sent) / (window / rtt)
+        while size - sent > window {
+            sent += window
+            window += (window / 1460 / 2).rounded(.down) * 1460
+            rounds += 1
+        }
+        let expected = rtt + rounds * rtt + (size - sent) * 8 / 1e9
         let o = cbt.outcomes[0]
         #expect(o.itemsDelivered == 1 && o.submitted && o.lostAnswers == 0)
         #expect(abs(o.itemSeconds - expected) < 50e-6, "item took \(o.itemSeconds) s, closed form \(expected) s")

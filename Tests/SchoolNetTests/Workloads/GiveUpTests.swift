@@ -138,4 +138,23 @@ import Testing
         #expect(w.outcomes.filter(\.upstream).allSatisfy { $0.drops == 3 && abs($0.frozenSeconds - $0.seconds) < 1e-6 })
         #expect(w.outcomes.filter { !$0.upstream }.allSatisfy { $0.drops == 0 })
     }
+
+    /// When every device also receives the call (two streams per participant), a dropped
+    /// camera's delay is recorded for its participant, not at its stream's index (which
+    /// runs past the participants): the run completes, 40 participants are reported, and
+    /// the uplink held back at most all of them.
+    @Test func droppedStreamsOfATwoWayCallCountPerParticipant() {
+        let bed = WorkloadTestbed(devices: 41, up: .megabitsPerSecond(50), down: .gigabitsPerSecond(1),
+                                  propagation: .milliseconds(10))
+        let session = ActivitySession(label: "remote", school: "s", classroom: "6-1", devices: Array(bed.devices.prefix(40)),
+                                      teacherDevice: bed.devices[40], start: .zero, end: .zero + .minutes(2),
+                                      startJitter: .constant(0))
+        var c = ConferenceWorkload.Configuration()
+        c.downlink = .everyDevice
+        c.dropAfter = .seconds(30)
+        let w = ConferenceWorkload(name: "remote class", configuration: c, sessions: [session], services: bed.services)
+        let report = bed.run(w, until: .minutes(2), seed: 1)
+        #expect(report["drops"] > 0)
+        #expect(report.entities <= 41 && report.delayedBy.allSatisfy { $0.entities <= report.entities })
+    }
 }

@@ -118,7 +118,8 @@ public final class FlowLogWorkload: Workload {
         for h in route.hops { bottleneck = min(bottleneck, sim.network.solver.capacity(of: h.resource).bitsPerSecond / h.factor) }
         let usesTCP = !configuration.fluid
         let a = Self.aloneTime(bytes: r.bytes, bottleneck: .bitsPerSecond(bottleneck), propagation: route.propagation, ceiling: r.maxRate,
-                               tcp: sim.network.tcp, usesTCP: usesTCP, newConnection: true)
+                               tcp: sim.network.tcp, usesTCP: usesTCP, newConnection: true,
+                               senderOpens: sim.network.topology.nodes[src.index].kind == .device)
         let b = binder!.bindings
         let school = b[s].school >= 0 ? b[s].school : b[d].school
         let service = r.service.map { binder!.group($0) } ?? (b[s].service >= 0 ? b[s].service : (b[d].service >= 0 ? b[d].service : binder!.group("other")))
