@@ -25,8 +25,9 @@ extension Scenario {
             let up = w.cell.capacity(WiFiContention(uplinkStations: n, downlink: false))
             let down = w.cell.capacity(WiFiContention(uplinkStations: 0, downlink: true))
             lines.append("  \(first)/\(c.name) Wi-Fi (each classroom): \(both.threeSignificantFigures) with \(n + 1) contending stations "
-                         + "(\(n) devices and the AP; simulated), \(up.threeSignificantFigures) with \(n) (uplink only), "
-                         + "\(down.threeSignificantFigures) with 1 (the AP, downlink only); PHY \(w.cell.referencePHY.dataRate.threeSignificantFigures), "
+                         + "(\(n) devices and the AP), \(up.threeSignificantFigures) with \(n) (uplink only), "
+                         + "\(down.threeSignificantFigures) with 1 (the AP, downlink only); simulated at the level of the senders "
+                         + "active at each moment; PHY \(w.cell.referencePHY.dataRate.threeSignificantFigures), "
                          + "A-MPDU \(w.cell.exchange(for: w.cell.referencePHY).subframes) frames")
         }
         if let s = schools.first, let lte = lteExplanation(s) { lines.append(lte) }
