@@ -2,6 +2,9 @@
 """Saturated UDP between one AP and N stations in ns-3 (PyPI `ns3`), for SchoolNet's Wi-Fi cell model.
 
 One point per process:   python wifi_saturation.py point CONFIG AMPDU DIR N
+What the AP sent:        python wifi_saturation.py diagnose CONFIG AMPDU DIR N
+  (the point, plus per receiver in the measured second: PPDUs, MPDUs, single-MPDU PPDUs, and
+   at its end whether the AP holds a Block Ack agreement with it; and the AP's queue)
 The whole table:         python wifi_saturation.py sweep [table.csv]
   (runs every missing point sequentially, one ns-3 process at a time, appending to the table)
 
@@ -56,7 +59,7 @@ def attributes(config, ampdu):
     ]
 
 
-def run_point(config, ampdu, direction, n):
+def run_point(config, ampdu, direction, n, diagnose=False):
     from ns import ns
     std, width, nss, mode = CONFIGS[config]
     he = std == "80211ax"
@@ -143,12 +146,28 @@ def run_point(config, ampdu, direction, n):
     def rx_packets():
         return [ns.DynamicCast[ns.PacketSink](s).GetTotalRx() // UDP_PAYLOAD for s in sinks]
 
+    if diagnose:
+        import cppyy
+        cppyy.cppdef(DIAGNOSE_CPP)
+        cppyy.gbl.schoolnet_diag.Connect(MEASURE_START, MEASURE_END)
+        root = ap.Get(0).GetObject[ns.TrafficControlLayer]().GetRootQueueDiscOnDevice(ap_devs.Get(0))
+        cppyy.gbl.schoolnet_diag.ConnectDrops(ap_devs.Get(0).GetMac().GetTxopQueue(ns.AC_BE), root)
     ns.Simulator.Stop(ns.Seconds(MEASURE_START))
     ns.Simulator.Run()
     before = rx_packets()
     ns.Simulator.Stop(ns.Seconds(MEASURE_END - MEASURE_START))
     ns.Simulator.Run()
     after = rx_packets()
+    if diagnose:
+        ap_mac = ap_devs.Get(0).GetMac()
+        for i in range(n):
+            addr = ns.Mac48Address.ConvertFrom(sta_devs.Get(i).GetAddress())
+            agreement = bool(ap_mac.GetBaAgreementEstablishedAsOriginator(addr, 0))
+            print("station %d: received %d MSDUs, from the AP %s, AP's Block Ack agreement %s"
+                  % (i, after[i] - before[i], cppyy.gbl.schoolnet_diag.Row(addr), agreement), flush=True)
+        print("AP best-effort queue at %.1f s: %d packets; dropped in the measured second: %d from it, %d by the queue disc"
+              % (MEASURE_END, ap_mac.GetTxopQueue(ns.AC_BE).GetNPackets(), cppyy.gbl.schoolnet_diag.macQueueDrops,
+                 cppyy.gbl.schoolnet_diag.queueDiscDrops), flush=True)
     # Simulator::Destroy is skipped: the bindings' teardown can abort, and the process exits.
     per = [(b - a) * 1500 * 8 / (MEASURE_END - MEASURE_START) / 1e6 for a, b in zip(before, after)]
     total = sum(per)
@@ -156,6 +175,47 @@ def run_point(config, ampdu, direction, n):
     active = sum(1 for x in per if x > 0)
     return total, jain, active
 
+
+# Counters for `diagnose`, compiled into the ns-3 process by cppyy (this script's own code).
+DIAGNOSE_CPP = r"""
+#include <map>
+#include <cstdio>
+#include <sstream>
+namespace schoolnet_diag {
+struct Count { uint64_t ppdus = 0, mpdus = 0, single = 0; };
+std::map<ns3::Mac48Address, Count> fromAP;
+double from = 0, to = 0;
+uint64_t macQueueDrops = 0, queueDiscDrops = 0;
+bool Measuring() { double now = ns3::Simulator::Now().GetSeconds(); return now >= from && now < to; }
+void MacDrop(ns3::Ptr<const ns3::WifiMpdu>) { if (Measuring()) macQueueDrops++; }
+void QueueDiscDrop(ns3::Ptr<const ns3::QueueDiscItem>) { if (Measuring()) queueDiscDrops++; }
+void ConnectDrops(ns3::Ptr<ns3::WifiMacQueue> q, ns3::Ptr<ns3::QueueDisc> root) {
+  q->TraceConnectWithoutContext("Drop", ns3::MakeCallback(&MacDrop));
+  q->TraceConnectWithoutContext("Expired", ns3::MakeCallback(&MacDrop));
+  if (!root) return;
+  root->TraceConnectWithoutContext("Drop", ns3::MakeCallback(&QueueDiscDrop));
+  for (size_t i = 0; i < root->GetNQueueDiscClasses(); i++)
+    root->GetQueueDiscClass(i)->GetQueueDisc()->TraceConnectWithoutContext("Drop", ns3::MakeCallback(&QueueDiscDrop));
+}
+void TxPsdu(std::string context, ns3::WifiConstPsduMap m, ns3::WifiTxVector, double) {
+  double now = ns3::Simulator::Now().GetSeconds();
+  if (now < from || now >= to || context.find("/NodeList/0/") != 0) return;
+  for (auto& [id, psdu] : m) {
+    auto& c = fromAP[psdu->GetAddr1()];
+    c.ppdus++; c.mpdus += psdu->GetNMpdus(); if (psdu->GetNMpdus() == 1) c.single++;
+  }
+}
+void Connect(double f, double t) {
+  from = f; to = t;
+  ns3::Config::Connect("/NodeList/*/DeviceList/*/$ns3::WifiNetDevice/Phys/*/PhyTxPsduBegin", ns3::MakeCallback(&TxPsdu));
+}
+std::string Row(ns3::Mac48Address a) {
+  auto& c = fromAP[a];
+  std::ostringstream os; os << "ppdus " << c.ppdus << " mpdus " << c.mpdus << " single_mpdu_ppdus " << c.single;
+  return os.str();
+}
+}
+"""
 
 FIELDS = ["config", "ampdu", "direction", "stations", "msdu_mbps", "jain", "active_stations", "wall_s"]
 
@@ -194,9 +254,9 @@ def sweep(path):
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "point":
+    if sys.argv[1] in ("point", "diagnose"):
         c, a, d, n = sys.argv[2], sys.argv[3] == "on", sys.argv[4], int(sys.argv[5])
-        total, jain, active = run_point(c, a, d, n)
+        total, jain, active = run_point(c, a, d, n, diagnose=sys.argv[1] == "diagnose")
         print("RESULT %.3f %.4f %d" % (total, jain, active), flush=True)
         os._exit(0)  # skip the interpreter's teardown of the ns-3 objects
     else:

@@ -9,14 +9,15 @@
 //   nfdump     the bytes as an nfdump CSV (subnets 10.0.0.0/8 and 2001:db8::/32), read to the end
 //   units      every unit parser on the bytes as text
 //   cli        the bytes split on newlines as command-line arguments
+//   schools    the bytes as a school list (CSV), with two school types and an egress
 import Foundation
 
-enum FuzzTarget: String { case json, scenario, flowlog, nfdump, units, cli }
+enum FuzzTarget: String { case json, scenario, flowlog, nfdump, units, cli, schools }
 
 let fuzzTarget: FuzzTarget = {
     let name = ProcessInfo.processInfo.environment["SCHOOLNET_FUZZ_TARGET"] ?? ""
     guard let t = FuzzTarget(rawValue: name) else {
-        FileHandle.standardError.write(Data("SCHOOLNET_FUZZ_TARGET must be one of json, scenario, flowlog, nfdump, units, cli\n".utf8))
+        FileHandle.standardError.write(Data("SCHOOLNET_FUZZ_TARGET must be one of json, scenario, flowlog, nfdump, units, cli, schools\n".utf8))
         exit(2)
     }
     return t
@@ -75,6 +76,22 @@ func fuzzUnits(_ bytes: [UInt8]) {
     _ = subnets.endpoint(for: text)
 }
 
+/// The bytes as a scenario's school list (`"schools": {"csv": "schools.csv"}`, two school
+/// types, an egress); whatever is accepted is described and built into a network
+/// (≤ 20,000 students).
+func fuzzSchools(_ bytes: [UInt8]) {
+    FileManager.default.createFile(atPath: fuzzDirectory + "/schools.csv", contents: Data(bytes))
+    let json = #"""
+    {"name": "f", "day": {"start": "09:00", "end": "09:05"}, "egress": {"uplink": "1 Gbps"},
+     "schoolTypes": {"elementary": {"grades": 6}, "juniorHigh": {"grades": 3, "firstGrade": 7}},
+     "schools": {"csv": "schools.csv"}, "activities": [{"activity": "web"}]}
+    """#
+    guard let s = try? Scenario.read(json: json, file: fuzzDirectory + "/s.json") else { return }
+    _ = s.settings.map(\.description)
+    guard s.schools.reduce(0, { $0 + $1.studentCount }) <= 20_000 else { return }
+    _ = ScenarioBuilder(s)
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = size > 0 && data != nil ? Array(UnsafeBufferPointer(start: data, count: size)) : []
@@ -85,6 +102,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     case .nfdump: fuzzFlowLog(bytes, format: .nfdump)
     case .units: fuzzUnits(bytes)
     case .cli: fuzzCommandLine(bytes)
+    case .schools: fuzzSchools(bytes)
     }
     return 0
 }

@@ -5,13 +5,13 @@
 #   Tests/Fuzz/run-fuzz.sh build                                 build only
 #   Tests/Fuzz/run-fuzz.sh all SECONDS                           every target, SECONDS each
 #
-# TARGET: json, scenario, flowlog, nfdump, units, cli. Exit status non-zero when the build
+# TARGET: json, scenario, flowlog, nfdump, units, cli, schools. Exit status non-zero when the build
 # fails or an input crashes (the input is kept as .build/fuzz/crashes/TARGET-crash-…).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=.build/fuzz
 bin=$out/schoolnet-fuzz
-targets="json scenario flowlog nfdump units cli"
+targets="json scenario flowlog nfdump units cli schools"
 
 build() {
   mkdir -p "$out"
@@ -34,6 +34,7 @@ fuzz() {
     nfdump) seeds=(Tests/SchoolNetTests/Fixtures/nfdump-small.csv Tests/SchoolNetTests/Fixtures/nfdump-dual-stack.csv Tests/Fuzz/Seeds/nfdump) ;;
     units) seeds=(Tests/Fuzz/Seeds/units) ;;
     cli) seeds=(Tests/Fuzz/Seeds/cli) ;;
+    schools) seeds=(Scenarios/board-sakura-schools.csv Tests/Fuzz/Seeds/schools) ;;
     *) echo "unknown target $target (targets: $targets)" >&2; exit 2 ;;
   esac
   # libFuzzer reads seed files only from directories: copy single files into the corpus.

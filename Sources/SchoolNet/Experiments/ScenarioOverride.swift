@@ -114,7 +114,12 @@ public struct ScenarioOverride: Sendable, Equatable, CustomStringConvertible {
             items[n] = try set(items[n], path.dropFirst(), new, walked: here)
             return .array(items)
         default:
-            throw ExperimentError("key path \"\(walked.isEmpty ? "(top)" : walked)\" is \(v.foundDescription), which has no \(first)")
+            let part: String
+            switch first {
+            case .index(let n): part = "element [\(n)]"
+            case .key(let k): part = "key \"\(k)\""
+            }
+            throw ExperimentError("key path \"\(walked.isEmpty ? "(top)" : walked)\" is \(v.foundDescription), which has no \(part)")
         }
     }
 }

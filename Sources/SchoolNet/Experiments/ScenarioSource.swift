@@ -71,7 +71,9 @@ public struct ScenarioSource: Sendable {
         var root = document.root
         for o in overrides { root = try apply(o, to: root) }
         let text = root.serialized()
-        return try Scenario.read(json: text, file: file + " (with " + overrides.map { "\($0.option) \($0.description)" }.joined(separator: ", ") + ")")
+        let reader = try ScenarioReader(json: text, file: file + " (with " + overrides.map { "\($0.option) \($0.description)" }.joined(separator: ", ") + ")")
+        reader.scenarioPath = file
+        return try Scenario.read(reader)
     }
 
     /// The scenario's JSON with `overrides` applied, keys sorted, no spaces: the same text
@@ -91,6 +93,10 @@ public struct ScenarioSource: Sendable {
         do { return try o.apply(to: root) } catch {
             var message = "\(file): \(o.option) \(o.pathText): \(error.description)"
             if let hint = Self.suggestion(for: o, in: root) { message += "; did you mean \"\(hint)\"?" }
+            if case .key("schools")? = o.path.first, case .object(let members)? = root["schools"], let csv = members.first(where: { $0.key == "csv" }),
+               case .string(let name) = csv.value {
+                message += "; the schools are listed in \(name): edit that file, set their school type (schoolTypes.NAME.KEY), or name another list (schools.csv=FILE)"
+            }
             throw ExperimentError(message)
         }
     }

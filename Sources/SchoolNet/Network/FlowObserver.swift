@@ -145,6 +145,32 @@ public struct FlowObserver: Sendable {
         return total
     }
 
+    /// ``capacityBits(_:from:to:)`` of every bucket of `width` ns in [0, end), in one pass over
+    /// the history (a contended medium changes capacity with every change of senders).
+    ///
+    /// - Complexity: O(buckets + capacity changes).
+    public func capacityBitsPerBucket(_ r: Int, width: Int64, end: Int64) -> [Double] {
+        guard width > 0 && end > 0 else { return [] }
+        let h = capacityHistory[r]
+        let count = Int((end + width - 1) / width)
+        var out = [Double](repeating: 0, count: count)
+        var first = 0  // the last entry starting at or before the bucket
+        for b in 0..<count {
+            let from = Int64(b) * width, to = min(from + width, end)
+            while first + 1 < h.count && h[first + 1].time <= from { first += 1 }
+            var total = 0.0
+            var i = first
+            while i < h.count && h[i].time < to {
+                let next = i + 1 < h.count ? h[i + 1].time : Int64.max
+                let start = max(from, h[i].time), stop = min(to, next)
+                if stop > start { total += h[i].capacity * Double(stop - start) * 1e-9 }
+                i += 1
+            }
+            out[b] = total
+        }
+        return out
+    }
+
     /// Integrates the current load of `r` up to `now`.
     mutating func integrate(_ r: Int, until now: Int64) {
         let from = lastChange[r]

@@ -341,11 +341,20 @@ public struct FlowSolver {
         load >= capacity * (1 - tolerance) && flows > 0
     }
 
-    /// Changes a resource's capacity (a medium whose capacity varies over the day) and
-    /// re-solves the flows that use it.
+    /// Changes a resource's capacity (a medium whose capacity varies over the day or with
+    /// its number of contenders) and re-solves the flows that use it — unless the resource
+    /// has spare capacity before and after, where it constrains nobody (O(1)), or only its
+    /// group's share moves (``reshareOnCapacity(_:to:now:)``).
     public mutating func setCapacity(_ r: ResourceID, to c: DataRate, now: SimTime) {
         precondition(c.bitsPerSecond >= 0, "capacity must be ≥ 0")
         syncLazyAtBucketBoundary(now: now.nanoseconds)
+        if !saturated(r.index) && trueLoad(r.index) < c.bitsPerSecond * (1 - Self.tolerance) {
+            capacity[r.index] = c.bitsPerSecond
+            observer.capacityChanged(r.index, to: c.bitsPerSecond, at: now.nanoseconds)
+            if lazyPair[r.index] >= 0 { rekeyLazyPair(Int(lazyPair[r.index])) }
+            return
+        }
+        if groupPathsEnabled && reshareOnCapacity(r.index, to: c.bitsPerSecond, now: now.nanoseconds) { return }
         makeAllEager(now: now.nanoseconds)
         capacity[r.index] = c.bitsPerSecond
         observer.capacityChanged(r.index, to: c.bitsPerSecond, at: now.nanoseconds)

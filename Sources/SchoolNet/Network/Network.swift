@@ -121,7 +121,7 @@ public struct Network {
     /// The topology (nodes, links, resources).
     public let topology: Topology
     /// The bandwidth-sharing solver (its observer holds the attribution tallies).
-    public private(set) var solver = FlowSolver()
+    public internal(set) var solver = FlowSolver()
     /// TCP terms.
     public var tcp: TCPParameters
 
@@ -209,6 +209,9 @@ public struct Network {
     var capacityChanges: [(time: Int64, resource: Int32, rate: Double)] = []
     var nextCapacityChange = 0
 
+    /// Contended media: senders per medium and each route's entries (Network+Contention.swift).
+    var contention = ContentionState()
+
     /// Transfers started and finished so far.
     public private(set) var transfersStarted = 0, transfersFinished = 0
 
@@ -229,6 +232,7 @@ public struct Network {
         sessionQueue = Array(repeating: [], count: topology.nodes.count)
         sessionQueueHead = Array(repeating: 0, count: topology.nodes.count)
         sessionStats = Array(repeating: SessionStats(), count: topology.nodes.count)
+        contention = ContentionState(topology: topology)
         deviceActivity = DeviceActivity(resources: topology.resources.count)
     }
 
@@ -253,6 +257,7 @@ public struct Network {
         let base = 2 * forward.propagation.seconds
         for h in forward.hops + back.hops { baseRoundTrip[h.resource.index] = max(baseRoundTrip[h.resource.index], base) }
         routeStart.append(Int32(routeResources.count))
+        cacheContention(path: forward.nodes)
         routeIndex[key] = id
         return id
     }
@@ -454,6 +459,7 @@ public struct Network {
             let f = FlowID(Int(flow[t]))
             delivered = solver.remove(f, now: now)
             (worst, limitedSeconds) = solver.delay(of: f)
+            contend(t, starting: false, now: now.nanoseconds)
         }
         if phase[t] == .waitingSession {
             // Leave the queue: mark and let the release loop skip it.
@@ -545,6 +551,7 @@ public struct Network {
         let outcome = TransferOutcome(transfer: TransferID(t), tag: tag[t], requested: SimTime(nanoseconds: requested[t]),
                                       finished: c.time, sessionWait: SimDuration(nanoseconds: waited[t]),
                                       worstLimiter: delay.worst, resourceLimitedSeconds: delay.resourceLimitedSeconds)
+        contend(t, starting: false, now: now.nanoseconds)
         finish(t, now: now.nanoseconds)
         return outcome
     }
@@ -663,6 +670,7 @@ public struct Network {
             }
             if burst { cwnd[t] = Double(tcp.receiveWindow.bytes) }
         }
+        contend(t, starting: true, now: now)
         let size: ByteCount? = bytes[t].isFinite ? ByteCount(bytes: Int64(bytes[t])) : nil
         // The hops straight from the route table (copying the cached route would retain and
         // release each of its arrays per flow).

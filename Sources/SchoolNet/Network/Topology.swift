@@ -83,6 +83,9 @@ public struct Topology: Sendable {
     public private(set) var links: [Link] = []
     /// Links touching each node, in link order.
     public private(set) var adjacency: [[LinkID]] = []
+    /// Shared media whose capacity depends on how many senders contend (see
+    /// ``setContention(_:capacities:)``).
+    public internal(set) var contendedMedia: [ContendedMedium] = []
     /// Each node's link towards the internet (the first link where it is the lower end),
     /// or -1; and whether every node has at most one (a tree, routed by walking up).
     var upLink: [Int32] = []
@@ -152,6 +155,11 @@ public struct Topology: Sendable {
         let u = addResource(name + " ↑", capacity: up, queue: queue, group: name)
         let d = addResource(name + " ↓", capacity: down, queue: queue, group: name)
         return addLink(name, lower: lower, upper: upper, propagation: propagation, up: [Hop(u)], down: [Hop(d)])
+    }
+
+    /// Sets a resource's capacity (while the scenario is built).
+    mutating func setCapacity(_ r: ResourceID, _ c: DataRate) {
+        resources[r.index].capacity = c
     }
 
     /// Limits every transfer from or to `node` to `rate` (a throttled SIM).

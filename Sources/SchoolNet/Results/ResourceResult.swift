@@ -95,10 +95,10 @@ public struct ResourceResult: Sendable, Equatable, Codable {
         if width > 0 && end.nanoseconds > 0 {
             let count = Int((end.nanoseconds + width - 1) / width)
             series.reserveCapacity(count)
+            let capacityBits = o.capacityBitsPerBucket(r, width: width, end: end.nanoseconds)
             for b in 0..<count {
                 let bits = b < o.buckets[r].count ? o.buckets[r][b] : 0
-                let from = Int64(b) * width
-                let available = o.capacityBits(r, from: from, to: min(from + width, end.nanoseconds))
+                let available = capacityBits[b]
                 series.append(available > 0 ? bits / available : 0)
             }
         }

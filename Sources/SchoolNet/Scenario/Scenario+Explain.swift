@@ -1,7 +1,7 @@
 extension Scenario {
     /// The resolved scenario as text for `schoolnet explain`: what will be simulated, then
-    /// every setting with where it came from (the file's line:column, or the default and
-    /// its source), in reading order.
+    /// every setting with where it came from (the file's line:column, a school list's
+    /// file:line:column, or the default and its source), in reading order.
     ///
     /// - Parameter builder: the built topology, for the network summary.
     public func explanation(builder: ScenarioBuilder) -> String {
@@ -25,8 +25,9 @@ extension Scenario {
             let up = w.cell.capacity(WiFiContention(uplinkStations: n, downlink: false))
             let down = w.cell.capacity(WiFiContention(uplinkStations: 0, downlink: true))
             lines.append("  \(first)/\(c.name) Wi-Fi (each classroom): \(both.threeSignificantFigures) with \(n + 1) contending stations "
-                         + "(\(n) devices and the AP; simulated), \(up.threeSignificantFigures) with \(n) (uplink only), "
-                         + "\(down.threeSignificantFigures) with 1 (the AP, downlink only); PHY \(w.cell.referencePHY.dataRate.threeSignificantFigures), "
+                         + "(\(n) devices and the AP), \(up.threeSignificantFigures) with \(n) (uplink only), "
+                         + "\(down.threeSignificantFigures) with 1 (the AP, downlink only); simulated at the level of the senders "
+                         + "active at each moment; PHY \(w.cell.referencePHY.dataRate.threeSignificantFigures), "
                          + "A-MPDU \(w.cell.exchange(for: w.cell.referencePHY).subframes) frames")
         }
         if let s = schools.first, let lte = lteExplanation(s) { lines.append(lte) }
@@ -41,7 +42,7 @@ extension Scenario {
             lines.append("Targets: " + targets.map { "\($0.kind).\($0.metric) \($0.text)" }.joined(separator: "; "))
         }
         lines.append("")
-        lines.append("Every setting (file line:column, or the default and its source):")
+        lines.append("Every setting (file line:column; a school list's file:line:column; or the default and its source):")
         for s in settings { lines.append("  \(s)") }
         let cited = Self.citedSections(in: settings)
         if !cited.isEmpty {

@@ -182,13 +182,15 @@ public struct ScenarioBuilder: @unchecked Sendable {
                 topology.addDuplexLink("\(name)/\(c.name) uplink", lower: ap, upper: attach, up: s.classroomUplink, down: s.classroomUplink,
                                        queue: s.classroomUplinkQueue)
                 let n = c.students
-                // Every device and the AP contend (a lesson carries both directions).
-                let contention = WiFiContention(uplinkStations: n, downlink: true)
-                let air = topology.addResource("\(name)/\(c.name) Wi-Fi", capacity: w.cell.capacity(contention), queue: s.radioQueue)
+                // The capacity follows who sends (the Network picks the level: the stations
+                // with uplink flows, plus the AP while any flow goes down).
+                let air = topology.addResource("\(name)/\(c.name) Wi-Fi", capacity: w.cell.capacity(activeStations: 1), queue: s.radioQueue)
+                topology.setContention(air, capacities: w.cell.capacityTable(stations: n))
                 let slowPHY = WiFiPHY(standard: w.cell.referencePHY.standard, mcsIndex: w.slowClientMCS,
                                       channelWidthMHz: w.cell.referencePHY.channelWidthMHz,
                                       spatialStreams: 1)
-                let slowFactor = w.cell.airtimeFactor(client: slowPHY, activeStations: contention.contenders)
+                // The slow clients' airtime factor at the busiest level (every device and the AP).
+                let slowFactor = w.cell.airtimeFactor(client: slowPHY, activeStations: n + 1)
                 // Which clients are slow is drawn per replication.
                 let draw = addDraw(.wifi(slowFraction: w.slowClientFraction, slowFactor: slowFactor))
                 let key = classKeys[ci]

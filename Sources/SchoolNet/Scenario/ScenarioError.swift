@@ -56,12 +56,23 @@ public struct ScenarioError: Error, Hashable, Sendable, CustomStringConvertible 
 
     /// The message, starting with the file (and the key path or line and column).
     public var description: String {
-        let at = file + ": " + (keyPath.isRoot ? "" : "\(keyPath): ")
         switch kind {
-        case .unreadableFile(let reason):
-            return "\(file): cannot read the scenario file: \(reason)"
         case .syntax(let e):
             return "\(file):\(e.position.line):\(e.position.column): \(e.message)"
+        default:
+            return file + ": " + message
+        }
+    }
+
+    /// The message without the file: `PATH: expected …, found …` (the key path left out for
+    /// the top-level value), or for a syntax error the message alone.
+    public var message: String {
+        let at = keyPath.isRoot ? "" : "\(keyPath): "
+        switch kind {
+        case .unreadableFile(let reason):
+            return "cannot read the scenario file: \(reason)"
+        case .syntax(let e):
+            return e.message
         case let .invalidValue(expected, found, suggestion):
             return at + "expected \(expected), found \(found)" + Self.didYouMean(suggestion)
         case let .missingKey(key, expected):

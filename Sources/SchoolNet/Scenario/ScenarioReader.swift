@@ -40,6 +40,15 @@ public final class ScenarioReader {
     /// reading order.
     public var settings: [ScenarioSetting] { log.entries }
 
+    /// The scenario file's path, against which the files it names (a flow log, a school list)
+    /// are resolved: ``file`` unless set (a scenario read with `--set` overrides is named
+    /// `city.json (with --set …)` in messages but still lives at `city.json`). Shared by
+    /// every reader derived from this one.
+    public var scenarioPath: String {
+        get { log.scenarioPath ?? file }
+        set { log.scenarioPath = newValue }
+    }
+
     /// Where the value starts in the file.
     public var position: JSONDocument.Position { sourceMap.position }
 
@@ -205,5 +214,6 @@ public final class ScenarioReader {
     /// The settings shared by a root reader and every reader derived from it.
     private final class Log {
         var entries: [ScenarioSetting] = []
+        var scenarioPath: String?
     }
 }

@@ -7,12 +7,15 @@
 /// ```
 /// schools[0].students = 600            (city.json:12:19)
 /// schools[0].wifi.ceiling = unlimited  (default: REFERENCES.md §3)
+/// schools[4].access.down = 1 Gbps      (Scenarios/board-sakura-schools.csv:6:40)
 /// ```
 public struct ScenarioSetting: Hashable, Sendable, CustomStringConvertible {
     /// Where a value came from.
     public enum Origin: Hashable, Sendable {
         /// Written in the file, at this position.
         case file(JSONDocument.Position)
+        /// Written in another file the scenario names (a CSV list of schools), at this position.
+        case table(file: String, position: JSONDocument.Position)
         /// Not written; the default applies, documented by `source` (e.g. `REFERENCES.md §3`).
         case defaultValue(source: String)
     }
@@ -46,6 +49,7 @@ public struct ScenarioSetting: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch origin {
         case .file(let p): "\(keyPath) = \(value) (\(p))"
+        case let .table(file, p): "\(keyPath) = \(value) (\(file):\(p))"
         case .defaultValue(let source): "\(keyPath) = \(value) (default: \(source))"
         }
     }

@@ -12,43 +12,62 @@ extension Scenario {
     }
 
     /// Reads `schools`: each entry a template (`type`) instantiated `count` times with
-    /// overrides, or a complete school.
+    /// overrides, or a complete school; or `{"csv": FILE}`, a school list kept in a spreadsheet
+    /// (``readSchoolTable(_:templates:hasEgress:)``).
     static func readSchools(_ r: ScenarioReader, templates: [(name: String, spec: SchoolSpec)], hasEgress: Bool) throws -> [SchoolSpec] {
-        var out: [SchoolSpec] = []
-        _ = try r.array("schools", minCount: 1, expected: "a list of schools, e.g. [{\"type\": \"elementary\", \"count\": 30}]") { s in
-            try s.finishing { s in
-                var base: SchoolSpec?
-                if let typeName = try s.optionalString("type") {
-                    guard let t = templates.first(where: { $0.name == typeName }) else {
-                        let names = templates.map(\.name)
-                        let m = try s.member("type", expected: "")
-                        throw m.error(.invalidValue(expected: names.isEmpty ? "a name defined in \"schoolTypes\" (none defined)" : "one of the school types: " + names.map { "\"\($0)\"" }.joined(separator: ", "),
-                                                    found: "\"\(typeName)\"", suggestion: Spelling.suggestion(for: typeName, in: names)))
-                    }
-                    base = t.spec
-                }
-                let count = try s.int("count", in: 1...maxSchools, default: 1, source: "one school")
-                let name = try s.string("name", default: base?.name ?? "school", source: "the school type's name")
-                let spec = try readSchool(s, base: base, name: name)
-                let total = out.reduce(0) { $0 + $1.studentCount } + spec.studentCount * count
-                guard total <= maxStudents else {
-                    throw s.error("\(total) students is more than this build simulates (\(maxStudents)); check \"count\" and \"studentsPerClass\"")
-                }
-                if spec.centralBreakout && !hasEgress {
-                    throw s.error("\"breakout\": \"central\" needs an \"egress\" (the data center) at the top level")
-                }
-                for i in 0..<count {
-                    var one = spec
-                    one.name = count == 1 ? name : "\(name)-\(i + 1)"
-                    guard !out.contains(where: { $0.name == one.name }) else {
-                        throw s.error("two schools are named \"\(one.name)\"; give each entry its own \"name\"")
-                    }
-                    out.append(one)
-                    guard out.count <= maxSchools else { throw s.error("more than \(maxSchools) schools") }
-                }
-            }
+        if let m = try r.optionalMember("schools"), case .object = m.value {
+            return try readSchoolTable(m, templates: templates, hasEgress: hasEgress)
         }
-        return out
+        var out = SchoolList()
+        _ = try r.array("schools", minCount: 1,
+                        expected: "a list of schools, e.g. [{\"type\": \"elementary\", \"count\": 30}], or a school list {\"csv\": \"schools.csv\"}") { s in
+            try s.finishing { try readSchoolEntry($0, templates: templates, hasEgress: hasEgress, into: &out) }
+        }
+        return out.schools
+    }
+
+    /// The schools read so far, with their names and student total (so each entry is checked
+    /// in O(its schools), not O(all schools)).
+    struct SchoolList {
+        var schools: [SchoolSpec] = []
+        var names: Set<String> = []
+        var students = 0
+    }
+
+    /// Reads one entry of `schools` and appends its schools to `out` (checking the totals and
+    /// that names are unique).
+    static func readSchoolEntry(_ s: ScenarioReader, templates: [(name: String, spec: SchoolSpec)], hasEgress: Bool,
+                                into out: inout SchoolList) throws {
+        var base: SchoolSpec?
+        if let typeName = try s.optionalString("type") {
+            guard let t = templates.first(where: { $0.name == typeName }) else {
+                let names = templates.map(\.name)
+                let m = try s.member("type", expected: "")
+                throw m.error(.invalidValue(expected: names.isEmpty ? "a name defined in \"schoolTypes\" (none defined)" : "one of the school types: " + names.map { "\"\($0)\"" }.joined(separator: ", "),
+                                            found: "\"\(typeName)\"", suggestion: Spelling.suggestion(for: typeName, in: names)))
+            }
+            base = t.spec
+        }
+        let count = try s.int("count", in: 1...maxSchools, default: 1, source: "one school")
+        let name = try s.string("name", default: base?.name ?? "school", source: "the school type's name")
+        let spec = try readSchool(s, base: base, name: name)
+        let total = out.students + spec.studentCount * count
+        guard total <= maxStudents else {
+            throw s.error("\(total) students is more than this build simulates (\(maxStudents)); check \"count\" and \"studentsPerClass\"")
+        }
+        if spec.centralBreakout && !hasEgress {
+            throw s.error("\"breakout\": \"central\" needs an \"egress\" (the data center) at the top level")
+        }
+        for i in 0..<count {
+            var one = spec
+            one.name = count == 1 ? name : "\(name)-\(i + 1)"
+            guard out.names.insert(one.name).inserted else {
+                throw s.error("two schools are named \"\(one.name)\"; give each entry its own \"name\"")
+            }
+            out.schools.append(one)
+            guard out.schools.count <= maxSchools else { throw s.error("more than \(maxSchools) schools") }
+        }
+        out.students = total
     }
 
     /// Reads one school's keys; with a `base`, every key is optional and overrides it.
@@ -59,12 +78,29 @@ extension Scenario {
         let perGrade = try s.int("classesPerGrade", in: 1...40,
                                  default: base.map { b in b.classes.filter { $0.grade == b.classes[0].grade }.count } ?? 3,
                                  source: base == nil ? "REFERENCES.md §1: 3 classes per grade" : typeSource)
-        let perClass = try s.int("studentsPerClass", in: 1...60, default: base?.classes.first?.students ?? 33,
-                                 source: base == nil ? "REFERENCES.md §1: 33 students per class" : typeSource)
         guard firstGrade + grades - 1 <= 12 else { throw s.error("grades \(firstGrade)…\(firstGrade + grades - 1) go beyond grade 12") }
+        // The school's total (as a board's list gives it), spread evenly over its classes —
+        // the first classes one more when it does not divide — or a size per class.
+        let classCount = grades * perGrade
+        var sizes: [Int]
+        if s.contains("students") {
+            if s.contains("studentsPerClass") {
+                throw s.error("give \"students\" (the school's total) or \"studentsPerClass\", not both")
+            }
+            let total = try s.int("students", in: 1...(classCount * 60))
+            guard total >= classCount else {
+                throw try s.member("students", expected: "").error(expected: "at least one student for each of the school's \(classCount) classes "
+                                                                   + "(\(grades) grades × \(perGrade) classes per grade)")
+            }
+            sizes = (0..<classCount).map { total / classCount + ($0 < total % classCount ? 1 : 0) }
+        } else {
+            let perClass = try s.int("studentsPerClass", in: 1...60, default: base?.classes.first?.students ?? 33,
+                                     source: base == nil ? "REFERENCES.md §1: 33 students per class" : typeSource)
+            sizes = Array(repeating: perClass, count: classCount)
+        }
         var classes: [ClassSpec] = []
         for g in firstGrade..<(firstGrade + grades) {
-            for c in 1...perGrade { classes.append(ClassSpec(grade: g, name: "\(g)-\(c)", students: perClass)) }
+            for c in 1...perGrade { classes.append(ClassSpec(grade: g, name: "\(g)-\(c)", students: sizes.removeFirst())) }
         }
         let radioGiven = s.contains("radio")
         let radio = try s.optionalMember("radio").map { try readRadio($0) } ?? base?.radio ?? .wifi(defaultWiFi)

@@ -98,7 +98,7 @@ extension FlowLogWorkload {
         let read: @Sendable (ScenarioReader) throws -> FlowLogConfiguration = { r in
             try r.finishing { r in
                 let file = try r.string("file", expected: "the flow log's CSV file, relative to the scenario file, e.g. \"logs/tuesday.csv\"")
-                var c = FlowLogConfiguration(path: FlowLogConfiguration.resolve(file, relativeTo: r.file))
+                var c = FlowLogConfiguration(path: FlowLogConfiguration.resolve(file, relativeTo: r.scenarioPath))
                 c.format = try r.read("format", as: .choice, default: FlowLogFormat.schoolnet, source: "SchoolNet's own CSV unless set")
                 if let s = try r.optionalMember("subnets") {
                     guard case .object(let members) = s.value else { throw s.error(expected: "an object such as {\"10.1.6.0/24\": \"es/6-1\"}") }
