@@ -8,8 +8,10 @@ extension BenchCase {
     ///
     /// Full: 8 school sizes (60 … 1,400 students) × 10 simulated days, each day judged on
     /// its own values (an option passes on at least 95 % of days), over the line speeds of
-    /// ``SizingCurve/options``; every size tries the options from the smallest up and
-    /// verifies its answer with 10 fresh days. Quick: 2 sizes × 2 days over 3 options.
+    /// ``SizingCurve/options``, searched as `schoolnet size --students` does
+    /// (``Sweep/Search/fastFrom(_:)``: each size starts at the previous size's answer, an
+    /// option's days stop once its verdict is decided, days that failed before first); each
+    /// size verifies its answer with 10 fresh days. Quick: 2 sizes × 2 days over 3 options.
     ///
     /// The search reports no event counts, so `events` counts the simulated school days
     /// run (deterministic: it moves when an answer moves) and `flows` and `resolves` are 0.
@@ -43,7 +45,7 @@ enum SizingCurve {
             let source = try ScenarioSource(file: file)
             let axis = try Sweep.Axis(parsing: "schools[0].access.down=" + options.joined(separator: ","))
             let curve = try Sweep.sizeBySchool(source, axis: axis, costs: [], base: [], students: students, daysShare: 0.95,
-                                               seed: nil, replications: days, jobs: jobs)
+                                               seed: nil, replications: days, jobs: jobs, search: .fastFrom(0))
             var metrics: [String: Double] = ["jobs": Double(jobs)]
             var simulatedDays = 0
             for s in curve {

@@ -124,7 +124,7 @@ extension Commands {
         let sizes = try Sweep.sizeBySchool(src, axis: axis, costs: options.costs, base: try overrides(), students: options.students,
                                            maxClassSize: options.classSize ?? 35, daysShare: options.daysShare,
                                            seed: options.seed, replications: options.replications, jobs: options.jobs,
-                                           progress: options.quiet ? nil : messages)
+                                           search: .fastFrom(0), progress: options.quiet ? nil : messages)
         let share = options.daysShare
         try emitText(record.line + "\n" + SweepReport.schoolSizeText(sizes, axis: axis, daysShare: share), named: "size.txt")
         for f in options.formats {

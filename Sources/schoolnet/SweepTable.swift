@@ -27,7 +27,7 @@ enum SweepTable {
         for c in s.candidates {
             var row = [c.value, c.cost.map { UnitFormat.number($0) } ?? "—",
                        c.point.map { $0.meetsTargets(daysShare: s.daysShare) ? "PASS" : "FAIL" } ?? "not tried"]
-            if s.daysShare != nil { row.append(c.point.map { "\($0.daysPassed) of \($0.days)" } ?? "—") }
+            if s.daysShare != nil { row.append(c.point?.daysDescription ?? "—") }
             table.append(row + [c.point?.topBottleneck ?? "—"])
         }
         var out = layout(table) + "\n"

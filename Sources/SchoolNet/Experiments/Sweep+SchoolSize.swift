@@ -72,13 +72,20 @@ extension Sweep {
     ///   - daysShare: The share of simulated days that must meet every target, or nil for
     ///     the means (see ``Point/meetsTargets(daysShare:)``).
     ///   - seed, replications, jobs: As for `size`; every school size uses the same seeds.
+    ///   - search: How each size's search walks the options and days (``Search``);
+    ///     ``Search/fast`` by default, the exhaustive search's answers. With
+    ///     ``Search/fastFrom(_:)`` the first size starts at the given option and every later
+    ///     size at the previous size's answer (the cheapest option after a size none passed),
+    ///     under that case's assumption that pass/fail is monotone in the options' order.
+    ///     Every size's search tries first the days that failed before, in this size or the
+    ///     ones before it (the same seeds, so often the same busy days).
     ///   - progress: Called with a line per step.
     /// - Returns: One sizing per student count, in the order given.
     /// - Throws: ``ExperimentError`` for a count below 1 or a school entry that does not
     ///   exist; what `size` throws.
     public static func sizeBySchool(_ source: ScenarioSource, axis: Axis, costs: [Double], base: [ScenarioOverride],
                                     students: [Int], school: Int = 0, maxClassSize: Int = 35, daysShare: Double? = nil,
-                                    seed: UInt64?, replications: Int?, jobs: Int,
+                                    seed: UInt64?, replications: Int?, jobs: Int, search: Search = .fast,
                                     progress: ((String) -> Void)? = nil) throws -> [SchoolSizing] {
         guard let bad = students.first(where: { $0 < 1 }) else {
             let scenario = try source.scenario(with: base)
@@ -88,12 +95,16 @@ extension Sweep {
             let grades = Set(scenario.schools[school].classes.map(\.grade)).count
             guard grades >= 1 else { throw ExperimentError("--students: school \(school) has no classes") }
             var out: [SchoolSizing] = []
+            var hardDays: [Int] = []
+            var next = search
             for n in students {
                 let structure = SchoolStructure(students: n, grades: grades, maxClassSize: maxClassSize)
                 progress?("school of \(n) students: \(grades) grades × \(structure.classesPerGrade) classes × "
                           + "\(structure.studentsPerClass) students")
                 let sizing = try size(source, axis: axis, costs: costs, base: base + (try structure.overrides(school: school)),
-                                      seed: seed, replications: replications, jobs: jobs, daysShare: daysShare, progress: progress)
+                                      seed: seed, replications: replications, jobs: jobs, daysShare: daysShare, search: next,
+                                      hardDays: &hardDays, progress: progress)
+                if case .fastFrom = search { next = .fastFrom(sizing.chosen ?? 0) }
                 out.append(SchoolSizing(structure: structure, sizing: sizing))
             }
             return out

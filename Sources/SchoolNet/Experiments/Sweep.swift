@@ -33,16 +33,29 @@ public enum Sweep {
         public var days = 0
         /// Of those, the days on which every target was met by that day's own values.
         public var daysPassed = 0
+        /// The days the verdict is over: ``days`` when every day ran, more when the search
+        /// stopped once the verdict on the share of days was decided (0 reads as ``days``).
+        public var daysPlanned = 0
+
+        /// Whether the search stopped before running every planned day.
+        public var stoppedEarly: Bool { daysPlanned > days }
+
+        /// "3 of 4" (days meeting every target of days run), with "; decided, 10 planned"
+        /// when the search stopped early.
+        public var daysDescription: String {
+            "\(daysPassed) of \(days)" + (stoppedEarly ? " (decided; \(daysPlanned) planned)" : "")
+        }
 
         /// Whether the point meets the targets: on their means over the replications
         /// (`daysShare` nil), or on at least `daysShare` (0…1) of the simulated days, each
-        /// day judged on its own values. False without targets.
+        /// day judged on its own values; the share is of ``daysPlanned`` when the search stopped
+        /// early (the days not run could not change the verdict). False without targets.
         ///
         /// - Parameter daysShare: The share of days that must meet every target, or nil.
         /// - Returns: The verdict.
         public func meetsTargets(daysShare: Double?) -> Bool {
             guard let share = daysShare else { return passed == true }
-            return passed != nil && days > 0 && Double(daysPassed) >= share * Double(days) - 1e-9
+            return passed != nil && days > 0 && Double(daysPassed) >= share * Double(max(days, daysPlanned)) - 1e-9
         }
     }
 
@@ -140,43 +153,5 @@ public enum Sweep {
             return candidates[c].point?.meetsTargets(daysShare: daysShare) == true
                 && verification?.meetsTargets(daysShare: daysShare) == true
         }
-    }
-
-    /// Finds the first candidate, in order of cost, whose runs meet every target; verifies
-    /// it with fresh seeds (seed + 1000 …). The candidate before it in that order has been
-    /// run and failed.
-    ///
-    /// - Parameter daysShare: When given (0…1), a candidate passes when at least this share
-    ///   of its replications — each one simulated school day — meets every target on that
-    ///   day's own values (``Point/meetsTargets(daysShare:)``); nil judges the means.
-    /// - Throws: ``ExperimentError`` when the scenario has no targets or costs do not match.
-    public static func size(_ source: ScenarioSource, axis: Axis, costs: [Double], base: [ScenarioOverride], seed: UInt64?,
-                            replications: Int?, jobs: Int, daysShare: Double? = nil,
-                            progress: ((String) -> Void)? = nil) throws -> Sizing {
-        guard costs.isEmpty || costs.count == axis.values.count else {
-            throw ExperimentError("--costs has \(costs.count) values but --vary has \(axis.values.count)")
-        }
-        let scenario = try source.scenario(with: base)
-        guard !scenario.targets.isEmpty else { throw ExperimentError("size needs targets in the scenario, e.g. \"targets\": {\"cbt.item_p95\": \"<= 2 s\"}") }
-        var order = Array(axis.values.indices)
-        if !costs.isEmpty { order.sort { (costs[$0], $0) < (costs[$1], $1) } }
-        var candidates: [(value: String, cost: Double?, point: Point?)] = order.map { (axis.values[$0], costs.isEmpty ? nil : costs[$0], nil) }
-        // Check every value reads before running anything.
-        for c in candidates { _ = try source.scenario(with: base + [try ScenarioOverride(path: axis.path, value: c.value, option: "--vary")]) }
-        var chosen: Int?
-        for i in candidates.indices {
-            progress?("trying \(axis.path)=\(candidates[i].value)")
-            let o = base + [try ScenarioOverride(path: axis.path, value: candidates[i].value, option: "--vary")]
-            let p = try evaluate(source, overrides: o, seed: seed, replications: replications, jobs: jobs)
-            candidates[i].point = p
-            if p.meetsTargets(daysShare: daysShare) { chosen = i; break }
-        }
-        var verification: Point?
-        if let c = chosen {
-            progress?("verifying \(axis.path)=\(candidates[c].value) with fresh seeds")
-            let o = base + [try ScenarioOverride(path: axis.path, value: candidates[c].value, option: "--vary")]
-            verification = try evaluate(source, overrides: o, seed: (seed ?? scenario.seed) &+ 1000, replications: replications, jobs: jobs)
-        }
-        return Sizing(candidates: candidates, chosen: chosen, verification: verification, daysShare: daysShare)
     }
 }

@@ -16,7 +16,7 @@ extension SweepReport {
         sizes.map { s in
             let st = s.structure, z = s.sizing
             let chosen = z.chosen.map { z.candidates[$0].point }
-            let days = chosen.flatMap { $0 }.map { "\($0.daysPassed) of \($0.days)" } ?? "—"
+            let days = chosen.flatMap { $0 }?.daysDescription ?? "—"
             let below = z.chosen.flatMap { $0 > 0 ? z.candidates[$0 - 1].point?.topBottleneck : nil }
                 ?? (z.chosen == nil ? z.candidates.last?.point?.topBottleneck : nil)
             return ["\(st.students)", "\(st.simulatedStudents) (\(st.grades) × \(st.classesPerGrade) × \(st.studentsPerClass))",

@@ -109,6 +109,7 @@ public enum SweepReport {
             ("top_bottleneck", p.topBottleneck.map(JSONValue.string) ?? .null),
             ("passed", p.passed.map(JSONValue.bool) ?? .null),
             ("days", .number(Double(p.days))), ("days_passed", .number(Double(p.daysPassed))),
+            ("days_planned", .number(Double(max(p.days, p.daysPlanned)))),
         ])
     }
 

@@ -1,0 +1,176 @@
+/// The sizing search: which options it runs, and how many of their simulated days.
+///
+/// An option passes when at least a share of its simulated days (replications) meets every
+/// target (``Point/meetsTargets(daysShare:)``). Two savings keep the answer of the
+/// exhaustive search — every option from the cheapest up, every day of each — while
+/// running far fewer days:
+/// - **An option's days stop once its verdict is decided**: with `D` days and a share `s`,
+///   it needs `⌈s·D⌉` passing days; it fails as soon as more than `D − ⌈s·D⌉` days have
+///   failed, and passes as soon as `⌈s·D⌉` have passed. The days not run cannot change the
+///   verdict. A first day that failed before runs alone, the next `jobs` days together,
+///   then batches as long as the days run so far; the point keeps the shortest prefix of the day
+///   order that decides it, so what is reported does not depend on `jobs` or the batches.
+/// - **Days that failed before run first**: the days that failed at the options already
+///   tried (for the same school, or the school size before) are tried first, most recent
+///   first, then the others in replication order. A too-slow line usually fails on the first
+///   of them, after one day. The order changes only how soon a verdict is reached, never the
+///   verdict, and it depends only on earlier verdicts, not on `jobs`.
+///
+/// ``Search/fastFrom(_:)`` further starts at a given option (the answer for the next smaller
+/// school) instead of the cheapest; it assumes pass/fail is monotone in the options' order
+/// (see there).
+///
+/// A point that stopped early reports the days it ran (``Point/days``, its means and
+/// bottleneck are over those days) and the days its verdict is over (``Point/daysPlanned``).
+/// The chosen option's verification with fresh seeds always runs every day.
+///
+/// **Validated by:** `SizingSearchTests` (the fast searches return the exhaustive one's
+/// answers; a failing option stops after its deciding day; `jobs` does not change the
+/// output); `SchoolSizeTests.smallestPassingLinePerSchoolSize` (hand-checked answers).
+extension Sweep {
+    /// How the sizing search walks the options and their days.
+    public enum Search: Sendable, Equatable {
+        /// Every option from the cheapest up until one passes, every day of each: the
+        /// reference the others give the same answer as.
+        case exhaustive
+        /// From the cheapest option up; each option's days stop once its verdict on the
+        /// share of days is decided, days that failed before first. Same answer as
+        /// ``exhaustive``, with no assumption.
+        case fast
+        /// As ``fast``, but starting at the option with this index in cost order (clamped):
+        /// while it and the options below it pass, down to the first that fails; if it fails,
+        /// up to the first that passes. **Assumes** pass/fail is monotone in cost order (a
+        /// faster line never fails where a slower one passed, on the same days); the options
+        /// below a failing start are then not run. Whatever the start, the answer's option
+        /// below has been run and failed.
+        case fastFrom(Int)
+    }
+
+    /// Finds the first candidate, in order of cost, whose runs meet every target; verifies
+    /// it with fresh seeds (seed + 1000 …). The candidate before it in that order has been
+    /// run and failed.
+    ///
+    /// - Parameters:
+    ///   - daysShare: When given (0…1), a candidate passes when at least this share of its
+    ///     replications — each one simulated school day — meets every target on that day's
+    ///     own values (``Point/meetsTargets(daysShare:)``); nil judges the means (every
+    ///     day of every option tried runs, whatever `search`).
+    ///   - search: How options and days are walked; ``Search/fast`` by default (the same
+    ///     answer as ``Search/exhaustive``).
+    /// - Throws: ``ExperimentError`` when the scenario has no targets or costs do not match.
+    public static func size(_ source: ScenarioSource, axis: Axis, costs: [Double], base: [ScenarioOverride], seed: UInt64?,
+                            replications: Int?, jobs: Int, daysShare: Double? = nil, search: Search = .fast,
+                            progress: ((String) -> Void)? = nil) throws -> Sizing {
+        var hardDays: [Int] = []
+        return try size(source, axis: axis, costs: costs, base: base, seed: seed, replications: replications, jobs: jobs,
+                        daysShare: daysShare, search: search, hardDays: &hardDays, progress: progress)
+    }
+
+    /// `size`, with the days that failed before (tried first, updated with this search's).
+    static func size(_ source: ScenarioSource, axis: Axis, costs: [Double], base: [ScenarioOverride], seed: UInt64?,
+                     replications: Int?, jobs: Int, daysShare: Double?, search: Search, hardDays: inout [Int],
+                     progress: ((String) -> Void)?) throws -> Sizing {
+        guard costs.isEmpty || costs.count == axis.values.count else {
+            throw ExperimentError("--costs has \(costs.count) values but --vary has \(axis.values.count)")
+        }
+        let scenario = try source.scenario(with: base)
+        guard !scenario.targets.isEmpty else { throw ExperimentError("size needs targets in the scenario, e.g. \"targets\": {\"cbt.item_p95\": \"<= 2 s\"}") }
+        var order = Array(axis.values.indices)
+        if !costs.isEmpty { order.sort { (costs[$0], $0) < (costs[$1], $1) } }
+        var candidates: [(value: String, cost: Double?, point: Point?)] = order.map { (axis.values[$0], costs.isEmpty ? nil : costs[$0], nil) }
+        // Check every value reads before running anything.
+        for c in candidates { _ = try source.scenario(with: base + [try ScenarioOverride(path: axis.path, value: c.value, option: "--vary")]) }
+
+        func passes(_ i: Int) throws -> Bool {
+            progress?("trying \(axis.path)=\(candidates[i].value)")
+            let o = base + [try ScenarioOverride(path: axis.path, value: candidates[i].value, option: "--vary")]
+            let p: Point
+            if let share = daysShare, search != .exhaustive {
+                let (point, failed) = try evaluate(source, overrides: o, seed: seed, replications: replications, jobs: jobs,
+                                                   daysShare: share, firstDays: hardDays)
+                hardDays = failed + hardDays.filter { !failed.contains($0) }
+                p = point
+            } else {
+                p = try evaluate(source, overrides: o, seed: seed, replications: replications, jobs: jobs)
+            }
+            candidates[i].point = p
+            return p.meetsTargets(daysShare: daysShare)
+        }
+
+        var chosen: Int?
+        switch search {
+        case .exhaustive, .fast:
+            for i in candidates.indices where try passes(i) { chosen = i; break }
+        case .fastFrom(let start):
+            guard !candidates.isEmpty else { break }
+            let h = min(max(start, 0), candidates.count - 1)
+            if try passes(h) {
+                chosen = h
+                var j = h - 1
+                while j >= 0, try passes(j) { chosen = j; j -= 1 }
+            } else {
+                for i in (h + 1)..<candidates.count where try passes(i) { chosen = i; break }
+            }
+        }
+        var verification: Point?
+        if let c = chosen {
+            progress?("verifying \(axis.path)=\(candidates[c].value) with fresh seeds")
+            let o = base + [try ScenarioOverride(path: axis.path, value: candidates[c].value, option: "--vary")]
+            verification = try evaluate(source, overrides: o, seed: (seed ?? scenario.seed) &+ 1000, replications: replications, jobs: jobs)
+        }
+        return Sizing(candidates: candidates, chosen: chosen, verification: verification, daysShare: daysShare)
+    }
+
+    /// Evaluates one option on the share of its days, stopping once the verdict is decided.
+    ///
+    /// - Parameters:
+    ///   - daysShare: The share (0…1) of the days that must meet every target.
+    ///   - firstDays: Replication numbers to run first, in this order (the rest follow in
+    ///     replication order; numbers out of range are ignored).
+    /// - Returns: The point over the days of the shortest prefix of that order that decides
+    ///   the verdict (in replication order; ``Point/daysPlanned`` all the days), and the
+    ///   days of that prefix that failed, in the order run.
+    static func evaluate(_ source: ScenarioSource, overrides: [ScenarioOverride], seed: UInt64?, replications: Int?,
+                         jobs: Int, daysShare: Double, firstDays: [Int]) throws -> (point: Point, failedDays: [Int]) {
+        let scenario = try source.scenario(with: overrides)
+        let total = replications ?? scenario.replications
+        let dayOrder = order(days: total, first: firstDays)
+        let need = requiredDays(share: daysShare, of: total)
+        var done: [(day: Int, run: Run, passed: Bool)] = []
+        var decided: Int?
+        let hard = Set(firstDays)
+        while decided == nil && done.count < total {
+            // The first day, when it failed before, usually decides alone: run it by itself.
+            // Then `jobs` days, then as many as have run so far (an option past its first day
+            // usually passes, and longer batches keep every thread busy).
+            let size = done.isEmpty && hard.contains(dayOrder[0]) ? 1 : max(1, jobs, done.count)
+            let next = Array(dayOrder[done.count..<min(total, done.count + size)])
+            for (d, r) in zip(next, runs(scenario, seed: seed ?? scenario.seed, replications: next, jobs: jobs)) {
+                done.append((d, r, r.workloads.allSatisfy { $0.metrics.allSatisfy { $0.passed ?? true } }))
+            }
+            var passed = 0, failed = 0
+            for (k, x) in done.enumerated() {
+                if x.passed { passed += 1 } else { failed += 1 }
+                if passed >= need || total - failed < need { decided = k + 1; break }
+            }
+        }
+        let kept = done.prefix(decided ?? done.count)
+        var p = point(overrides: overrides, runs: kept.sorted { $0.day < $1.day }.map(\.run))
+        p.daysPlanned = total
+        return (p, kept.filter { !$0.passed }.map(\.day))
+    }
+
+    /// Days meeting every target needed out of `total` for `share` (as ``Point/meetsTargets(daysShare:)``).
+    static func requiredDays(share: Double, of total: Int) -> Int {
+        min(total, max(0, Int((share * Double(total) - 1e-9).rounded(.up))))
+    }
+
+    /// Replications `0..<days`, the valid ones of `first` first (in their order, once each).
+    static func order(days: Int, first: [Int]) -> [Int] {
+        var seen = Set<Int>()
+        var out: [Int] = []
+        for d in first where d >= 0 && d < days && seen.insert(d).inserted { out.append(d) }
+        for d in 0..<days where !seen.contains(d) { out.append(d) }
+        return out
+    }
+}
