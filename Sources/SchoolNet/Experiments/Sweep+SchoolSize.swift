@@ -80,7 +80,9 @@ extension Sweep {
     ///     Every size's search tries first the days that failed before, in this size or the
     ///     ones before it (the same seeds, so often the same busy days).
     ///   - progress: Called with a line per step.
-    /// - Returns: One sizing per student count, in the order given.
+    /// - Returns: One sizing per student count, in the order given. The answers are verified
+    ///   after every size's search, their fresh days run as one pool (each day's result is
+    ///   the one it has run alone).
     /// - Throws: ``ExperimentError`` for a count below 1 or a school entry that does not
     ///   exist; what `size` throws.
     public static func sizeBySchool(_ source: ScenarioSource, axis: Axis, costs: [Double], base: [ScenarioOverride],
@@ -103,9 +105,20 @@ extension Sweep {
                           + "\(structure.studentsPerClass) students")
                 let sizing = try size(source, axis: axis, costs: costs, base: base + (try structure.overrides(school: school)),
                                       seed: seed, replications: replications, jobs: jobs, daysShare: daysShare, search: next,
-                                      hardDays: &hardDays, progress: progress)
+                                      hardDays: &hardDays, verify: false, progress: progress)
                 if case .fastFrom = search { next = .fastFrom(sizing.chosen ?? 0) }
                 out.append(SchoolSizing(structure: structure, sizing: sizing))
+            }
+            // Every size's answer re-run on fresh days, all in one pool of days.
+            let checks = try out.map { s in
+                try verificationRun(s.sizing, source: source, axis: axis, base: base + (try s.structure.overrides(school: school)), seed: seed)
+            }
+            let verified = checks.compactMap { $0 }
+            if !verified.isEmpty { progress?("verifying each size's answer with fresh seeds") }
+            var pooled = pooledRuns(verified.map { ($0.scenario, $0.seed, replications ?? $0.scenario.replications) }, jobs: jobs)[...]
+            for (i, check) in checks.enumerated() {
+                guard let check else { continue }
+                out[i].sizing.verification = point(overrides: check.overrides, runs: pooled.removeFirst())
             }
             return out
         }

@@ -69,7 +69,7 @@ extension Sweep {
     /// `size`, with the days that failed before (tried first, updated with this search's).
     static func size(_ source: ScenarioSource, axis: Axis, costs: [Double], base: [ScenarioOverride], seed: UInt64?,
                      replications: Int?, jobs: Int, daysShare: Double?, search: Search, hardDays: inout [Int],
-                     progress: ((String) -> Void)?) throws -> Sizing {
+                     verify: Bool = true, progress: ((String) -> Void)?) throws -> Sizing {
         guard costs.isEmpty || costs.count == axis.values.count else {
             throw ExperimentError("--costs has \(costs.count) values but --vary has \(axis.values.count)")
         }
@@ -113,7 +113,7 @@ extension Sweep {
             }
         }
         var verification: Point?
-        if let c = chosen {
+        if verify, let c = chosen {
             progress?("verifying \(axis.path)=\(candidates[c].value) with fresh seeds")
             let o = base + [try ScenarioOverride(path: axis.path, value: candidates[c].value, option: "--vary")]
             verification = try evaluate(source, overrides: o, seed: (seed ?? scenario.seed) &+ 1000, replications: replications, jobs: jobs)
@@ -172,5 +172,37 @@ extension Sweep {
         for d in first where d >= 0 && d < days && seen.insert(d).inserted { out.append(d) }
         for d in 0..<days where !seen.contains(d) { out.append(d) }
         return out
+    }
+
+    /// The scenario and seed of a sizing's verification: the chosen option with fresh seeds
+    /// (seed + 1000 …), or nil when no option passed.
+    static func verificationRun(_ sizing: Sizing, source: ScenarioSource, axis: Axis, base: [ScenarioOverride],
+                                seed: UInt64?) throws -> (overrides: [ScenarioOverride], scenario: Scenario, seed: UInt64)? {
+        guard let value = sizing.chosenValue else { return nil }
+        let o = base + [try ScenarioOverride(path: axis.path, value: value, option: "--vary")]
+        let scenario = try source.scenario(with: o)
+        return (o, scenario, (seed ?? scenario.seed) &+ 1000)
+    }
+
+    /// Runs every day of several scenarios as one pool, so threads stay busy to the end
+    /// (each day's result is the one ``runs(_:seed:replications:jobs:)`` gives it).
+    ///
+    /// - Parameters:
+    ///   - batches: Each scenario, the seed of its replication 0 and its replication count.
+    ///   - jobs: Threads.
+    /// - Returns: Per batch, one run per replication, in replication order.
+    static func pooledRuns(_ batches: [(scenario: Scenario, seed: UInt64, replications: Int)], jobs: Int) -> [[Run]] {
+        let builders = batches.map { ScenarioBuilder($0.scenario) }
+        // The last batches (the largest schools of a curve) first: the longest days start early.
+        let work = batches.indices.reversed().flatMap { b in (0..<batches[b].replications).map { (b, $0) } }
+        let done = ParallelRunner.map(work.count, jobs: jobs) { i -> Run in
+            let (b, r) = work[i]
+            let sim = builders[b].makeSimulation(seed: batches[b].seed &+ UInt64(r))
+            sim.run(until: builders[b].horizon)
+            return run(of: sim, scenario: batches[b].scenario)
+        }
+        var out = batches.map { [Run?](repeating: nil, count: $0.replications) }
+        for (i, (b, r)) in work.enumerated() { out[b][r] = done[i] }
+        return out.map { $0.map { $0! } }
     }
 }

@@ -108,10 +108,15 @@ public enum Sweep {
     /// - Returns: one run per entry of `replications`, in that order.
     public static func runs(_ scenario: Scenario, seed: UInt64, replications: [Int], jobs: Int) -> [Run] {
         Experiment.replicate(scenario, seed: seed, replications: replications, jobs: jobs) { sim, _, _ -> Run in
-            Run(workloads: scenario.applyingTargets(to: sim.workloads.map { $0.report(in: sim) }),
-                limitedFlowSeconds: Array(sim.network.solver.observer.limitedFlowSeconds),
-                resourceNames: sim.network.topology.resources.map(\.name))
+            run(of: sim, scenario: scenario)
         }
+    }
+
+    /// What a sweep keeps of a finished simulation of `scenario`.
+    static func run(of sim: Simulation, scenario: Scenario) -> Run {
+        Run(workloads: scenario.applyingTargets(to: sim.workloads.map { $0.report(in: sim) }),
+            limitedFlowSeconds: Array(sim.network.solver.observer.limitedFlowSeconds),
+            resourceNames: sim.network.topology.resources.map(\.name))
     }
 
     /// Summarises one point from its runs: mean metrics, the resource that held traffic back

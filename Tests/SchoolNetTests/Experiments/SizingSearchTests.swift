@@ -78,6 +78,22 @@ import Testing
         #expect(json[0] == json[1])
     }
 
+    /// The pooled verification of every size gives each size what its own search's
+    /// verification gives: the same days, counts and metrics.
+    @Test func pooledVerificationIsEachSizesOwn() throws {
+        let source = try ScenarioSource(json: Self.json, file: "search.json")
+        let axis = try Sweep.Axis(parsing: Self.axis)
+        let sizes = try Sweep.sizeBySchool(source, axis: axis, costs: [], base: [], students: [20, 70], daysShare: 0.8,
+                                           seed: nil, replications: nil, jobs: 2)
+        for s in sizes {
+            let alone = try Sweep.size(source, axis: axis, costs: [], base: try s.structure.overrides(school: 0), seed: nil,
+                                       replications: nil, jobs: 2, daysShare: 0.8)
+            let pooled = try #require(s.sizing.verification), own = try #require(alone.verification)
+            #expect(SweepReport.pointValue(pooled, axes: [axis.path]) == SweepReport.pointValue(own, axes: [axis.path]))
+            #expect(pooled.overrides.map(\.description) == own.overrides.map(\.description))
+        }
+    }
+
     /// Days needed for a share, and the order days run in.
     @Test func requiredDaysAndOrder() {
         #expect(Sweep.requiredDays(share: 0.95, of: 10) == 10)
