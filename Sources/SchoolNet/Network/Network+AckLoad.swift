@@ -1,0 +1,220 @@
+/// TCP acknowledgements on the return path: the ACK load of an asymmetric link.
+///
+/// A download's ACKs travel back over the other direction of every link it crosses. With
+/// delayed ACKs the receiver sends one ACK of headers and framing per two full segments,
+/// ``TCPParameters/ackRatio`` of the download's rate (1.91 % with the defaults). On a
+/// symmetric link that is noise; on an asymmetric one it is not: 974 Mbit/s of downloads on a
+/// 1 Gbit/s / 20 Mbit/s line send about 18.6 Mbit/s of ACKs, nearly the whole uplink
+/// (RFC 3449's normalized bandwidth ratio, REFERENCES.md §10).
+///
+/// **Model**: for each link, a resource of one direction (the *carrier*) is paired with a
+/// resource of the other (the *source*) when the source's flows could send a significant
+/// ACK load over it — `ackRatio × capacity(source) > ackLoadSignificance (5 %) ×
+/// capacity(carrier)` — and every link that crosses the source crosses the carrier the
+/// other way (then every flow through the source sends its ACKs over the carrier). The
+/// carrier's ACK load is `ackRatio ×` the rate of the TCP flows crossing the source (the
+/// source's load less its flows without TCP terms). ACKs are small and not
+/// congestion-controlled: they are carried ahead of the elastic flows (fq_codel serves
+/// their sparse flows first; a FIFO carries the share their arrival rate claims, and an
+/// uplink kept full by ACKs drops the uploads' segments), so the elastic flows on the
+/// carrier share `capacity − ACK load`, keeping at least ``ackLoadTolerance`` of it. When
+/// the ACKs the source's flows need exceed what the carrier can carry, those flows are
+/// ACK-clocked: the source's capacity is at most `capacity(carrier) × (1 − ackLoadTolerance)
+/// / ackRatio`. The capacity the other mechanisms set (the scenario's, a scheduled change, a
+/// contended medium's level) is the *base*; the solver sees the effective capacity.
+///
+/// The ACK load depends on the rates it changes, so it is a fixed-point iteration: after
+/// each network event the ACK load of every pair is recomputed from the solver's loads
+/// (O(pairs), independent of the number of flows; a network without pairs costs one
+/// comparison), and the carrier's capacity is set again (one ``FlowSolver/setCapacity(_:to:now:)``)
+/// only when the ACK load moved by more than ``ackLoadTolerance`` (1 %) of its base
+/// capacity — at most ``ackLoadPasses`` passes per event. A carrier's queue drains at its
+/// base capacity (``Network/queueingDelay(_:)`` counts the ACK load in its utilisation).
+///
+/// **Assumptions**: routes are symmetric (a tree); every flow crossing a source is a TCP
+/// download whose receiver delays its ACKs, except flows without TCP terms (paced
+/// streams), whose rate is left out; a flow's rate is taken as its rate on the line (the
+/// ACK ratio counts headers and framing on both sides); ACK loads below
+/// ``ackLoadSignificance`` of a carrier (a symmetric link's 1.9 %) are neglected; an ACK
+/// takes a Wi-Fi cell's airtime only as its bytes (no contender, no per-frame overhead);
+/// ACK compression and suppression (RFC 3449 §5) are not modelled.
+///
+/// **Source**: RFC 3449 §2–§3 (REFERENCES.md §10). **Validation**:
+/// `AsymmetricReferenceTests` against ns-3 3.44 (Reference/ns3-asymmetric/): ten downloads
+/// and zero, one or five uploads over 100 Mbit/s down / 2 Mbit/s up.
+extension Network {
+    /// The ACK-load pairs and the capacities they set.
+    struct AckLoadState {
+        /// ``TCPParameters/ackRatio``.
+        var ratio = 0.0
+        /// Per pair: the resource carrying the ACKs, the resource whose flows send them, and
+        /// the ACK load applied (bits/s).
+        var carrier: [Int32] = []
+        var source: [Int32] = []
+        var applied: [Double] = []
+        /// Per resource: whether a pair carries ACKs over it or takes them from it.
+        var isCarrier: ContiguousArray<Bool> = []
+        var isSource: [Bool] = []
+        /// Per resource: the capacity the other mechanisms set (bits/s), the ACK load carried
+        /// ahead (bits/s) and the ACK clock (the most its flows can be acknowledged for).
+        var base: ContiguousArray<Double> = []
+        var carried: ContiguousArray<Double> = []
+        var clock: [Double] = []
+        /// Per source: the transfers without TCP terms crossing it.
+        var unacknowledged: [[Int32]] = []
+
+        init() {}
+
+        init(topology: Topology, tcp: TCPParameters) {
+            let n = topology.resources.count
+            isCarrier = ContiguousArray(repeating: false, count: n)
+            guard tcp.ackLoad else { return }
+            ratio = tcp.ackRatio
+            let capacity = topology.resources.map(\.capacity.bitsPerSecond)
+            // The links crossing each resource, by direction.
+            var upLinks = Array(repeating: [Int](), count: n), downLinks = Array(repeating: [Int](), count: n)
+            for (l, link) in topology.links.enumerated() {
+                for h in link.up { upLinks[h.resource.index].append(l) }
+                for h in link.down { downLinks[h.resource.index].append(l) }
+            }
+            func crossesBack(_ source: Int, _ carrier: Int) -> Bool {
+                upLinks[source].allSatisfy { topology.links[$0].down.contains { $0.resource.index == carrier } }
+                    && downLinks[source].allSatisfy { topology.links[$0].up.contains { $0.resource.index == carrier } }
+            }
+            var seen = Set<Int64>()
+            for link in topology.links {
+                for (forward, back) in [(link.down, link.up), (link.up, link.down)] {
+                    for s in forward.map(\.resource.index) {
+                        for c in back.map(\.resource.index) where c != s {
+                            guard ratio * capacity[s] > Network.ackLoadSignificance * capacity[c] else { continue }
+                            guard seen.insert(Int64(c) << 32 | Int64(s)).inserted, crossesBack(s, c) else { continue }
+                            carrier.append(Int32(c))
+                            source.append(Int32(s))
+                            applied.append(0)
+                        }
+                    }
+                }
+            }
+            guard !carrier.isEmpty else { return }
+            isSource = Array(repeating: false, count: n)
+            for p in carrier.indices {
+                isCarrier[Int(carrier[p])] = true
+                isSource[Int(source[p])] = true
+            }
+            base = ContiguousArray(capacity)
+            carried = ContiguousArray(repeating: 0, count: n)
+            clock = Array(repeating: .infinity, count: n)
+            unacknowledged = Array(repeating: [], count: n)
+        }
+
+        /// Whether resource `r` belongs to a pair.
+        @inline(__always)
+        func tracks(_ r: Int) -> Bool { !carrier.isEmpty && (isCarrier[r] || isSource[r]) }
+
+        /// The capacity the solver sees for resource `r` of a pair.
+        func effectiveCapacity(_ r: Int) -> Double {
+            let b = base[r]
+            return min(max(Network.ackLoadTolerance * b, b - carried[r]), clock[r])
+        }
+    }
+
+    /// The share of a carrier's capacity its ACK load must be able to reach for the pair to
+    /// be modelled: 5 % (a symmetric link's ACKs, 1.9 %, are left out).
+    public static let ackLoadSignificance = 0.05
+    /// The relative change of a carrier's ACK load (of its base capacity) above which its
+    /// capacity is set again; also the share the elastic flows keep under a full ACK load.
+    public static let ackLoadTolerance = 0.01
+    /// Passes of the fixed-point iteration per network event.
+    static let ackLoadPasses = 4
+
+    /// Sets resource `r`'s base capacity (the scenario's, a scheduled change, a contended
+    /// medium's level); the solver sees it less the ACK load of a carrier.
+    mutating func setBaseCapacity(_ r: Int, to c: Double, now: Int64) {
+        guard acks.tracks(r) else {
+            solver.setCapacity(ResourceID(r), to: DataRate(bitsPerSecond: c), now: SimTime(nanoseconds: now))
+            return
+        }
+        acks.base[r] = c
+        if acks.isCarrier[r] { updateAckClocks(now: now) }
+        applyAckCapacity(r, now: now)
+    }
+
+    /// Sets every source's ACK clock from its carriers' base capacities.
+    mutating func updateAckClocks(now: Int64) {
+        var clock = Array(repeating: Double.infinity, count: acks.clock.count)
+        for p in acks.carrier.indices {
+            let s = Int(acks.source[p])
+            let c = acks.base[Int(acks.carrier[p])] * (1 - Self.ackLoadTolerance) / acks.ratio
+            clock[s] = min(clock[s], c)
+        }
+        for s in clock.indices where clock[s] != acks.clock[s] {
+            acks.clock[s] = clock[s]
+            applyAckCapacity(s, now: now)
+        }
+    }
+
+    /// Gives the solver resource `r`'s effective capacity, if it changed.
+    mutating func applyAckCapacity(_ r: Int, now: Int64) {
+        let c = acks.effectiveCapacity(r)
+        if c != solver.capacity[r] {
+            solver.setCapacity(ResourceID(r), to: DataRate(bitsPerSecond: c), now: SimTime(nanoseconds: now))
+        }
+    }
+
+    /// Counts transfer `t`'s flow in its sources' flows without TCP terms (`starting`) or no
+    /// longer.
+    @inline(__always)
+    mutating func trackAcknowledgements(_ t: Int, starting: Bool) {
+        if usesTCP[t] || acks.carrier.isEmpty { return }
+        for h in routes[Int(route[t])].hops where acks.isSource[h.resource.index] {
+            let s = h.resource.index
+            if starting {
+                acks.unacknowledged[s].append(Int32(t))
+            } else if let i = acks.unacknowledged[s].firstIndex(of: Int32(t)) {
+                acks.unacknowledged[s].swapAt(i, acks.unacknowledged[s].count - 1)
+                acks.unacknowledged[s].removeLast()
+            }
+        }
+    }
+
+    /// Recomputes the ACK load of every pair and moves the carriers' capacities that moved
+    /// by more than the tolerance (the fixed-point iteration of the extension's discussion).
+    @inline(__always)
+    mutating func updateAckLoads(now: Int64) {
+        if acks.carrier.isEmpty { return }
+        updateAckLoadsSlow(now: now)
+    }
+
+    @inline(never)
+    mutating func updateAckLoadsSlow(now: Int64) {
+        for _ in 0..<Self.ackLoadPasses {
+            var moved = false
+            for p in acks.carrier.indices {
+                let s = Int(acks.source[p]), c = Int(acks.carrier[p])
+                var load = solver.trueLoad(s)
+                for t in acks.unacknowledged[s] where flow[Int(t)] >= 0 {
+                    load -= solver.currentRate(Int(flow[Int(t)]))
+                }
+                let a = acks.ratio * max(0, load)
+                if abs(a - acks.applied[p]) > Self.ackLoadTolerance * acks.base[c] {
+                    acks.carried[c] += a - acks.applied[p]
+                    acks.applied[p] = a
+                    applyAckCapacity(c, now: now)
+                    moved = true
+                }
+            }
+            if !moved { return }
+        }
+    }
+
+    /// The ACK load carried on resource `r` now, bits/s (0 for a resource without one).
+    public func ackLoad(on r: ResourceID) -> Double {
+        acks.isCarrier[r.index] ? max(0, acks.carried[r.index]) : 0
+    }
+
+    /// The capacity resource `r` drains its queue at: its base capacity (the ACKs it
+    /// carries included).
+    public func baseCapacity(_ r: ResourceID) -> Double {
+        acks.tracks(r.index) ? acks.base[r.index] : solver.capacity[r.index]
+    }
+}
