@@ -60,6 +60,9 @@ extension Network {
         var base: ContiguousArray<Double> = []
         var carried: ContiguousArray<Double> = []
         var clock: [Double] = []
+        /// Per resource: the largest ACK load carried and the base capacity then (bits/s).
+        var peak: [Double] = []
+        var baseAtPeak: [Double] = []
         /// Per source: the transfers without TCP terms crossing it.
         var unacknowledged: [[Int32]] = []
 
@@ -104,6 +107,8 @@ extension Network {
             base = ContiguousArray(capacity)
             carried = ContiguousArray(repeating: 0, count: n)
             clock = Array(repeating: .infinity, count: n)
+            peak = Array(repeating: 0, count: n)
+            baseAtPeak = Array(repeating: 0, count: n)
             unacknowledged = Array(repeating: [], count: n)
         }
 
@@ -199,6 +204,7 @@ extension Network {
                 if abs(a - acks.applied[p]) > Self.ackLoadTolerance * acks.base[c] {
                     acks.carried[c] += a - acks.applied[p]
                     acks.applied[p] = a
+                    if acks.carried[c] > acks.peak[c] { (acks.peak[c], acks.baseAtPeak[c]) = (acks.carried[c], acks.base[c]) }
                     applyAckCapacity(c, now: now)
                     moved = true
                 }
@@ -210,6 +216,13 @@ extension Network {
     /// The ACK load carried on resource `r` now, bits/s (0 for a resource without one).
     public func ackLoad(on r: ResourceID) -> Double {
         acks.isCarrier[r.index] ? max(0, acks.carried[r.index]) : 0
+    }
+
+    /// The largest ACK load resource `r` carried ahead of its elastic flows and its base
+    /// capacity then (bits/s), or nil if it never carried one.
+    public func peakAckLoad(on r: ResourceID) -> (load: Double, capacity: Double)? {
+        guard acks.isCarrier[r.index], acks.peak[r.index] > 0 else { return nil }
+        return (acks.peak[r.index], acks.baseAtPeak[r.index])
     }
 
     /// The capacity resource `r` drains its queue at: its base capacity (the ACKs it
