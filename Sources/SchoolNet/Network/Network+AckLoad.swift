@@ -14,19 +14,22 @@
 /// other way (then every flow through the source sends its ACKs over the carrier). The
 /// carrier's ACK load is `ackRatio ×` the rate of the TCP flows crossing the source (the
 /// source's load less its flows without TCP terms). ACKs are small and not
-/// congestion-controlled: they are carried ahead of the elastic flows (fq_codel serves
-/// their sparse flows first; a FIFO carries the share their arrival rate claims, and an
-/// uplink kept full by ACKs drops the uploads' segments), so the elastic flows on the
-/// carrier share `capacity − ACK load`, keeping at least ``ackLoadTolerance`` of it. When
-/// the ACKs the source's flows need exceed what the carrier can carry, those flows are
-/// ACK-clocked: the source's capacity is at most `capacity(carrier) × (1 − ackLoadTolerance)
-/// / ackRatio`. The capacity the other mechanisms set (the scenario's, a scheduled change, a
+/// congestion-controlled: they are carried ahead of the elastic flows (a FIFO carries the
+/// share their arrival rate claims, and an uplink kept full by ACKs drops the uploads'
+/// segments), so the elastic flows on the carrier share `capacity − ACK load`, keeping at
+/// least ``ackLoadTolerance`` of it. When the ACKs the source's flows need exceed what the
+/// carrier can carry, those flows are ACK-clocked: the source's capacity is at most
+/// `capacity(carrier) × (1 − ackLoadTolerance) / ackRatio`. Behind fq_codel each of the k
+/// TCP connections through the source is one ACK flow next to the m connections of the
+/// carrier: an ACK flow within its fair share `capacity / (k + m)` is sparse and served
+/// whole; when they need more, the k ACK flows get k shares and their downloads are clocked
+/// to `k / (k + m) × capacity / ackRatio` (connections counted with their copies). The capacity the other mechanisms set (the scenario's, a scheduled change, a
 /// contended medium's level) is the *base*; the solver sees the effective capacity.
 ///
 /// The ACK load depends on the rates it changes, so it is a fixed-point iteration: after
 /// each network event the ACK load of every pair is recomputed from the solver's loads
-/// (O(pairs), independent of the number of flows; a network without pairs costs one
-/// comparison), and the carrier's capacity is set again (one ``FlowSolver/setCapacity(_:to:now:)``)
+/// (O(pairs) behind a FIFO, independent of the number of flows; O(connections on the pair)
+/// behind fq_codel; a network without pairs costs one comparison), and the carrier's capacity is set again (one ``FlowSolver/setCapacity(_:to:now:)``)
 /// only when the ACK load moved by more than ``ackLoadTolerance`` (1 %) of its base
 /// capacity — at most ``ackLoadPasses`` passes per event. A carrier's queue drains at its
 /// base capacity (``Network/queueingDelay(_:)`` counts the ACK load in its utilisation).
@@ -52,6 +55,9 @@ extension Network {
         var carrier: [Int32] = []
         var source: [Int32] = []
         var applied: [Double] = []
+        /// Per pair: the most the source's flows can be acknowledged for over the carrier
+        /// (bits/s).
+        var pairClock: [Double] = []
         /// Per resource: whether a pair carries ACKs over it or takes them from it.
         var isCarrier: ContiguousArray<Bool> = []
         var isSource: [Bool] = []
@@ -94,6 +100,7 @@ extension Network {
                             carrier.append(Int32(c))
                             source.append(Int32(s))
                             applied.append(0)
+                            pairClock.append(.infinity)
                         }
                     }
                 }
@@ -144,18 +151,34 @@ extension Network {
         applyAckCapacity(r, now: now)
     }
 
-    /// Sets every source's ACK clock from its carriers' base capacities.
+    /// Sets every pair's ACK clock from its carrier's base capacity (all of it but the
+    /// elastic flows' floor; a fair-queued carrier's share is set with its ACK load).
     mutating func updateAckClocks(now: Int64) {
-        var clock = Array(repeating: Double.infinity, count: acks.clock.count)
         for p in acks.carrier.indices {
-            let s = Int(acks.source[p])
-            let c = acks.base[Int(acks.carrier[p])] * (1 - Self.ackLoadTolerance) / acks.ratio
-            clock[s] = min(clock[s], c)
+            acks.pairClock[p] = acks.base[Int(acks.carrier[p])] * (1 - Self.ackLoadTolerance) / acks.ratio
         }
-        for s in clock.indices where clock[s] != acks.clock[s] {
-            acks.clock[s] = clock[s]
+        for s in Set(acks.source) { applyAckClock(Int(s), now: now) }
+    }
+
+    /// Sets source `s`'s ACK clock, the least of its pairs'.
+    mutating func applyAckClock(_ s: Int, now: Int64) {
+        var clock = Double.infinity
+        for p in acks.carrier.indices where Int(acks.source[p]) == s { clock = min(clock, acks.pairClock[p]) }
+        if clock != acks.clock[s] {
+            acks.clock[s] = clock
             applyAckCapacity(s, now: now)
         }
+    }
+
+    /// The connections on resource `r` (a transfer standing for k copies counts k), those
+    /// with TCP terms only if `tcpOnly`.
+    func connections(on r: Int, tcpOnly: Bool) -> Int {
+        var n = 0
+        for e in solver.resourceEntries[r] {
+            let t = Int(solver.tag[Int(e >> 4)])
+            if !tcpOnly || usesTCP[t] { n += Int(copies[t]) }
+        }
+        return n
     }
 
     /// Gives the solver resource `r`'s effective capacity, if it changed.
@@ -200,7 +223,24 @@ extension Network {
                 for t in acks.unacknowledged[s] where flow[Int(t)] >= 0 {
                     load -= solver.currentRate(Int(flow[Int(t)]))
                 }
-                let a = acks.ratio * max(0, load)
+                var a = acks.ratio * max(0, load)
+                if discipline[c] == .fqCodel {
+                    // Fair queueing: the k ACK flows and the m flows of the carrier share it
+                    // max-min; ACK flows needing more than a share each are held to it, and
+                    // their downloads clocked to k shares.
+                    var clock = acks.base[c] * (1 - Self.ackLoadTolerance) / acks.ratio
+                    let k = connections(on: s, tcpOnly: true), m = connections(on: c, tcpOnly: false)
+                    if k > 0 && m > 0 {
+                        let share = acks.base[c] * Double(k) / Double(k + m)
+                        clock = min(clock, share / acks.ratio)
+                        a = min(a, share)
+                    }
+                    if !(abs(clock - acks.pairClock[p]) <= Self.ackLoadTolerance * min(clock, acks.pairClock[p])) {
+                        acks.pairClock[p] = clock
+                        applyAckClock(s, now: now)
+                        moved = true
+                    }
+                }
                 if abs(a - acks.applied[p]) > Self.ackLoadTolerance * acks.base[c] {
                     acks.carried[c] += a - acks.applied[p]
                     acks.applied[p] = a
