@@ -106,6 +106,11 @@ public struct TransferOutcome: Sendable, Equatable {
 /// halving is already in the fair share). Exchanges behind fq_codel lose nothing. A
 /// transfer standing for k copies draws once for all of them.
 ///
+/// **ACK load**: the ACKs of the downloads crossing a link are carried ahead of the flows
+/// of its other direction where they can reach 5 % of it (an asymmetric line's uplink); a
+/// carrier's queue drains at its line rate, the ACKs counted in its utilisation
+/// (`Network+AckLoad.swift`, RFC 3449; validated against ns-3 in `AsymmetricReferenceTests`).
+///
 /// **Source**: Kleinrock, *Queueing Systems* vol. 1 (M/M/1); REFERENCES.md §7 (Gettys &
 /// Nichols, bufferbloat; RFC 6298) and §10 (sawtooth, CUBIC, Mathis et al., CoDel,
 /// fq_codel). **Validation**: closed forms in `QueueDisciplineTests` (exact);
