@@ -157,7 +157,7 @@ extension Network {
         for p in acks.carrier.indices {
             acks.pairClock[p] = acks.base[Int(acks.carrier[p])] * (1 - Self.ackLoadTolerance) / acks.ratio
         }
-        for s in Set(acks.source) { applyAckClock(Int(s), now: now) }
+        for s in Array(Set(acks.source)).sorted() { applyAckClock(Int(s), now: now) }
     }
 
     /// Sets source `s`'s ACK clock, the least of its pairs'.
