@@ -61,6 +61,33 @@ import Testing
         #expect(abs(net.rate(of: u).bitsPerSecond - Network.ackLoadTolerance * 1e6) < 1e3)
     }
 
+    /// Behind fq_codel, ten downloads' ACK flows (each needing 0.19 Mbit/s) and five uploads
+    /// share a 2 Mbit/s uplink max-min: 0.133 Mbit/s each, so the ACK flows get ten shares
+    /// (1.33 Mbit/s), the downloads are clocked to 1.33 / 0.0191 = 69.9 Mbit/s and the
+    /// uploads get five shares.
+    @Test func fairQueueingSharesTheUplinkWithAckFlows() throws {
+        var t = Topology()
+        let client = t.addNode("client", kind: .device)
+        let server = t.addNode("server", kind: .service)
+        t.addDuplexLink("line", lower: client, upper: server, up: .megabitsPerSecond(2), down: .megabitsPerSecond(100),
+                        propagation: .milliseconds(5), queue: QueueSpec(buffer: .bytes(.megabytes(1)), discipline: .fqCodel))
+        var net = Network(topology: t, tcp: Self.wide, seed: 1)
+        var downloads: [TransferID] = [], uploads: [TransferID] = []
+        for _ in 0..<10 {
+            downloads.append(try net.start(TransferRequest(from: server, to: client, bytes: .gigabytes(10), newConnection: true), now: .zero))
+        }
+        for _ in 0..<5 {
+            uploads.append(try net.start(TransferRequest(from: client, to: server, bytes: .gigabytes(10), newConnection: true), now: .zero))
+        }
+        Self.run(&net, until: .zero + .seconds(30))
+        var down = 0.0, up = 0.0
+        for d in downloads { down += net.rate(of: d).bitsPerSecond }
+        for u in uploads { up += net.rate(of: u).bitsPerSecond }
+        let ratio = TCPParameters().ackRatio
+        #expect(abs(down - 2e6 * 10 / 15 / ratio) <= 0.01 * down, "downloads \(down)")
+        #expect(abs(up - 2e6 * 5 / 15) <= 0.02 * 2e6, "uploads \(up)")
+    }
+
     /// A symmetric line, the fluid mode and `ackLoad = false` carry no ACK load.
     @Test func noAckLoadWhereNotSignificantOrOff() throws {
         var off = Self.wide
