@@ -23,28 +23,37 @@
 /// TCP connections through the source is one ACK flow next to the m connections of the
 /// carrier: an ACK flow within its fair share `capacity / (k + m)` is sparse and served
 /// whole; when they need more, the k ACK flows get k shares and their downloads are clocked
-/// to `k / (k + m) × capacity / ackRatio` (connections counted with their copies). The capacity the other mechanisms set (the scenario's, a scheduled change, a
-/// contended medium's level) is the *base*; the solver sees the effective capacity.
+/// to `k / (k + m) × capacity / ackRatio` (connections counted with their copies). The
+/// capacity the other mechanisms set (the scenario's, a scheduled change, a contended
+/// medium's level) is the *base*; the solver sees the effective capacity.
 ///
 /// The ACK load depends on the rates it changes, so it is a fixed-point iteration: after
 /// each network event the ACK load of every pair is recomputed from the solver's loads
 /// (O(pairs) behind a FIFO, independent of the number of flows; O(connections on the pair)
-/// behind fq_codel; a network without pairs costs one comparison), and the carrier's capacity is set again (one ``FlowSolver/setCapacity(_:to:now:)``)
-/// only when the ACK load moved by more than ``ackLoadTolerance`` (1 %) of its base
-/// capacity — at most ``ackLoadPasses`` passes per event. A carrier's queue drains at its
+/// behind fq_codel; a network without pairs costs one comparison), and the carrier's
+/// capacity is set again (one ``FlowSolver/setCapacity(_:to:now:)``) only when the ACK load
+/// moved by more than ``ackLoadTolerance`` (1 %) of its base capacity — at most
+/// ``ackLoadPasses`` passes per event. A carrier's queue drains at its
 /// base capacity (``Network/queueingDelay(_:)`` counts the ACK load in its utilisation).
 ///
 /// **Assumptions**: routes are symmetric (a tree); every flow crossing a source is a TCP
 /// download whose receiver delays its ACKs, except flows without TCP terms (paced
 /// streams), whose rate is left out; a flow's rate is taken as its rate on the line (the
 /// ACK ratio counts headers and framing on both sides); ACK loads below
-/// ``ackLoadSignificance`` of a carrier (a symmetric link's 1.9 %) are neglected; an ACK
-/// takes a Wi-Fi cell's airtime only as its bytes (no contender, no per-frame overhead);
-/// ACK compression and suppression (RFC 3449 §5) are not modelled.
+/// ``ackLoadSignificance`` of a carrier (a symmetric link's 1.9 %) are neglected; a medium
+/// crossed both ways (a Wi-Fi cell's airtime) carries no ACK load: its ACKs take no airtime
+/// and make no receiving station a contender (RFC 3449 §3.2's MAC interactions are not
+/// modelled); the downloads' ACKs are not thinned (ACK filtering or decimation, RFC 3449
+/// §5.2; CoDel's drops of ACKs under fq_codel).
 ///
-/// **Source**: RFC 3449 §2–§3 (REFERENCES.md §10). **Validation**:
-/// `AsymmetricReferenceTests` against ns-3 3.44 (Reference/ns3-asymmetric/): ten downloads
-/// and zero, one or five uploads over 100 Mbit/s down / 2 Mbit/s up.
+/// **Source**: RFC 3449 §2.1, §3.1, §3.3 (REFERENCES.md §10). **Validation**:
+/// `AsymmetricReferenceTests` against ns-3 3.44 (Reference/ns3-asymmetric/): ten CUBIC
+/// downloads and zero, one or five uploads over 100 Mbit/s down / 2 Mbit/s up, drop-tail
+/// 1 × and 10 × BDP and fq_codel. Downloads within 20 % (worst −15.9 %, fq_codel with five
+/// uploads, where ns-3's CoDel thins the ACKs; +4–8 % elsewhere, payload against line
+/// rate); uploads within 0.2 Mbit/s (worst +0.18 Mbit/s behind a 5,000-byte FIFO, where
+/// ns-3's uploads lose most segments to a buffer full of ACKs). `AckLoadTests` checks the
+/// closed forms.
 extension Network {
     /// The ACK-load pairs and the capacities they set.
     struct AckLoadState {
