@@ -71,7 +71,19 @@ enum HelpText {
         case .explain?:
             return "schoolnet explain SCENARIO.json [--set KEY=VALUE]… [--out DIR]\n\nPrints the resolved scenario: the network built, the activities, and every setting with its line in the file or its default and source. With --out, also writes DIR/explain.txt.\n"
         case .compare?:
-            return "schoolnet compare A.json B.json [--replications N] [--seed N] [--jobs N] [--set KEY=VALUE]… [--out DIR] [--format LIST]\n\nRuns both scenarios with the same seeds (common random numbers) and reports each metric's difference B − A with a 95 % confidence interval and whether it is significant. Files: compare.txt, and A.* and B.* as run writes result.*. Exit code 3 if either misses a target.\n"
+            return """
+            schoolnet compare A.json B.json [--replications N] [--seed N] [--jobs N] [--set KEY=VALUE]… [--out DIR] [--format LIST]
+                              [--layout wide|long] [--quiet]
+
+            Runs both scenarios with the same seeds (common random numbers) and reports each metric's difference B − A
+            with a 95 % confidence interval and whether it is significant.
+            Files in --out (default schoolnet-out), the difference table in each format asked for: compare.txt (text, with an
+            explicit --out), compare.csv (a row per metric: activity, kind, metric with its unit, unit, A's and B's mean and
+            95 % half-width, B − A with its 95 % interval, significant, better; --layout long: one value per row),
+            compare.json and compare.html (the table with a caption of what is measured); and A.* and B.* as run writes result.*.
+            Exit code 3 if either misses a target.
+
+            """
         case .sweep?:
             return """
             schoolnet sweep SCENARIO.json --vary KEY=V1,V2,… [--vary KEY2=…] [--replications N] [--out DIR] [--format LIST]

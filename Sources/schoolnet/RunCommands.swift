@@ -40,6 +40,9 @@ extension Commands {
         return tally.passed < tally.withTarget ? 3 : 0
     }
 
+    /// `compare A.json B.json`: both sides run on the same seeds; writes the difference table
+    /// (`compare.txt`, `.csv`, `.json`, `.html`) and each side's reports (`A.*`, `B.*`);
+    /// 3 if either side misses a target.
     func compareCommand() throws -> Int32 {
         let a = try source(options.files[0]), b = try source(options.files[1])
         let o = try overrides()
@@ -54,6 +57,16 @@ extension Commands {
         let c = Comparison(baseline: ra, treatment: rb)
         let recordA = record(a, sa), recordB = record(b, sb)
         try emitText("A: " + recordA.line + "\nB: " + recordB.line + "\n" + CompareTable.text(c, a: sa, b: sb, ra: ra, rb: rb), named: "compare.txt")
+        for f in options.formats {
+            switch f {
+            case .text: continue
+            case .csv: try writeOutput(CompareReport.csv(c, a: ra, b: rb, recordA: recordA, recordB: recordB, layout: options.layout), named: "compare.csv")
+            case .json: try writeOutput(CompareReport.json(c, a: ra, b: rb, recordA: recordA, recordB: recordB), named: "compare.json")
+            case .html:
+                try writeOutput(CompareReport.html(c, a: ra, b: rb, recordA: recordA, recordB: recordB,
+                                                   title: "SchoolNet comparison — \(sa.name) (A) and \(sb.name) (B)"), named: "compare.html")
+            }
+        }
         var reports = options
         reports.formats.removeAll { $0 == .text }
         let files = Commands(options: reports, output: output, messages: messages)
