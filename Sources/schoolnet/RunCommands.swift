@@ -107,7 +107,14 @@ extension Commands {
     }
 
     func sizeCommand() throws -> Int32 {
-        let src = try source(options.files[0])
+        var src = try source(options.files[0])
+        if !options.students.isEmpty && src.schoolTableName != nil {
+            // --students resizes the first school, also the first row of a school list kept in
+            // a CSV file: the list is read once as written (a bad cell is reported at its line
+            // in the CSV file), then as JSON entries, so --set and --vary reach schools[0].
+            _ = try src.scenario()
+            src = try src.inliningSchoolTable()
+        }
         let axis = try Sweep.Axis(parsing: options.varies[0])
         var record = try RunRecord.sweep(src, sets: options.sets, varies: options.varies, seed: options.seed, replications: options.replications)
         var extra: [String] = []

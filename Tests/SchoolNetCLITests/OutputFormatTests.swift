@@ -100,6 +100,26 @@ import SchoolNet
         #expect(try String(contentsOfFile: dir["j/compare.csv"], encoding: .utf8).contains("\r\nactivity,kind,metric,unit,statistic,value\r\n"))
     }
 
+    /// `size --students` on a board whose schools are listed in a CSV file resizes the list's
+    /// first row; `--set` and `--vary` reach its keys as `schools[0].…`. Every student
+    /// downloads 1 MB at 09:00, p95 ≤ 10 s: 20 students need 160 Mbit, 16 s at 10 Mbps
+    /// (fails), 8 s at 20 Mbps (passes).
+    @Test func sizeByStudentsResizesTheFirstRowOfACSVSchoolList() throws {
+        let dir = try Folder()
+        defer { dir.clean() }
+        try """
+        {"name": "board", "day": {"start": "09:00", "end": "09:02"}, "replications": 1, "schools": {"csv": "schools.csv"},
+         "activities": [{"activity": "bulk", "jitter": "0 s", "settings": {"size": "1 MB"}}], "targets": {"bulk.time_p95": "<= 10 s"}}
+        """.write(toFile: dir["board.json"], atomically: true, encoding: .utf8)
+        try "name,grades,classesPerGrade,students,access.type,access.down\r\nes,1,1,10,fiber,1 Gbps\r\n"
+            .write(toFile: dir["schools.csv"], atomically: true, encoding: .utf8)
+        let z = try ShardMergeTests.schoolnet(["size", dir["board.json"], "--students", "20", "--set", "schools[0].access.service=dedicated",
+                                               "--vary", "schools[0].access.down=10 Mbps,20 Mbps", "--format", "json", "--out", dir["z"], "-q"])
+        #expect(z.code == 0)
+        let json = try String(contentsOfFile: dir["z/size.json"], encoding: .utf8)
+        #expect(json.contains(#""chosen": "20 Mbps""#) && json.contains(#""simulated_students": 20"#), "\(json)")
+    }
+
     /// `--seed N` and `--set seed=N` run the same replications: every report is the same
     /// bytes but for the line recording the command (which names the option given).
     @Test func seedOptionAndSetSeedAgree() throws {
