@@ -82,7 +82,7 @@ public enum CompareReport {
                            layout: CSVReport.Layout = .wide) -> String {
         let q = CSVReport.quoted, nl = CSVReport.lineEnding
         var out = CSVReport.byteOrderMark + comments(recordA, recordB)
-        out += "# \(comparison.pairs) paired replication\(comparison.pairs == 1 ? "" : "s") with common random numbers; intervals at 95 %" + nl
+        out += "# \(comparison.pairs) paired replication\(comparison.pairs == 1 ? "" : "s") with common random numbers; intervals at 95 %; every number in the row's unit" + nl
         let table = rows(comparison, a: a, b: b)
         func label(_ r: Row) -> [String] {
             [q(r.workload), r.kind, q(CSVReport.metricColumn(r.workload, r.metric)), q(r.metric.unit)]
