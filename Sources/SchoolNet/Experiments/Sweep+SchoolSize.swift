@@ -1,5 +1,5 @@
 /// Sizing a school by its size: for each student count, the school's structure (grades ×
-/// classes × students per class), then the sizing search (``Sweep/size(_:axis:costs:base:seed:replications:jobs:daysShare:progress:)``)
+/// classes × students per class), then the sizing search (``Sweep/size(_:axis:costs:base:seed:replications:jobs:daysShare:search:progress:)``)
 /// for that school, so a planner gets "the smallest line for a school of N students" for
 /// a list of N.
 ///
