@@ -4,7 +4,9 @@
 One point per process:   python wifi_saturation.py point CONFIG AMPDU DIR N
 What the AP sent:        python wifi_saturation.py diagnose CONFIG AMPDU DIR N
   (the point, plus per receiver in the measured second: PPDUs, MPDUs, single-MPDU PPDUs, and
-   at its end whether the AP holds a Block Ack agreement with it; and the AP's queue)
+   at its end whether the AP holds a Block Ack agreement with it; over the whole run its
+   associations and losses of association, and the states of the AP's agreement with it; the
+   AP's queue and what its ARP dropped)
 The whole table:         python wifi_saturation.py sweep [table.csv]
   (runs every missing point sequentially, one ns-3 process at a time, appending to the table)
 
@@ -129,6 +131,13 @@ def run_point(config, ampdu, direction, n, diagnose=False):
     sta_if = addr.Assign(sta_devs)
     ns.NeighborCacheHelper().PopulateNeighborCache()
 
+    if diagnose:
+        import cppyy
+        cppyy.cppdef(DIAGNOSE_CPP)
+        cppyy.gbl.schoolnet_diag.Connect()
+        root = ap.Get(0).GetObject[ns.TrafficControlLayer]().GetRootQueueDiscOnDevice(ap_devs.Get(0))
+        cppyy.gbl.schoolnet_diag.ConnectDrops(ap_devs.Get(0).GetMac().GetTxopQueue(ns.AC_BE), root)
+
     # Let every station associate (no traffic yet) before anything else starts.
     t, stable = ASSOC_FIRST_CHECK, 0
     while True:
@@ -185,11 +194,7 @@ def run_point(config, ampdu, direction, n, diagnose=False):
         return sum(1 for i in range(n) if bool(sta_devs.Get(i).GetMac().GetBaAgreementEstablishedAsOriginator(ap_addr, 0)))
 
     if diagnose:
-        import cppyy
-        cppyy.cppdef(DIAGNOSE_CPP)
-        cppyy.gbl.schoolnet_diag.Connect(measure_start, measure_end)
-        root = ap.Get(0).GetObject[ns.TrafficControlLayer]().GetRootQueueDiscOnDevice(ap_devs.Get(0))
-        cppyy.gbl.schoolnet_diag.ConnectDrops(ap_devs.Get(0).GetMac().GetTxopQueue(ns.AC_BE), root)
+        cppyy.gbl.schoolnet_diag.Window(measure_start, measure_end)
     ns.Simulator.Stop(ns.Seconds(measure_start) - ns.Simulator.Now())
     ns.Simulator.Run()
     before = rx_packets()
@@ -203,11 +208,13 @@ def run_point(config, ampdu, direction, n, diagnose=False):
         for i in range(n):
             addr = ns.Mac48Address.ConvertFrom(sta_devs.Get(i).GetAddress())
             agreement = bool(ap_mac.GetBaAgreementEstablishedAsOriginator(addr, 0))
-            print("station %d: received %d MSDUs, from the AP %s, AP's Block Ack agreement %s"
-                  % (i, after[i] - before[i], cppyy.gbl.schoolnet_diag.Row(addr), agreement), flush=True)
-        print("AP best-effort queue at %.1f s: %d packets; dropped in the measured second: %d from it, %d by the queue disc"
+            print("station %d: received %d MSDUs, from the AP %s, AP's Block Ack agreement %s; %s"
+                  % (i, after[i] - before[i], cppyy.gbl.schoolnet_diag.Row(addr), agreement,
+                     cppyy.gbl.schoolnet_diag.History(sta_devs.Get(i).GetNode().GetId(), addr)), flush=True)
+        print("AP best-effort queue at %.1f s: %d packets; dropped in the measured second: %d from it, %d by the queue disc; "
+              "dropped by the AP's ARP in the whole run: %d; settled at %.1f s, measured %.1f-%.1f s"
               % (measure_end, ap_mac.GetTxopQueue(ns.AC_BE).GetNPackets(), cppyy.gbl.schoolnet_diag.macQueueDrops,
-                 cppyy.gbl.schoolnet_diag.queueDiscDrops), flush=True)
+                 cppyy.gbl.schoolnet_diag.queueDiscDrops, cppyy.gbl.schoolnet_diag.arpDrops, settled, measure_start, measure_end), flush=True)
     # Simulator::Destroy is skipped: the bindings' teardown can abort, and the process exits.
     per = [(b - a) * 1500 * 8 / MEASURE_S / 1e6 for a, b in zip(before, after)]
     total = sum(per)
@@ -219,13 +226,28 @@ def run_point(config, ampdu, direction, n, diagnose=False):
 # Counters for `diagnose`, compiled into the ns-3 process by cppyy (this script's own code).
 DIAGNOSE_CPP = r"""
 #include <map>
+#include <vector>
 #include <cstdio>
 #include <sstream>
 namespace schoolnet_diag {
 struct Count { uint64_t ppdus = 0, mpdus = 0, single = 0; };
 std::map<ns3::Mac48Address, Count> fromAP;
 double from = 0, to = 0;
-uint64_t macQueueDrops = 0, queueDiscDrops = 0;
+uint64_t macQueueDrops = 0, queueDiscDrops = 0, arpDrops = 0;
+std::map<std::string, std::vector<double>> assoc;                      // node: +association, -loss times
+std::map<ns3::Mac48Address, std::vector<std::pair<double, int>>> baLog;  // AP as originator: time, state
+void Assoc(std::string ctx, ns3::Mac48Address) { assoc[ctx.substr(0, ctx.find("/DeviceList"))].push_back(ns3::Simulator::Now().GetSeconds()); }
+void DeAssoc(std::string ctx, ns3::Mac48Address) { assoc[ctx.substr(0, ctx.find("/DeviceList"))].push_back(-ns3::Simulator::Now().GetSeconds()); }
+void ArpDrop(ns3::Ptr<const ns3::Packet>) { arpDrops++; }
+void BaState(ns3::Time t, ns3::Mac48Address r, uint8_t, ns3::OriginatorBlockAckAgreement::State s) { baLog[r].push_back({t.GetSeconds(), (int)s}); }
+std::string History(int node, ns3::Mac48Address a) {
+  std::ostringstream os; os << "association";
+  for (double t : assoc["/NodeList/" + std::to_string(node)]) os << (t < 0 ? " lost " : " ") << (t < 0 ? -t : t);
+  const char* names[] = {"pending", "established", "no-reply", "reset", "rejected"};
+  os << "; AP's agreement";
+  for (auto& [t, s] : baLog[a]) os << " " << names[s] << " " << t;
+  return os.str();
+}
 bool Measuring() { double now = ns3::Simulator::Now().GetSeconds(); return now >= from && now < to; }
 void MacDrop(ns3::Ptr<const ns3::WifiMpdu>) { if (Measuring()) macQueueDrops++; }
 void QueueDiscDrop(ns3::Ptr<const ns3::QueueDiscItem>) { if (Measuring()) queueDiscDrops++; }
@@ -245,8 +267,13 @@ void TxPsdu(std::string context, ns3::WifiConstPsduMap m, ns3::WifiTxVector, dou
     c.ppdus++; c.mpdus += psdu->GetNMpdus(); if (psdu->GetNMpdus() == 1) c.single++;
   }
 }
-void Connect(double f, double t) {
-  from = f; to = t;
+void Window(double f, double t) { from = f; to = t; }
+void Connect() {
+  from = to = 1e9;
+  ns3::Config::Connect("/NodeList/*/DeviceList/*/$ns3::WifiNetDevice/Mac/$ns3::StaWifiMac/Assoc", ns3::MakeCallback(&Assoc));
+  ns3::Config::Connect("/NodeList/*/DeviceList/*/$ns3::WifiNetDevice/Mac/$ns3::StaWifiMac/DeAssoc", ns3::MakeCallback(&DeAssoc));
+  ns3::Config::ConnectWithoutContext("/NodeList/0/$ns3::ArpL3Protocol/Drop", ns3::MakeCallback(&ArpDrop));
+  ns3::Config::ConnectWithoutContext("/NodeList/0/DeviceList/*/$ns3::WifiNetDevice/Mac/BE_Txop/BlockAckManager/AgreementState", ns3::MakeCallback(&BaState));
   ns3::Config::Connect("/NodeList/*/DeviceList/*/$ns3::WifiNetDevice/Phys/*/PhyTxPsduBegin", ns3::MakeCallback(&TxPsdu));
 }
 std::string Row(ns3::Mac48Address a) {
