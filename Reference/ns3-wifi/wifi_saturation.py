@@ -215,12 +215,15 @@ def run_point(config, ampdu, direction, n, diagnose=False):
               "dropped by the AP's ARP in the whole run: %d; settled at %.1f s, measured %.1f-%.1f s"
               % (measure_end, ap_mac.GetTxopQueue(ns.AC_BE).GetNPackets(), cppyy.gbl.schoolnet_diag.macQueueDrops,
                  cppyy.gbl.schoolnet_diag.queueDiscDrops, cppyy.gbl.schoolnet_diag.arpDrops, settled, measure_start, measure_end), flush=True)
-    # Simulator::Destroy is skipped: the bindings' teardown can abort, and the process exits.
+    # Simulator::Destroy is skipped: the bindings' teardown can abort.
     per = [(b - a) * 1500 * 8 / MEASURE_S / 1e6 for a, b in zip(before, after)]
     total = sum(per)
     jain = total * total / (n * sum(x * x for x in per)) if total > 0 else 0.0
     active = sum(1 for x in per if x > 0)
-    return total, jain, active, settled, associated_end, agreements_start
+    # The result is printed and the process ends here, before Python destroys this function's
+    # ns-3 objects: that teardown can corrupt the heap and abort the process (cppyy).
+    print("RESULT %.3f %.4f %d %.1f %d %d" % (total, jain, active, settled, associated_end, agreements_start), flush=True)
+    os._exit(0)
 
 
 # Counters for `diagnose`, compiled into the ns-3 process by cppyy (this script's own code).
@@ -325,8 +328,6 @@ def sweep(path):
 if __name__ == "__main__":
     if sys.argv[1] in ("point", "diagnose"):
         c, a, d, n = sys.argv[2], sys.argv[3] == "on", sys.argv[4], int(sys.argv[5])
-        total, jain, active, settled, associated, agreements = run_point(c, a, d, n, diagnose=sys.argv[1] == "diagnose")
-        print("RESULT %.3f %.4f %d %.1f %d %d" % (total, jain, active, settled, associated, agreements), flush=True)
-        os._exit(0)  # skip the interpreter's teardown of the ns-3 objects
+        run_point(c, a, d, n, diagnose=sys.argv[1] == "diagnose")  # prints RESULT and ends the process
     else:
         sweep(sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "table.csv"))
