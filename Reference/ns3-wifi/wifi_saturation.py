@@ -4,7 +4,9 @@
 One point per process:   python wifi_saturation.py point CONFIG AMPDU DIR N
 What the AP sent:        python wifi_saturation.py diagnose CONFIG AMPDU DIR N
   (the point, plus per receiver in the measured second: PPDUs, MPDUs, single-MPDU PPDUs, and
-   at its end whether the AP holds a Block Ack agreement with it; and the AP's queue)
+   at its end whether the AP holds a Block Ack agreement with it; over the whole run its
+   associations and losses of association, and the states of the AP's agreement with it; the
+   AP's queue and what its ARP dropped)
 The whole table:         python wifi_saturation.py sweep [table.csv]
   (runs every missing point sequentially, one ns-3 process at a time, appending to the table)
 
@@ -27,7 +29,14 @@ CONFIGS = {
 PHY_RATE_MBPS = {"ax20-1ss-mcs7": 86.0, "ax40-2ss-mcs9": 458.8, "ac80-1ss-mcs9": 390.0}
 STATIONS = [1, 5, 10, 20, 40]
 UDP_PAYLOAD = 1472          # + 8 UDP + 20 IPv4 = a 1500-byte MSDU
-PRIMER_START, APP_START, MEASURE_START, MEASURE_END = 0.5, 1.0, 2.0, 3.0   # seconds
+# Timeline. Association is checked every ASSOC_CHECK from ASSOC_FIRST_CHECK; the cell counts as
+# settled at the first check that finds every station associated, as did the ASSOC_STABLE_CHECKS
+# checks before it (with no traffic yet). Everything after is relative to that time `settled`:
+# primers from settled + PRIMER_DELAY (flow i at + 10 ms x i, 5 packets 10 ms apart), saturating
+# sources PRIMER_TO_APP after the last primer starts, measurement from APP_TO_MEASURE after the
+# sources start, for MEASURE_S.
+ASSOC_FIRST_CHECK, ASSOC_CHECK, ASSOC_STABLE_CHECKS, ASSOC_GIVE_UP = 0.2, 0.1, 3, 30.0   # seconds, checks
+PRIMER_DELAY, PRIMER_SPACING, PRIMER_TO_APP, APP_TO_MEASURE, MEASURE_S = 0.05, 0.01, 0.1, 1.0, 1.0  # seconds
 RADIUS_M = 1.0              # every station on a circle of 1 m around the AP (equal distances)
 
 # Attributes set by this script (Config::SetDefault unless noted); everything else is ns-3's default.
@@ -53,9 +62,11 @@ def attributes(config, ampdu):
         ("YansWifiChannelHelper", "Default() (LogDistance, ConstantSpeed)"),
         ("StaWifiMac::ActiveProbing", "false"),
         ("mobility", "AP at origin, stations on a %.0f m circle" % RADIUS_M),
-        ("primer", "each flow first sends 5 packets 10 ms apart from %.1f s + 10 ms x i (ARP and the Block Ack agreement set up before the medium is saturated)" % PRIMER_START),
-        ("traffic", "OnOff UDP, %d-byte payload, always on, 1.5 x PHY rate in total (split over the N sources), start %.1f s" % (UDP_PAYLOAD, APP_START)),
-        ("measurement", "received packets x 1500 bytes between %.1f s and %.1f s" % (MEASURE_START, MEASURE_END)),
+        ("ARP", "NeighborCacheHelper::PopulateNeighborCache() (static ARP entries: no ARP exchange)"),
+        ("settled", "first check (every %.1f s from %.1f s, no traffic) finding every station associated, as did the %d checks before it; column settled_s" % (ASSOC_CHECK, ASSOC_FIRST_CHECK, ASSOC_STABLE_CHECKS - 1)),
+        ("primer", "each flow first sends 5 packets %.0f ms apart from settled + %.2f s + %.0f ms x i (Block Ack agreements set up before the medium is saturated)" % (PRIMER_SPACING * 1e3, PRIMER_DELAY, PRIMER_SPACING * 1e3)),
+        ("traffic", "OnOff UDP, %d-byte payload, always on, 1.5 x PHY rate / N per source (every per-receiver or per-station queue backlogged), source i starts %.1f s after the last primer + 1 ms x i" % (UDP_PAYLOAD, PRIMER_TO_APP)),
+        ("measurement", "received packets x 1500 bytes over %.1f s, from %.1f s after the sources start; columns associated and agreements: stations associated at the end, Block Ack agreements established at the start (AP as originator downlink, stations uplink)" % (MEASURE_S, APP_TO_MEASURE)),
     ]
 
 
@@ -118,6 +129,31 @@ def run_point(config, ampdu, direction, n, diagnose=False):
     addr.SetBase(ns.Ipv4Address("10.1.0.0"), ns.Ipv4Mask("255.255.0.0"))
     ap_if = addr.Assign(ap_devs)
     sta_if = addr.Assign(sta_devs)
+    ns.NeighborCacheHelper().PopulateNeighborCache()
+
+    if diagnose:
+        import cppyy
+        cppyy.cppdef(DIAGNOSE_CPP)
+        cppyy.gbl.schoolnet_diag.Connect()
+        root = ap.Get(0).GetObject[ns.TrafficControlLayer]().GetRootQueueDiscOnDevice(ap_devs.Get(0))
+        cppyy.gbl.schoolnet_diag.ConnectDrops(ap_devs.Get(0).GetMac().GetTxopQueue(ns.AC_BE), root)
+
+    # Let every station associate (no traffic yet) before anything else starts.
+    t, stable = ASSOC_FIRST_CHECK, 0
+    while True:
+        ns.Simulator.Stop(ns.Seconds(t) - ns.Simulator.Now())
+        ns.Simulator.Run()
+        if all(ns.DynamicCast[ns.StaWifiMac](sta_devs.Get(i).GetMac()).IsAssociated() for i in range(n)):
+            stable += 1
+        else:
+            stable = 0
+        if stable >= ASSOC_STABLE_CHECKS:
+            break
+        if t > ASSOC_GIVE_UP:
+            raise RuntimeError("stations not all associated after %.1f s" % t)
+        t = round(t + ASSOC_CHECK, 6)
+    settled = ns.Simulator.Now().GetSeconds()
+    app_start = PRIMER_DELAY + PRIMER_SPACING * (n - 1) + PRIMER_TO_APP
 
     per_source_bps = int(1.5 * PHY_RATE_MBPS[config] * 1e6 / (n if direction == "ul" else n))
     sinks = []
@@ -135,57 +171,86 @@ def run_point(config, ampdu, direction, n, diagnose=False):
         onoff = ns.OnOffHelper("ns3::UdpSocketFactory", ns.InetSocketAddress(dst_ip, port).ConvertTo())
         onoff.SetConstantRate(ns.DataRate(per_source_bps), UDP_PAYLOAD)
         apps = onoff.Install(src_node)
-        apps.Start(ns.Seconds(APP_START + 0.001 * i))
+        apps.Start(ns.Seconds(app_start + 0.001 * i))
         primer = ns.UdpClientHelper(ns.InetSocketAddress(dst_ip, port).ConvertTo())
         primer.SetAttribute("MaxPackets", ns.UintegerValue(5))
         primer.SetAttribute("Interval", ns.TimeValue(ns.MilliSeconds(10)))
         primer.SetAttribute("PacketSize", ns.UintegerValue(UDP_PAYLOAD))
         papps = primer.Install(src_node)
-        papps.Start(ns.Seconds(PRIMER_START + 0.01 * i))
+        papps.Start(ns.Seconds(PRIMER_DELAY + PRIMER_SPACING * i))
 
     def rx_packets():
         return [ns.DynamicCast[ns.PacketSink](s).GetTotalRx() // UDP_PAYLOAD for s in sinks]
 
+    measure_start = settled + app_start + APP_TO_MEASURE
+    measure_end = measure_start + MEASURE_S
+    ap_addr = ns.Mac48Address.ConvertFrom(ap_devs.Get(0).GetAddress())
+    sta_addrs = [ns.Mac48Address.ConvertFrom(sta_devs.Get(i).GetAddress()) for i in range(n)]
+
+    def agreements():
+        if direction == "dl":
+            mac = ap_devs.Get(0).GetMac()
+            return sum(1 for a in sta_addrs if bool(mac.GetBaAgreementEstablishedAsOriginator(a, 0)))
+        return sum(1 for i in range(n) if bool(sta_devs.Get(i).GetMac().GetBaAgreementEstablishedAsOriginator(ap_addr, 0)))
+
     if diagnose:
-        import cppyy
-        cppyy.cppdef(DIAGNOSE_CPP)
-        cppyy.gbl.schoolnet_diag.Connect(MEASURE_START, MEASURE_END)
-        root = ap.Get(0).GetObject[ns.TrafficControlLayer]().GetRootQueueDiscOnDevice(ap_devs.Get(0))
-        cppyy.gbl.schoolnet_diag.ConnectDrops(ap_devs.Get(0).GetMac().GetTxopQueue(ns.AC_BE), root)
-    ns.Simulator.Stop(ns.Seconds(MEASURE_START))
+        cppyy.gbl.schoolnet_diag.Window(measure_start, measure_end)
+    ns.Simulator.Stop(ns.Seconds(measure_start) - ns.Simulator.Now())
     ns.Simulator.Run()
     before = rx_packets()
-    ns.Simulator.Stop(ns.Seconds(MEASURE_END - MEASURE_START))
+    agreements_start = agreements()
+    ns.Simulator.Stop(ns.Seconds(MEASURE_S))
     ns.Simulator.Run()
     after = rx_packets()
+    associated_end = sum(1 for i in range(n) if ns.DynamicCast[ns.StaWifiMac](sta_devs.Get(i).GetMac()).IsAssociated())
     if diagnose:
         ap_mac = ap_devs.Get(0).GetMac()
         for i in range(n):
             addr = ns.Mac48Address.ConvertFrom(sta_devs.Get(i).GetAddress())
             agreement = bool(ap_mac.GetBaAgreementEstablishedAsOriginator(addr, 0))
-            print("station %d: received %d MSDUs, from the AP %s, AP's Block Ack agreement %s"
-                  % (i, after[i] - before[i], cppyy.gbl.schoolnet_diag.Row(addr), agreement), flush=True)
-        print("AP best-effort queue at %.1f s: %d packets; dropped in the measured second: %d from it, %d by the queue disc"
-              % (MEASURE_END, ap_mac.GetTxopQueue(ns.AC_BE).GetNPackets(), cppyy.gbl.schoolnet_diag.macQueueDrops,
-                 cppyy.gbl.schoolnet_diag.queueDiscDrops), flush=True)
-    # Simulator::Destroy is skipped: the bindings' teardown can abort, and the process exits.
-    per = [(b - a) * 1500 * 8 / (MEASURE_END - MEASURE_START) / 1e6 for a, b in zip(before, after)]
+            print("station %d: received %d MSDUs, from the AP %s, AP's Block Ack agreement %s; %s"
+                  % (i, after[i] - before[i], cppyy.gbl.schoolnet_diag.Row(addr), agreement,
+                     cppyy.gbl.schoolnet_diag.History(sta_devs.Get(i).GetNode().GetId(), addr)), flush=True)
+        print("AP best-effort queue at %.1f s: %d packets; dropped in the measured second: %d from it, %d by the queue disc; "
+              "dropped by the AP's ARP in the whole run: %d; settled at %.1f s, measured %.1f-%.1f s"
+              % (measure_end, ap_mac.GetTxopQueue(ns.AC_BE).GetNPackets(), cppyy.gbl.schoolnet_diag.macQueueDrops,
+                 cppyy.gbl.schoolnet_diag.queueDiscDrops, cppyy.gbl.schoolnet_diag.arpDrops, settled, measure_start, measure_end), flush=True)
+    # Simulator::Destroy is skipped: the bindings' teardown can abort.
+    per = [(b - a) * 1500 * 8 / MEASURE_S / 1e6 for a, b in zip(before, after)]
     total = sum(per)
     jain = total * total / (n * sum(x * x for x in per)) if total > 0 else 0.0
     active = sum(1 for x in per if x > 0)
-    return total, jain, active
+    # The result is printed and the process ends here, before Python destroys this function's
+    # ns-3 objects: that teardown can corrupt the heap and abort the process (cppyy).
+    print("RESULT %.3f %.4f %d %.1f %d %d" % (total, jain, active, settled, associated_end, agreements_start), flush=True)
+    os._exit(0)
 
 
 # Counters for `diagnose`, compiled into the ns-3 process by cppyy (this script's own code).
 DIAGNOSE_CPP = r"""
 #include <map>
+#include <vector>
 #include <cstdio>
 #include <sstream>
 namespace schoolnet_diag {
 struct Count { uint64_t ppdus = 0, mpdus = 0, single = 0; };
 std::map<ns3::Mac48Address, Count> fromAP;
 double from = 0, to = 0;
-uint64_t macQueueDrops = 0, queueDiscDrops = 0;
+uint64_t macQueueDrops = 0, queueDiscDrops = 0, arpDrops = 0;
+std::map<std::string, std::vector<double>> assoc;                      // node: +association, -loss times
+std::map<ns3::Mac48Address, std::vector<std::pair<double, int>>> baLog;  // AP as originator: time, state
+void Assoc(std::string ctx, ns3::Mac48Address) { assoc[ctx.substr(0, ctx.find("/DeviceList"))].push_back(ns3::Simulator::Now().GetSeconds()); }
+void DeAssoc(std::string ctx, ns3::Mac48Address) { assoc[ctx.substr(0, ctx.find("/DeviceList"))].push_back(-ns3::Simulator::Now().GetSeconds()); }
+void ArpDrop(ns3::Ptr<const ns3::Packet>) { arpDrops++; }
+void BaState(ns3::Time t, ns3::Mac48Address r, uint8_t, ns3::OriginatorBlockAckAgreement::State s) { baLog[r].push_back({t.GetSeconds(), (int)s}); }
+std::string History(int node, ns3::Mac48Address a) {
+  std::ostringstream os; os << "association";
+  for (double t : assoc["/NodeList/" + std::to_string(node)]) os << (t < 0 ? " lost " : " ") << (t < 0 ? -t : t);
+  const char* names[] = {"pending", "established", "no-reply", "reset", "rejected"};
+  os << "; AP's agreement";
+  for (auto& [t, s] : baLog[a]) os << " " << names[s] << " " << t;
+  return os.str();
+}
 bool Measuring() { double now = ns3::Simulator::Now().GetSeconds(); return now >= from && now < to; }
 void MacDrop(ns3::Ptr<const ns3::WifiMpdu>) { if (Measuring()) macQueueDrops++; }
 void QueueDiscDrop(ns3::Ptr<const ns3::QueueDiscItem>) { if (Measuring()) queueDiscDrops++; }
@@ -205,8 +270,13 @@ void TxPsdu(std::string context, ns3::WifiConstPsduMap m, ns3::WifiTxVector, dou
     c.ppdus++; c.mpdus += psdu->GetNMpdus(); if (psdu->GetNMpdus() == 1) c.single++;
   }
 }
-void Connect(double f, double t) {
-  from = f; to = t;
+void Window(double f, double t) { from = f; to = t; }
+void Connect() {
+  from = to = 1e9;
+  ns3::Config::Connect("/NodeList/*/DeviceList/*/$ns3::WifiNetDevice/Mac/$ns3::StaWifiMac/Assoc", ns3::MakeCallback(&Assoc));
+  ns3::Config::Connect("/NodeList/*/DeviceList/*/$ns3::WifiNetDevice/Mac/$ns3::StaWifiMac/DeAssoc", ns3::MakeCallback(&DeAssoc));
+  ns3::Config::ConnectWithoutContext("/NodeList/0/$ns3::ArpL3Protocol/Drop", ns3::MakeCallback(&ArpDrop));
+  ns3::Config::ConnectWithoutContext("/NodeList/0/DeviceList/*/$ns3::WifiNetDevice/Mac/BE_Txop/BlockAckManager/AgreementState", ns3::MakeCallback(&BaState));
   ns3::Config::Connect("/NodeList/*/DeviceList/*/$ns3::WifiNetDevice/Phys/*/PhyTxPsduBegin", ns3::MakeCallback(&TxPsdu));
 }
 std::string Row(ns3::Mac48Address a) {
@@ -217,7 +287,8 @@ std::string Row(ns3::Mac48Address a) {
 }
 """
 
-FIELDS = ["config", "ampdu", "direction", "stations", "msdu_mbps", "jain", "active_stations", "wall_s"]
+FIELDS = ["config", "ampdu", "direction", "stations", "msdu_mbps", "jain", "active_stations",
+          "settled_s", "associated", "agreements", "wall_s"]
 
 
 def sweep(path):
@@ -236,7 +307,7 @@ def sweep(path):
                     for k, v in attributes(config, ampdu):
                         f.write("# %s ampdu=%s: %s = %s\n" % (config, "on" if ampdu else "off", k, v))
             f.write(",".join(FIELDS) + "\n")
-    order = [(c, a, d, n) for n in STATIONS for c in CONFIGS for a in ("on", "off") for d in ("ul", "dl")]
+    order = [(c, a, d, n) for d in ("dl", "ul") for n in STATIONS for c in CONFIGS for a in ("on", "off")]
     for c, a, d, n in order:
         if (c, a, d, str(n)) in done:
             continue
@@ -247,17 +318,16 @@ def sweep(path):
         if not line:
             print("failed", c, a, d, n, out.stderr[-2000:], flush=True)
             continue
-        total, jain, active = line[-1].split()[1:]
+        total, jain, active, settled, associated, agreements = line[-1].split()[1:]
         with open(path, "a") as f:
-            f.write("%s,%s,%s,%d,%s,%s,%s,%.0f\n" % (c, a, d, n, total, jain, active, time.time() - t0))
-        print(c, a, d, n, total, jain, active, "%.0fs" % (time.time() - t0), flush=True)
+            f.write("%s,%s,%s,%d,%s,%s,%s,%s,%s,%s,%.0f\n" % (c, a, d, n, total, jain, active, settled, associated,
+                                                            agreements, time.time() - t0))
+        print(c, a, d, n, total, jain, active, settled, associated, agreements, "%.0fs" % (time.time() - t0), flush=True)
 
 
 if __name__ == "__main__":
     if sys.argv[1] in ("point", "diagnose"):
         c, a, d, n = sys.argv[2], sys.argv[3] == "on", sys.argv[4], int(sys.argv[5])
-        total, jain, active = run_point(c, a, d, n, diagnose=sys.argv[1] == "diagnose")
-        print("RESULT %.3f %.4f %d" % (total, jain, active), flush=True)
-        os._exit(0)  # skip the interpreter's teardown of the ns-3 objects
+        run_point(c, a, d, n, diagnose=sys.argv[1] == "diagnose")  # prints RESULT and ends the process
     else:
         sweep(sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "table.csv"))
