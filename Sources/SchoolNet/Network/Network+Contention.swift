@@ -22,14 +22,9 @@ extension Network {
     struct ContentionState {
         /// Per resource: the index of its medium, or -1.
         var mediumOfResource: [Int32] = []
-        /// Per medium: its resource.
+        /// Per medium: its resource and capacity table (bits/s, element k − 1 for k contenders).
         var resource: [Int32] = []
-        /// The capacity tables of every medium in one array (bits/s): medium `m`'s capacity
-        /// with k contenders is `capacities[tableStart[m] + k − 1]`, k = 1 … `tableStart[m + 1]
-        /// − tableStart[m]` (one flat array: a level change reads two numbers, with no retain
-        /// and release of a per-medium array).
-        var capacities: ContiguousArray<Double> = []
-        var tableStart: ContiguousArray<Int32> = [0]
+        var capacities: [[Double]] = []
         /// Per medium: stations with uplink flows (counted with their copies), flows downward,
         /// and the number of contenders its capacity is set for.
         var stations: [Int32] = []
@@ -55,8 +50,7 @@ extension Network {
             for (m, medium) in topology.contendedMedia.enumerated() {
                 mediumOfResource[medium.resource.index] = Int32(m)
                 resource.append(medium.resource.rawValue)
-                capacities.append(contentsOf: medium.capacities.map(\.bitsPerSecond))
-                tableStart.append(Int32(capacities.count))
+                capacities.append(medium.capacities.map(\.bitsPerSecond))
                 stations.append(0)
                 downlinkFlows.append(0)
                 level.append(1)
@@ -136,13 +130,12 @@ extension Network {
 
     /// Sets medium `m`'s capacity for its senders now, if their number changed.
     mutating func applyLevel(_ m: Int, now: Int64) {
-        let first = Int(contention.tableStart[m]), count = Int(contention.tableStart[m + 1]) - first
+        let table = contention.capacities[m]
         let senders = Int(contention.stations[m]) + (contention.downlinkFlows[m] > 0 ? 1 : 0)
-        let level = min(max(1, senders), count)
+        let level = min(max(1, senders), table.count)
         if level == Int(contention.level[m]) { return }
         contention.level[m] = Int32(level)
-        let c = contention.capacities[first + level - 1]
-        let applied = contention.capacities[first + Int(contention.applied[m]) - 1]
+        let c = table[level - 1], applied = table[Int(contention.applied[m]) - 1]
         if abs(c - applied) > Self.contentionTolerance * applied {
             contention.applied[m] = Int32(level)
             solver.setCapacity(ResourceID(Int(contention.resource[m])), to: DataRate(bitsPerSecond: c), now: SimTime(nanoseconds: now))
