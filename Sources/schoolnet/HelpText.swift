@@ -71,7 +71,19 @@ enum HelpText {
         case .explain?:
             return "schoolnet explain SCENARIO.json [--set KEY=VALUE]… [--out DIR]\n\nPrints the resolved scenario: the network built, the activities, and every setting with its line in the file or its default and source. With --out, also writes DIR/explain.txt.\n"
         case .compare?:
-            return "schoolnet compare A.json B.json [--replications N] [--seed N] [--jobs N] [--set KEY=VALUE]… [--out DIR] [--format LIST]\n\nRuns both scenarios with the same seeds (common random numbers) and reports each metric's difference B − A with a 95 % confidence interval and whether it is significant. Files: compare.txt, and A.* and B.* as run writes result.*. Exit code 3 if either misses a target.\n"
+            return """
+            schoolnet compare A.json B.json [--replications N] [--seed N] [--jobs N] [--set KEY=VALUE]… [--out DIR] [--format LIST]
+                              [--layout wide|long] [--quiet]
+
+            Runs both scenarios with the same seeds (common random numbers) and reports each metric's difference B − A
+            with a 95 % confidence interval and whether it is significant.
+            Files in --out (default schoolnet-out), the difference table in each format asked for: compare.txt (text, with an
+            explicit --out), compare.csv (a row per metric: activity, kind, metric with its unit, unit, A's and B's mean and
+            95 % half-width, B − A with its 95 % interval, significant, better; --layout long: one value per row),
+            compare.json and compare.html (the table with a caption of what is measured); and A.* and B.* as run writes result.*.
+            Exit code 3 if either misses a target.
+
+            """
         case .sweep?:
             return """
             schoolnet sweep SCENARIO.json --vary KEY=V1,V2,… [--vary KEY2=…] [--replications N] [--out DIR] [--format LIST]
@@ -87,7 +99,7 @@ enum HelpText {
         case .generate?:
             return Commands.generateHelp
         case .size?:
-            return "schoolnet size SCENARIO.json --vary KEY=V1,V2,… [--costs C1,C2,…] [--students N1,N2,… [--class-size N]] [--days-share P] [--replications N] [--out DIR] [--format LIST]\n\nTries the values in order of cost (or as listed) and reports the first that meets every target of the scenario, verified by a final run with fresh seeds, and shows that the option below it fails. Targets are judged on the means over the replications, or with --days-share P on each simulated day (replication) alone: an option passes when at least P % of the days meet every target. With --students, the scenario's first school is resized for each student count (its grades kept; the fewest classes per grade within --class-size students, default 35; students spread evenly, rounded up) and the search runs for each: a table, and in size.html the curve of the smallest passing value against students. Files: size.txt, size.csv, size.json, size.html. Exit code 3 if no option passes or the verification fails (for any school size).\n"
+            return "schoolnet size SCENARIO.json --vary KEY=V1,V2,… [--costs C1,C2,…] [--students N1,N2,… [--class-size N]] [--days-share P] [--replications N] [--out DIR] [--format LIST]\n\nTries the values in order of cost (or as listed) and reports the first that meets every target of the scenario, verified by a final run with fresh seeds, and shows that the option below it fails. Targets are judged on the means over the replications, or with --days-share P on each simulated day (replication) alone: an option passes when at least P % of the days meet every target. With --students, the scenario's first school (or the first row of a school list kept in a CSV file, whose schools --set and --vary then reach as schools[N]) is resized for each student count (its grades kept, its own students replaced; the fewest classes per grade within --class-size students, default 35; students spread evenly, rounded up) and the search runs for each: a table, and in size.html the curve of the smallest passing value against students. Files: size.txt, size.csv, size.json, size.html. Exit code 3 if no option passes or the verification fails (for any school size).\n"
         case .completions?:
             return """
             schoolnet completions bash|zsh|fish

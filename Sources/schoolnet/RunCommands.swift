@@ -40,6 +40,9 @@ extension Commands {
         return tally.passed < tally.withTarget ? 3 : 0
     }
 
+    /// `compare A.json B.json`: both sides run on the same seeds; writes the difference table
+    /// (`compare.txt`, `.csv`, `.json`, `.html`) and each side's reports (`A.*`, `B.*`);
+    /// 3 if either side misses a target.
     func compareCommand() throws -> Int32 {
         let a = try source(options.files[0]), b = try source(options.files[1])
         let o = try overrides()
@@ -54,6 +57,16 @@ extension Commands {
         let c = Comparison(baseline: ra, treatment: rb)
         let recordA = record(a, sa), recordB = record(b, sb)
         try emitText("A: " + recordA.line + "\nB: " + recordB.line + "\n" + CompareTable.text(c, a: sa, b: sb, ra: ra, rb: rb), named: "compare.txt")
+        for f in options.formats {
+            switch f {
+            case .text: continue
+            case .csv: try writeOutput(CompareReport.csv(c, a: ra, b: rb, recordA: recordA, recordB: recordB, layout: options.layout), named: "compare.csv")
+            case .json: try writeOutput(CompareReport.json(c, a: ra, b: rb, recordA: recordA, recordB: recordB), named: "compare.json")
+            case .html:
+                try writeOutput(CompareReport.html(c, a: ra, b: rb, recordA: recordA, recordB: recordB,
+                                                   title: "SchoolNet comparison — \(sa.name) (A) and \(sb.name) (B)"), named: "compare.html")
+            }
+        }
         var reports = options
         reports.formats.removeAll { $0 == .text }
         let files = Commands(options: reports, output: output, messages: messages)
@@ -94,7 +107,14 @@ extension Commands {
     }
 
     func sizeCommand() throws -> Int32 {
-        let src = try source(options.files[0])
+        var src = try source(options.files[0])
+        if !options.students.isEmpty && src.schoolTableName != nil {
+            // --students resizes the first school, also the first row of a school list kept in
+            // a CSV file: the list is read once as written (a bad cell is reported at its line
+            // in the CSV file), then as JSON entries, so --set and --vary reach schools[0].
+            _ = try src.scenario()
+            src = try src.inliningSchoolTable()
+        }
         let axis = try Sweep.Axis(parsing: options.varies[0])
         var record = try RunRecord.sweep(src, sets: options.sets, varies: options.varies, seed: options.seed, replications: options.replications)
         var extra: [String] = []

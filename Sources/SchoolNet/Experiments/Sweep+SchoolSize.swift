@@ -85,6 +85,7 @@ extension Sweep {
             guard school >= 0 && school < scenario.schools.count else {
                 throw ExperimentError("--students: the scenario has \(scenario.schools.count) schools; no school \(school)")
             }
+            let source = try resizable(source, school: school)
             let grades = Set(scenario.schools[school].classes.map(\.grade)).count
             guard grades >= 1 else { throw ExperimentError("--students: school \(school) has no classes") }
             var out: [SchoolSizing] = []
@@ -99,5 +100,22 @@ extension Sweep {
             return out
         }
         throw ExperimentError("--students expects counts of at least 1, found \(bad)")
+    }
+
+    /// `source` with school entry `school` open to resizing: a school list kept in a CSV
+    /// file written into `schools` as JSON entries (so `schools[0].…` can be set, by the
+    /// structure and by `--vary`/`--set`), and the entry's own `students` left out (the
+    /// structure gives its classes and students per class instead).
+    static func resizable(_ source: ScenarioSource, school: Int) throws -> ScenarioSource {
+        var copy = try source.inliningSchoolTable()
+        guard case .object(var members) = copy.document.root, let i = members.firstIndex(where: { $0.key == "schools" }),
+              case .array(var entries) = members[i].value, school < entries.count,
+              case .object(let entry) = entries[school], entry.contains(where: { $0.key == "students" }) else { return copy }
+        entries[school] = .object(entry.filter { $0.key != "students" })
+        members[i].value = .array(entries)
+        do { copy.document = try JSONDocument(parsing: JSONValue.object(members).serialized()) } catch {
+            preconditionFailure("resizable: serialized JSON does not parse: \(error)")
+        }
+        return copy
     }
 }

@@ -34,8 +34,8 @@
 /// less to send leaves its time to the others, as max-min does); the overhead fraction
 /// covers control channels (PDCCH 1–3 of 14 symbols), reference signals and
 /// sync/broadcast; the public load takes a fraction of the PRBs and leaves the rest to the
-/// school; the default public load profile is an **ESTIMATE** (no measured source; override
-/// it per scenario). A device's share weight also applies where its transfer is limited
+/// school; the default public load profile is an **ESTIMATE** (no measured source,
+/// REFERENCES.md §8; override it per scenario). A device's share weight also applies where its transfer is limited
 /// elsewhere (a shared server), where a better channel then gets a proportionally larger
 /// share — an approximation that matters only when a server, not the cell, is the
 /// bottleneck.
@@ -81,8 +81,9 @@ public struct LTECell: Hashable, Sendable, Codable {
 
     /// Creates a sector.
     ///
-    /// Defaults: 20 MHz; overhead 0.25 DL (≈ 3 PDCCH symbols of 14 plus reference signals,
-    /// ESTIMATE) and 0.15 UL (ESTIMATE); 2 DL layers (Cat 4, 2×2), 1 UL layer; background
+    /// Defaults: 20 MHz; overhead 0.25 DL (between a control region of 2 and of 3 symbols of
+    /// 14, with reference signals: 21–29 %) and 0.15 UL (DMRS 2 of 14 symbols plus a little
+    /// PUCCH), both ESTIMATE, REFERENCES.md §8; 2 DL layers (Cat 4, 2×2), 1 UL layer; background
     /// load ``defaultBackgroundLoad``; the spectral-efficiency link model.
     ///
     /// - Precondition: a bandwidth of TS 36.101 (5–20 MHz for transport blocks); overheads in
@@ -106,7 +107,7 @@ public struct LTECell: Hashable, Sendable, Codable {
         self.linkModel = linkModel
     }
 
-    /// **ESTIMATE** (no measured source): public load on an urban macro sector — 0.2 at
+    /// **ESTIMATE** (no measured source, REFERENCES.md §8): public load on an urban macro sector — 0.2 at
     /// night, 0.4 in the morning, 0.5 during school hours, 0.6 at lunch (12–13 h), 0.7 in
     /// the evening peak (19–22 h). Replace with operator data where available.
     public static let defaultBackgroundLoad = HourlyProfile([

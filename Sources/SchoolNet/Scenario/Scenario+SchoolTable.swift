@@ -108,7 +108,7 @@ extension Scenario {
     }
 
     /// The header's columns as key paths; refuses unknown, repeated and empty names.
-    private static func readSchoolTableHeader(_ header: CSVTable.Row,
+    static func readSchoolTableHeader(_ header: CSVTable.Row,
                                               fail: (JSONDocument.Position, String) -> ScenarioError) throws -> [[String]] {
         var seen: [String: Int] = [:]
         var columns: [[String]] = []
@@ -136,7 +136,7 @@ extension Scenario {
     }
 
     /// A row as the JSON object of a `schools` entry, with every value's position in the CSV.
-    private static func schoolTableEntry(_ row: CSVTable.Row, columns: [[String]],
+    static func schoolTableEntry(_ row: CSVTable.Row, columns: [[String]],
                                          fail: (JSONDocument.Position, String) -> ScenarioError) throws -> (JSONValue, JSONDocument.SourceMap) {
         // Build nested objects, keeping the header's order.
         final class Node {

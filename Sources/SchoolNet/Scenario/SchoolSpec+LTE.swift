@@ -4,13 +4,13 @@ extension Scenario {
     static func readLTECell(_ r: ScenarioReader, bandwidthMHz bw: Double) throws -> LTECell {
         let base = LTECell(bandwidthMHz: bw)
         let load = try r.read("publicLoad", as: .publicLoad, default: LTECell.defaultBackgroundLoad,
-                              source: "ESTIMATE: 0.2 at night, 0.5 in school hours, 0.6 at lunch, 0.7 in the evening")
+                              source: "REFERENCES.md §8: LTE public load, 0.2 at night, 0.5 in school hours, 0.6 at lunch, 0.7 in the evening [ESTIMATE]")
         let dlLayers = try r.int("downlinkLayers", in: 1...4, default: base.downlinkLayers, source: "REFERENCES.md §5: Cat 4, 2×2")
         let ulLayers = try r.int("uplinkLayers", in: 1...2, default: base.uplinkLayers, source: "one UL layer (Cat 4 devices, REFERENCES.md §5)")
         let dlOverhead = try r.fraction("downlinkOverhead", in: 0...0.9, default: base.downlinkOverhead,
-                                        source: "ESTIMATE: PDCCH 3 of 14 symbols plus reference signals")
+                                        source: "REFERENCES.md §8: LTE downlink overhead, 2–3 control symbols of 14 plus reference signals [ESTIMATE]")
         let ulOverhead = try r.fraction("uplinkOverhead", in: 0...0.9, default: base.uplinkOverhead,
-                                        source: "ESTIMATE: PUCCH, DMRS, SRS")
+                                        source: "REFERENCES.md §8: LTE uplink overhead, DMRS 2 of 14 symbols plus PUCCH [ESTIMATE]")
         let model = try r.read("linkModel", as: .choice, default: LTECell.LinkModel.spectralEfficiency,
                                source: "bandwidth × CQI spectral efficiency × layers × (1 − overhead)")
         return LTECell(bandwidthMHz: bw, downlinkOverhead: dlOverhead, uplinkOverhead: ulOverhead, downlinkLayers: dlLayers,

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SchoolNet
 
@@ -56,6 +57,38 @@ import Testing
         #expect(throws: ExperimentError("--students expects counts of at least 1, found 0")) {
             _ = try Sweep.sizeBySchool(source, axis: axis, costs: [], base: [], students: [0], seed: nil, replications: 1, jobs: 1)
         }
+    }
+
+    /// A board whose schools are listed in a CSV file is sized from the list's first row,
+    /// as if it were listed in JSON: the same school as ``json`` (one grade, 10 students,
+    /// given as `students` rather than `studentsPerClass`; `--students` replaces it), the
+    /// same smallest lines, 20 Mbps for 20 students and 100 Mbps for 70; and the line can be
+    /// varied by its key path `schools[0].access.down` although the file does not list it.
+    @Test func schoolsListedInACSVFileAreSizedFromTheFirstRow() throws {
+        let dir = (NSTemporaryDirectory() as NSString).appendingPathComponent("schoolnet-size-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scenario = Self.json.replacingOccurrences(
+            of: #"[{"name": "es", "grades": 1, "classesPerGrade": 1, "studentsPerClass": 10,"# + "\n"
+                + #"              "access": {"type": "fiber", "service": "dedicated", "down": "1 Gbps"}}]"#,
+            with: #"{"csv": "schools.csv"}"#)
+        #expect(scenario.contains(#""schools": {"csv": "schools.csv"}"#))
+        let file = (dir as NSString).appendingPathComponent("board.json")
+        try scenario.write(toFile: file, atomically: true, encoding: .utf8)
+        try "name,grades,classesPerGrade,students,access.type,access.service,access.down\r\nes,1,1,10,fiber,dedicated,1 Gbps\r\n"
+            .write(toFile: (dir as NSString).appendingPathComponent("schools.csv"), atomically: true, encoding: .utf8)
+        let source = try ScenarioSource(file: file)
+        #expect(source.schoolTableName == "schools.csv")
+        let axis = try Sweep.Axis(parsing: "schools[0].access.down=10 Mbps,20 Mbps,50 Mbps,100 Mbps,200 Mbps")
+        let sizes = try Sweep.sizeBySchool(source, axis: axis, costs: [], base: [], students: [20, 70], daysShare: 1,
+                                           seed: nil, replications: 1, jobs: 1)
+        #expect(sizes.map(\.structure.classesPerGrade) == [1, 2])
+        #expect(sizes.map(\.sizing.chosenValue) == ["20 Mbps", "100 Mbps"])
+        // The inlined list reads as the JSON one.
+        let inlined = try source.inliningSchoolTable().scenario()
+        let listed = try ScenarioSource(json: Self.json, file: "size.json").scenario()
+        #expect(inlined.schools.map(\.classes.count) == listed.schools.map(\.classes.count))
+        #expect(inlined.schools.map { $0.classes.map(\.students) } == listed.schools.map { $0.classes.map(\.students) })
     }
 
     /// The curve is monotone in N: every student downloads 1 MB at 09:00, p95 ≤ 10 s, one

@@ -32,6 +32,21 @@ import Testing
         }
     }
 
+    /// The LTE estimates (public load, downlink and uplink overhead) point to their rows in
+    /// REFERENCES.md §8, and those rows name the keys.
+    @Test func lteEstimatesCiteTheirSection() throws {
+        let scenario = try ScenarioSource(file: Self.root.appendingPathComponent("Scenarios/rural-lte.json").path).scenario()
+        let text = scenario.explanation(builder: ScenarioBuilder(scenario))
+        let references = try String(contentsOf: Self.root.appendingPathComponent("REFERENCES.md"), encoding: .utf8)
+        let section8 = try #require(references.components(separatedBy: "## §8 ").dropFirst().first?.components(separatedBy: "## §9 ").first)
+        for key in ["publicLoad", "downlinkOverhead", "uplinkOverhead"] {
+            let line = try #require(text.split(separator: "\n").first { $0.contains("radio.\(key) = ") }, "\(key)")
+            #expect(line.contains("(default: REFERENCES.md §8: LTE ") && line.hasSuffix("[ESTIMATE])"), "\(line)")
+            #expect(section8.contains("(`radio.\(key)`"), "REFERENCES.md §8 has no row for radio.\(key)")
+        }
+        #expect(!text.contains("default: ESTIMATE"))
+    }
+
     /// Every source string a default cites in the library names a REFERENCES.md section
     /// that exists.
     @Test func citedSectionsExist() throws {
