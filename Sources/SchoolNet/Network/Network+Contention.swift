@@ -138,7 +138,7 @@ extension Network {
         let c = table[level - 1], applied = table[Int(contention.applied[m]) - 1]
         if abs(c - applied) > Self.contentionTolerance * applied {
             contention.applied[m] = Int32(level)
-            solver.setCapacity(ResourceID(Int(contention.resource[m])), to: DataRate(bitsPerSecond: c), now: SimTime(nanoseconds: now))
+            setBaseCapacity(Int(contention.resource[m]), to: c, now: now)
         }
     }
 

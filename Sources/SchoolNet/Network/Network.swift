@@ -106,6 +106,11 @@ public struct TransferOutcome: Sendable, Equatable {
 /// halving is already in the fair share). Exchanges behind fq_codel lose nothing. A
 /// transfer standing for k copies draws once for all of them.
 ///
+/// **ACK load**: the ACKs of the downloads crossing a link are carried ahead of the flows
+/// of its other direction where they can reach 5 % of it (an asymmetric line's uplink); a
+/// carrier's queue drains at its line rate, the ACKs counted in its utilisation
+/// (`Network+AckLoad.swift`, RFC 3449; validated against ns-3 in `AsymmetricReferenceTests`).
+///
 /// **Source**: Kleinrock, *Queueing Systems* vol. 1 (M/M/1); REFERENCES.md §7 (Gettys &
 /// Nichols, bufferbloat; RFC 6298) and §10 (sawtooth, CUBIC, Mathis et al., CoDel,
 /// fq_codel). **Validation**: closed forms in `QueueDisciplineTests` (exact);
@@ -211,6 +216,8 @@ public struct Network {
 
     /// Contended media: senders per medium and each route's entries (Network+Contention.swift).
     var contention = ContentionState()
+    /// ACK loads of asymmetric links: pairs, base capacities, ACK clocks (Network+AckLoad.swift).
+    var acks = AckLoadState()
 
     /// Transfers started and finished so far.
     public private(set) var transfersStarted = 0, transfersFinished = 0
@@ -234,6 +241,8 @@ public struct Network {
         sessionStats = Array(repeating: SessionStats(), count: topology.nodes.count)
         contention = ContentionState(topology: topology)
         deviceActivity = DeviceActivity(resources: topology.resources.count)
+        acks = AckLoadState(topology: topology, tcp: tcp)
+        if !acks.carrier.isEmpty { updateAckClocks(now: 0) }
     }
 
     /// The number of transfers in progress (including those waiting for a session).
@@ -273,13 +282,15 @@ public struct Network {
 
     @inline(__always)
     func queueingDelay(index r: Int) -> Double {
-        let c = solver.capacity[r]
+        var c = solver.capacity[r], ack = 0.0
+        // A carrier of ACKs drains at its base capacity, the ACKs part of its load.
+        if acks.isCarrier[r] { (c, ack) = (acks.base[r], max(0, acks.carried[r])) }
         guard c > 0 else { return 0 }
         let level = solver.level[r]
         let standing = discipline[r].standingQueue(bufferBits: bufferBits[r], capacity: c, fairShare: level.isFinite ? level : c,
                                                    baseRoundTrip: baseRoundTrip[r])
         if solver.saturated(r) { return standing }
-        let rho = min(solver.trueLoad(r) / c, 0.999_999)
+        let rho = min((solver.trueLoad(r) + ack) / c, 0.999_999)
         return min(standing, rho / (1 - rho) * tcp.segmentSize.bits / c)
     }
 
@@ -460,6 +471,7 @@ public struct Network {
             delivered = solver.remove(f, now: now)
             (worst, limitedSeconds) = solver.delay(of: f)
             contend(t, starting: false, now: now.nanoseconds)
+            trackAcknowledgements(t, starting: false)
         }
         if phase[t] == .waitingSession {
             // Leave the queue: mark and let the release loop skip it.
@@ -471,6 +483,7 @@ public struct Network {
                                       sessionWait: SimDuration(nanoseconds: waited[t]), worstLimiter: worst,
                                       resourceLimitedSeconds: limitedSeconds)
         finish(t, now: now.nanoseconds)
+        updateAckLoads(now: now.nanoseconds)
         return (outcome, delivered)
     }
 
@@ -532,7 +545,8 @@ public struct Network {
         if nextCapacityChange < capacityChanges.count && capacityChanges[nextCapacityChange].time <= now.nanoseconds {
             let c = capacityChanges[nextCapacityChange]
             nextCapacityChange += 1
-            solver.setCapacity(ResourceID(Int(c.resource)), to: DataRate(bitsPerSecond: c.rate), now: now)
+            setBaseCapacity(Int(c.resource), to: c.rate, now: now.nanoseconds)
+            updateAckLoads(now: now.nanoseconds)
             return nil
         }
         let timerTime = timers.min?.key ?? .max
@@ -540,6 +554,7 @@ public struct Network {
             let (t, at) = timers.popMin()!
             precondition(at == now.nanoseconds, "network advanced to the wrong time")
             fireTimer(t, now: at)
+            updateAckLoads(now: at)
             return nil
         }
         guard let c = solver.completeNext() else { return nil }
@@ -552,7 +567,9 @@ public struct Network {
                                       finished: c.time, sessionWait: SimDuration(nanoseconds: waited[t]),
                                       worstLimiter: delay.worst, resourceLimitedSeconds: delay.resourceLimitedSeconds)
         contend(t, starting: false, now: now.nanoseconds)
+        trackAcknowledgements(t, starting: false)
         finish(t, now: now.nanoseconds)
+        updateAckLoads(now: now.nanoseconds)
         return outcome
     }
 
@@ -677,6 +694,7 @@ public struct Network {
         let f = solver.add(hops: routes[Int(route[t])].hops, bytes: size, weight: weight[t], ceiling: DataRate(bitsPerSecond: ceiling),
                            kind: kind, flowClass: Int(flowClass[t]), tag: Int64(t), now: SimTime(nanoseconds: now))
         flow[t] = f.rawValue
+        trackAcknowledgements(t, starting: true)
         if slowStart && kind == .slowStart && cwnd[t] < Double(tcp.receiveWindow.bytes) {
             timers.update(t, to: now + Self.timerNanoseconds(firstRound))
         }

@@ -83,6 +83,26 @@ public struct TCPParameters: Sendable, Equatable {
     /// The delayed-ACK timer: the longest a receiver holds back an ACK (200 ms, the common
     /// value; RFC 1122 allows up to 500 ms).
     public var delayedAckTimeout: SimDuration = .milliseconds(200)
+    /// Whether acknowledgements load the return path: the ACKs of the flows crossing a
+    /// resource are carried ahead of the elastic flows on the opposite direction of its link
+    /// (``Network``'s ACK load, `Network+AckLoad.swift`). Off in the pure fluid mode.
+    public var ackLoad = true
+    /// IP and TCP headers of a segment without options: 40 bytes (IPv4 20, RFC 791; TCP 20,
+    /// RFC 9293). A pure ACK is these headers alone; a full data segment adds ``segmentSize``
+    /// (1460 + 40 = a 1500-byte Ethernet MTU).
+    public var headerSize: ByteCount = .bytes(40)
+    /// Link framing around every packet: 18 bytes (Ethernet II header 14 and frame check
+    /// sequence 4, IEEE 802.3).
+    public var framingSize: ByteCount = .bytes(18)
+
+    /// The ACK traffic a download sends back, as a share of its rate on the line: one ACK
+    /// of headers and framing per ``segmentsPerAck`` full segments with theirs,
+    /// (40 + 18) / (2 × (1460 + 40 + 18)) = 1.91 % with the defaults (RFC 3449 §3.1's
+    /// ratio of packet sizes, with delayed ACKs).
+    public var ackRatio: Double {
+        let ack = Double(headerSize.bytes + framingSize.bytes)
+        return ack / (Double(max(1, segmentsPerAck)) * (Double(segmentSize.bytes) + ack))
+    }
 
     /// The defaults above.
     public init() {}
@@ -95,6 +115,7 @@ public struct TCPParameters: Sendable, Equatable {
         p.handshakeRoundTrips = 0
         p.slowStart = false
         p.packetLosses = false
+        p.ackLoad = false
         p.receiveWindow = .bytes(Int64.max / 16)
         return p
     }

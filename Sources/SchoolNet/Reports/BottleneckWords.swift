@@ -30,6 +30,9 @@ enum BottleneckWords {
             let from = ReportFormat.clock(first, from: run.clockStart)
             if r.peakUtilisation >= fullThreshold {
                 var words = "full from \(from) for \(ReportFormat.duration(b.timeSaturated)); " + peak
+                if let a = r.acknowledgements {
+                    words += "; the ACKs of the downloads the other way took up to \(a.load) of its \(a.lineCapacity)"
+                }
                 if let q = r.fullBufferDelay, q >= noticeableDelay {
                     words += "; its full drop-tail buffer adds up to \(ReportFormat.seconds(q)) to every round trip through it"
                 }

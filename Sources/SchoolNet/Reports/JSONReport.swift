@@ -122,6 +122,7 @@ public enum JSONReport {
                 ("limited_flow_seconds_by_workload", .array(r.limitedFlowSecondsByWorkload.map(micro))),
                 ("limited_bytes", whole(r.limitedBytes)), ("design_load", designLoadValue(r.designLoad, clock: clock)),
                 ("full_buffer_delay", optional(r.fullBufferDelay.map(micro))),
+                ("ack_load_bps", optional(r.acknowledgements.map { whole($0.load.bitsPerSecond) })),
             ])
         }
         let tables: [JSONValue] = run.sessionTables.map { t in

@@ -44,7 +44,8 @@ extension TextReport {
                          + ", 95th percentile " + ReportFormat.rate(p95.mean, halfWidth: p95.interval?.halfWidth)
                          + ", " + ReportFormat.value(devices.mean, halfWidth: devices.interval?.halfWidth, unit: "count")
                          + (devices.mean == 1 && devices.interval == nil ? " device" : " devices")
-                         + " at once; has \(s.resource.capacity)")
+                         + " at once; has \(s.resource.capacity)"
+                         + (s.resource.acknowledgements.map { " left by up to \($0.load) of ACKs on its \($0.lineCapacity)" } ?? ""))
         }
         if shown.count > designLoadLimit {
             lines.append(" (\(shown.count - designLoadLimit) more, with every other link, in the HTML, JSON and CSV reports)")

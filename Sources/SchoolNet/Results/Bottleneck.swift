@@ -107,7 +107,7 @@ public struct Bottleneck: Sendable, Equatable {
             held.sort { $0.flowSeconds > $1.flowSeconds || ($0.flowSeconds == $1.flowSeconds && $0.workload < $1.workload) }
             entries.append(Bottleneck(source: .resource(i), name: r.name, kind: r.kind,
                                       delaySeconds: r.limitedFlowSeconds, firstSaturated: r.firstSaturated,
-                                      timeSaturated: r.timeSaturated, heldBack: held, fix: fix(for: r.kind, heldBack: held, workloads: workloads),
+                                      timeSaturated: r.timeSaturated, heldBack: held, fix: fix(for: r, heldBack: held, workloads: workloads),
                                       evidence: evidence(for: r)))
         }
         for (i, t) in sessionTables.enumerated() where t.delayScore > 0 {
@@ -133,6 +133,18 @@ public struct Bottleneck: Sendable, Equatable {
     /// it, the planner's remedies for the bulk traffic come first — throttle it per device,
     /// defer it, keep the other classrooms offline during the test, or fair queueing at the
     /// router — then the usual remedies for the kind of link.
+    /// A link whose capacity went mostly to the ACKs of the downloads the other way (half
+    /// of it or more) is relieved by slowing those downloads, not by its own traffic.
+    static func fix(for r: ResourceResult, heldBack: [HeldBack], workloads: [WorkloadReport]) -> String {
+        let kind = r.kind
+        if let a = r.acknowledgements, a.load.bitsPerSecond >= 0.5 * a.lineCapacity.bitsPerSecond {
+            return "its capacity goes to the ACKs of the downloads on the other direction: throttle or defer the bulk "
+                + "downloads (services.update.perDeviceRate, deferTo), keep the other classrooms offline (othersOffline), "
+                + "or a line with a faster uplink; or " + kind.remedy
+        }
+        return fix(for: kind, heldBack: heldBack, workloads: workloads)
+    }
+
     static func fix(for kind: ResourceKind, heldBack: [HeldBack], workloads: [WorkloadReport]) -> String {
         guard let top = heldBack.first, bulkKinds.contains(workloads[top.workload].kind),
               let victim = heldBack.first(where: { interactiveKinds.contains(workloads[$0.workload].kind) }) else {

@@ -50,6 +50,19 @@ public struct ResourceResult: Sendable, Equatable, Codable {
     /// seconds (the buffer at the capacity in force during the peak interval: the most its
     /// standing queue can be, ``QueueDiscipline``); nil behind fq_codel or when not known.
     public var fullBufferDelay: Double? = nil
+    /// The largest ACK load of the other direction's downloads it carried ahead of its own
+    /// flows, and its line capacity then (``Network``'s ACK load); nil if none. Its
+    /// ``capacity`` is then what the ACKs left, and ``fullBufferDelay`` the buffer at the
+    /// line capacity (ACKs and data drain from one queue).
+    public var acknowledgements: AckShare? = nil
+
+    /// ACKs carried on a link: their peak rate and the line's capacity then.
+    public struct AckShare: Sendable, Equatable, Codable {
+        /// The largest ACK load.
+        public var load: DataRate
+        /// The line capacity when it was carried.
+        public var lineCapacity: DataRate
+    }
 
     /// Creates a resource result from its parts.
     public init(index: Int, name: String, group: String, kind: ResourceKind, capacity: DataRate,

@@ -99,8 +99,13 @@ public struct RunResult: Sendable, Equatable {
         let resources = topology.resources.indices.map { r in
             let res = topology.resources[r]
             let kind = kinds[res.group] ?? ResourceKind.classify(group: res.group, name: res.name)
-            return ResourceResult(r, topology: topology, observer: observer, end: end, workloads: workloadCount,
-                                  kind: kind, peakDevices: network.deviceActivity.peak[r])
+            var result = ResourceResult(r, topology: topology, observer: observer, end: end, workloads: workloadCount,
+                                        kind: kind, peakDevices: network.deviceActivity.peak[r])
+            if let a = network.peakAckLoad(on: ResourceID(r)) {
+                result.acknowledgements = .init(load: DataRate(bitsPerSecond: a.load), lineCapacity: DataRate(bitsPerSecond: a.capacity))
+                if res.discipline == .fifo && a.capacity > 0 { result.fullBufferDelay = res.buffer.bits / a.capacity }
+            }
+            return result
         }
         self.init(scenarioName: scenarioName, description: description, seed: seed, clockStart: clockStart,
                   duration: end - .zero, bucketWidth: SimDuration(nanoseconds: observer.bucketWidth),

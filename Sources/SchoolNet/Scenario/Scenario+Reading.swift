@@ -57,6 +57,8 @@ extension Scenario {
                 if tcp.delayedAckTimeout > .milliseconds(500), let m = try t.optionalMember("delayedAckTimeout") {
                     throw m.error(expected: "a duration from 0 to 500 ms (RFC 1122)")
                 }
+                tcp.ackLoad = try t.bool("ackLoad", default: true,
+                                         source: "REFERENCES.md §10: ACKs load the return path (RFC 3449)")
             }
         }
         let internetDelay = try r.duration("internetDelay", default: .milliseconds(5),

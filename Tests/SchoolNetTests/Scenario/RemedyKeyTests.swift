@@ -95,7 +95,7 @@ import Testing
     @Test func remedyVariantsRead() throws {
         let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Scenarios")
-        for f in ["speaking-test", "speaking-test-offline", "speaking-test-throttled", "update-storm-cbt",
+        for f in ["speaking-test", "speaking-test-offline", "speaking-test-throttled", "speaking-test-deferred", "update-storm-cbt",
                   "update-storm-cbt-offline", "update-storm-cbt-throttled", "update-storm-cbt-deferred"] {
             let s = try Scenario.read(file: dir.appendingPathComponent(f + ".json").path)
             #expect(s.activities.count == 2, "\(f)")

@@ -37,6 +37,34 @@ import Testing
         #expect(top.heldBack.contains { $0.name.contains("update") && $0.flowSeconds > 0 })
     }
 
+    /// A small speaking test on an asymmetric line (200 Mbps down, 4 Mbps up): an update
+    /// filling the downlink sends 3.8 Mbps of ACKs up the 4 Mbps uplink, and spoken answers
+    /// are lost; without the ACK load (`tcp.ackLoad: false`) or without the update, none is.
+    @Test func updateAcksOnAnAsymmetricUplinkLoseSpokenAnswers() throws {
+        func school(update: Bool, ackLoad: Bool) -> String {
+            """
+            {"name": "speaking", "day": {"start": "09:30", "end": "10:00"}\(ackLoad ? "" : #", "tcp": {"ackLoad": false}"#),
+             "schools": [{"name": "jhs", "grades": 3, "firstGrade": 7, "classesPerGrade": 1, "studentsPerClass": 20,
+                          "radio": {"type": "wifi", "channelWidth": "80 MHz"},
+                          "access": {"type": "fiber", "service": "dedicated", "down": "200 Mbps", "up": "4 Mbps"}}],
+             "activities": [
+               {"activity": "cbt", "start": "09:40", "end": "09:55", "grades": [9],
+                "settings": {"items": 6, "speakingItems": 4, "speakingUploadSize": {"low": "0.5 MB", "high": "1 MB"},
+                             "thinkTime": {"mean": "40 s", "cv": 0.3}, "timeout": "30 s", "retries": 3}}
+               \(update ? #", {"activity": "bulk", "start": "09:41", "end": "10:00", "grades": [7, 8], "settings": {"size": "1 GB"}}"# : "")
+             ]}
+            """
+        }
+        let lost = { (r: RunResult) in r.workloads[0].metrics.first { $0.key == "students_lost_answers" }!.value }
+        let storm = try Self.run(school(update: true, ackLoad: true))
+        print("students with an answer lost, update and ACK load: \(lost(storm))")
+        #expect(lost(storm) > 50, "students with an answer lost: \(lost(storm)) %")
+        let up = try #require(storm.resources.first { $0.name == "jhs access ↑" })
+        #expect(up.acknowledgements != nil)
+        #expect(lost(try Self.run(school(update: true, ackLoad: false))) == 0)
+        #expect(lost(try Self.run(school(update: false, ackLoad: true))) == 0)
+    }
+
     /// A local 5G cell's uplink (DDDSU: ~0.2 Gbps for the whole school) undersized for
     /// project-video uploads is ranked first.
     @Test func fiveGUplinkRanksFirst() throws {
