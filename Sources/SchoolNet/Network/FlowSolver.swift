@@ -345,6 +345,15 @@ public struct FlowSolver {
     /// its number of contenders) and re-solves the flows that use it — unless the resource
     /// has spare capacity before and after, where it constrains nobody (O(1)), or only its
     /// group's share moves (``reshareOnCapacity(_:to:now:)``).
+    ///
+    /// The O(1) case is exact: a resource that is not saturated is nobody's bottleneck (every
+    /// flow on it is held at its ceiling or by another saturated resource, where it has the
+    /// largest share), and with the new capacity still above its load it stays unsaturated,
+    /// so every flow keeps its bottleneck and the max-min allocation does not move — no rate,
+    /// limiter or completion changes, and the observer takes the new capacity from `now` on
+    /// (utilisation divides by the capacity in force at each instant). A fall to or below the
+    /// load, or any change of a saturated resource, moves the shares and goes through the
+    /// group path or a re-solve.
     public mutating func setCapacity(_ r: ResourceID, to c: DataRate, now: SimTime) {
         precondition(c.bitsPerSecond >= 0, "capacity must be ≥ 0")
         syncLazyAtBucketBoundary(now: now.nanoseconds)

@@ -53,4 +53,43 @@ extension FlowSolverTests {
         }
         #expect(solvers[0].counters.resolves < solvers[1].counters.resolves, "capacity changes took the group path")
     }
+
+    /// A capacity change of a resource that limits nobody (spare capacity before, new
+    /// capacity above its load) is recorded without a re-solve: every rate, limiter and
+    /// completion time stays bit for bit, no solver path runs (the counters do not move), and
+    /// utilisation uses the new capacity from that instant. A change below the load, and a
+    /// rise of a saturated resource, do move the rates.
+    @Test func nonBindingCapacityChangeSkipsTheSolve() {
+        var s = FlowSolver()
+        let a = s.addResource(capacity: .megabitsPerSecond(100))  // the cell: spare capacity
+        let b = s.addResource(capacity: .megabitsPerSecond(10))  // the line: saturated
+        let f1 = s.add(hops: [Hop(a), Hop(b)], bytes: .megabytes(5), now: Self.t0)
+        let f2 = s.add(hops: [Hop(a)], bytes: .megabytes(20), ceiling: .megabitsPerSecond(30), now: Self.t0)
+        #expect(mbps(s, f1) == 10e6 && mbps(s, f2) == 30e6)
+        let rates = [mbps(s, f1), mbps(s, f2)], limiters = [s.limiter(of: f1), s.limiter(of: f2)]
+        let next = s.nextCompletionTime, counters = s.counters
+        let t1 = Self.t0 + .seconds(1), t2 = Self.t0 + .seconds(2)
+        s.setCapacity(a, to: .megabitsPerSecond(45), now: t1)  // load 40 ≤ 45: not binding
+        s.setCapacity(a, to: .megabitsPerSecond(400), now: t2)  // a rise of an unsaturated resource
+        #expect([mbps(s, f1), mbps(s, f2)] == rates)
+        #expect([s.limiter(of: f1), s.limiter(of: f2)] == limiters)
+        #expect(s.nextCompletionTime == next)
+        #expect(s.counters == counters, "no solver path ran")
+        #expect(s.invariantViolations().isEmpty)
+        // The observer switches capacity at each instant: 100 Mbit over [0, 1 s), 45 Mbit over
+        // [1 s, 2 s), 400 Mbit over [2 s, 3 s).
+        #expect(s.observer.capacity(a.index, at: t1.nanoseconds - 1) == 100e6)
+        #expect(s.observer.capacity(a.index, at: t1.nanoseconds) == 45e6)
+        #expect(s.observer.capacity(a.index, at: t2.nanoseconds) == 400e6)
+        let bits = s.observer.capacityBits(a.index, from: 0, to: (Self.t0 + .seconds(3)).nanoseconds)
+        #expect(abs(bits - 545e6) <= 1e-6 * 545e6)
+        // Below the load: the held flow gives way (a re-solve or a group path).
+        s.setCapacity(a, to: .megabitsPerSecond(20), now: t2)
+        #expect(mbps(s, f1) + mbps(s, f2) <= 20e6 * (1 + 1e-9) && mbps(s, f2) < 30e6)
+        // A rise of the saturated line: its flow speeds up.
+        s.setCapacity(a, to: .megabitsPerSecond(400), now: t2)
+        s.setCapacity(b, to: .megabitsPerSecond(20), now: t2)
+        #expect(abs(mbps(s, f1) - 20e6) <= 1e-3)
+        #expect(s.invariantViolations().isEmpty)
+    }
 }
