@@ -80,6 +80,11 @@ extension Network {
         var baseAtPeak: [Double] = []
         /// Per source: the transfers without TCP terms crossing it.
         var unacknowledged: [[Int32]] = []
+        /// The distinct sources in increasing order, and per resource the pairs it is the
+        /// source of (in pair order); fixed at set-up, so a carrier's capacity change walks
+        /// them without building, sorting or scanning.
+        var sources: [Int32] = []
+        var pairsOfSource: [[Int32]] = []
 
         init() {}
 
@@ -126,6 +131,9 @@ extension Network {
             peak = Array(repeating: 0, count: n)
             baseAtPeak = Array(repeating: 0, count: n)
             unacknowledged = Array(repeating: [], count: n)
+            sources = Array(Set(source)).sorted()
+            pairsOfSource = Array(repeating: [], count: n)
+            for p in source.indices { pairsOfSource[Int(source[p])].append(Int32(p)) }
         }
 
         /// Whether resource `r` belongs to a pair.
@@ -166,13 +174,13 @@ extension Network {
         for p in acks.carrier.indices {
             acks.pairClock[p] = acks.base[Int(acks.carrier[p])] * (1 - Self.ackLoadTolerance) / acks.ratio
         }
-        for s in Array(Set(acks.source)).sorted() { applyAckClock(Int(s), now: now) }
+        for s in acks.sources { applyAckClock(Int(s), now: now) }
     }
 
     /// Sets source `s`'s ACK clock, the least of its pairs'.
     mutating func applyAckClock(_ s: Int, now: Int64) {
         var clock = Double.infinity
-        for p in acks.carrier.indices where Int(acks.source[p]) == s { clock = min(clock, acks.pairClock[p]) }
+        for p in acks.pairsOfSource[s] { clock = min(clock, acks.pairClock[Int(p)]) }
         if clock != acks.clock[s] {
             acks.clock[s] = clock
             applyAckCapacity(s, now: now)
