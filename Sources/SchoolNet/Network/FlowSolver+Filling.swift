@@ -74,7 +74,7 @@ extension FlowSolver {
                 let a = hopFactor[base + h]
                 residual[r] += a * rf
                 weightSum[r] += a * wf
-                unfrozenOn[r] += 1
+                unfrozenOn[r] &+= 1  // wrapping: a count of flows, far below Int32.max
                 most = Swift.min(most, capacity[r] / a)
             }
             if ceiling[f] < most { capped.append(CappedEntry(level: ceiling[f] / wf, flow: ff)) }
@@ -112,7 +112,7 @@ extension FlowSolver {
                 let a = hopFactor[base + h]
                 residual[q] -= a * r
                 weightSum[q] -= a * wf
-                unfrozenOn[q] -= 1
+                unfrozenOn[q] &-= 1  // wrapping: a count of flows, far below Int32.max
                 if !isDirty[q] {
                     isDirty[q] = true
                     dirty.append(Int32(q))
