@@ -62,14 +62,8 @@ extension Scenario {
     /// `explain`) at `schools[ROW]`, with their position in the CSV file.
     static func readSchoolTable(bytes: [UInt8], file: String, into parent: ScenarioReader,
                                 templates: [(name: String, spec: SchoolSpec)], hasEgress: Bool) throws -> [SchoolSpec] {
-        let table = try CSVTable(bytes: bytes, file: file, what: "the school list")
-        func fail(_ p: JSONDocument.Position, _ message: String) -> ScenarioError {
-            ScenarioError(file: file, kind: .syntax(JSONSyntaxError(position: p, message: message)))
-        }
-        guard let header = table.rows.first else {
-            throw fail(.init(line: 1, column: 1), "the school list is empty (expected a header line such as \"name,type,classesPerGrade\")")
-        }
-        let columns = try readSchoolTableHeader(header, fail: fail)
+        let (table, columns, fail) = try openSchoolTable(bytes: bytes, file: file)
+        let header = table.rows[0]
         guard table.rows.count > 1 else {
             throw fail(header.end, "the school list has a header but no school (expected one row per school below it)")
         }
@@ -105,6 +99,20 @@ extension Scenario {
             }
         }
         return out.schools
+    }
+
+    /// A school list's CSV text parsed, its header read, and the error maker for its
+    /// positions. Throws if the text is not CSV or has no header line.
+    static func openSchoolTable(bytes: [UInt8], file: String) throws
+        -> (table: CSVTable, columns: [[String]], fail: (JSONDocument.Position, String) -> ScenarioError) {
+        let table = try CSVTable(bytes: bytes, file: file, what: "the school list")
+        let fail = { (p: JSONDocument.Position, message: String) -> ScenarioError in
+            ScenarioError(file: file, kind: .syntax(JSONSyntaxError(position: p, message: message)))
+        }
+        guard let header = table.rows.first else {
+            throw fail(.init(line: 1, column: 1), "the school list is empty (expected a header line such as \"name,type,classesPerGrade\")")
+        }
+        return (table, try readSchoolTableHeader(header, fail: fail), fail)
     }
 
     /// The header's columns as key paths; refuses unknown, repeated and empty names.

@@ -13,14 +13,7 @@ extension Scenario {
     /// - Returns: One JSON object per school row.
     /// - Throws: ``ScenarioError`` naming the CSV file, line and column.
     static func schoolTableEntries(bytes: [UInt8], file: String) throws -> [JSONValue] {
-        let table = try CSVTable(bytes: bytes, file: file, what: "the school list")
-        func fail(_ p: JSONDocument.Position, _ message: String) -> ScenarioError {
-            ScenarioError(file: file, kind: .syntax(JSONSyntaxError(position: p, message: message)))
-        }
-        guard let header = table.rows.first else {
-            throw fail(.init(line: 1, column: 1), "the school list is empty (expected a header line such as \"name,type,classesPerGrade\")")
-        }
-        let columns = try readSchoolTableHeader(header, fail: fail)
+        let (table, columns, fail) = try openSchoolTable(bytes: bytes, file: file)
         return try table.rows.dropFirst().map { row in
             guard row.cells.count == columns.count else {
                 throw fail(row.end, "expected \(columns.count) fields as in the header, found \(row.cells.count)")

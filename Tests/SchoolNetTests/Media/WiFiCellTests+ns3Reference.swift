@@ -58,4 +58,21 @@ extension MediaTests.WiFiCellTests {
         }
         print("ns-3 Wi-Fi reference: worst error \(worst)")
     }
+
+    /// Why a collision costs the others AIFS, not EIFS (``DCFTiming/eifsAfterCollision``):
+    /// charging EIFS after every collision makes the model low against the same table
+    /// without aggregation at 20–40 stations, uplink, where collisions are frequent.
+    @Test func eifsAfterCollisionIsLowWithoutAggregation() throws {
+        var worst = 0.0
+        for r in try Self.ns3Table() where !r.ampdu && r.uplink && r.stations >= 20 {
+            let phy = Self.ns3Configs[r.config]!
+            var timing = DCFTiming.standard(for: phy.standard)
+            timing.eifsAfterCollision = true
+            let cell = WiFiCell(referencePHY: phy, timing: timing, aggregationSubframes: 1)
+            let model = cell.capacity(WiFiContention(uplinkStations: r.stations, downlink: false)).megabitsPerSecond
+            worst = min(worst, model / r.mbps - 1)
+        }
+        print("ns-3 Wi-Fi reference: with EIFS after a collision, worst \(String(format: "%+.1f", worst * 100)) % (no aggregation, uplink, N ≥ 20)")
+        #expect(worst < -0.10)
+    }
 }
