@@ -44,7 +44,12 @@
 /// crossed both ways (a Wi-Fi cell's airtime) carries no ACK load: its ACKs take no airtime
 /// and make no receiving station a contender (RFC 3449 §3.2's MAC interactions are not
 /// modelled); the downloads' ACKs are not thinned (ACK filtering or decimation, RFC 3449
-/// §5.2; CoDel's drops of ACKs under fq_codel).
+/// §5.2; CoDel's drops of ACKs under fq_codel); the ACK load follows the downloads'
+/// instantaneous rate, so on a strongly asymmetric line a short burst (a login response in
+/// slow start at 1 Gbps over a 5 Mbps uplink) fills the uplink for the burst's duration and
+/// puts the exchanges crossing it behind its standing queue, where a real FIFO holds only
+/// the burst's few ACKs: pessimistic for short exchanges next to short downloads (a
+/// five-student login over 1 Gbps / 5 Mbps took 0.31 s instead of 0.07 s).
 ///
 /// **Source**: RFC 3449 §2.1, §3.1, §3.3 (REFERENCES.md §10). **Validation**:
 /// `AsymmetricReferenceTests` against ns-3 3.44 (Reference/ns3-asymmetric/): ten CUBIC

@@ -36,8 +36,8 @@ import Testing
 
     /// Runs one CBT workload for 20 simulated minutes; returns the simulation and workload.
     static func run(_ topology: Topology, sessions: [ActivitySession], server: NodeID, config: CBTWorkload.Configuration,
-                    seed: UInt64 = 1) -> (Simulation, CBTWorkload) {
-        let sim = Simulation(network: Network(topology: topology), seed: seed)
+                    seed: UInt64 = 1, tcp: TCPParameters = TCPParameters()) -> (Simulation, CBTWorkload) {
+        let sim = Simulation(network: Network(topology: topology, tcp: tcp), seed: seed)
         let cbt = CBTWorkload(name: "CBT", configuration: config, sessions: sessions, services: services(server))
         sim.add(cbt)
         sim.run(until: .seconds(1200))
