@@ -33,12 +33,7 @@ import Testing
 
     /// The driver's TCP terms.
     static var tcp: TCPParameters {
-        var tcp = TCPParameters()
-        tcp.dnsRoundTrips = 0
-        tcp.handshakeRoundTrips = 1
-        tcp.initialWindow = .bytes(14_480)
-        tcp.segmentSize = .bytes(1448)
-        tcp.receiveWindow = .bytes(16_000_000)
+        var tcp = BufferbloatReferenceTests.driverTCP
         tcp.headerSize = .bytes(52)
         tcp.framingSize = .bytes(2)
         return tcp

@@ -26,6 +26,18 @@ import Testing
 
     struct Row { var name: String; var bufferBytes: Int64; var mean: Double; var p95: Double }
 
+    /// The TCP terms our ns-3 drivers set (Reference/ns3-bufferbloat/, Reference/ns3-asymmetric/):
+    /// no DNS, one handshake round, IW10 of 1448-byte segments, 16 MB windows.
+    static var driverTCP: TCPParameters {
+        var tcp = TCPParameters()
+        tcp.dnsRoundTrips = 0
+        tcp.handshakeRoundTrips = 1
+        tcp.initialWindow = .bytes(14_480)
+        tcp.segmentSize = .bytes(1448)
+        tcp.receiveWindow = .bytes(16_000_000)
+        return tcp
+    }
+
     static func table() throws -> [Row] {
         try String(contentsOf: tableURL, encoding: .utf8).split(separator: "\n")
             .filter { !$0.hasPrefix("#") && !$0.hasPrefix("case") }
@@ -45,13 +57,7 @@ import Testing
                         propagation: .milliseconds(9), queue: queue)
         t.addDuplexLink("access", lower: router, upper: server, up: .gigabitsPerSecond(1), down: .gigabitsPerSecond(1),
                         propagation: .milliseconds(1))
-        var tcp = TCPParameters()
-        tcp.dnsRoundTrips = 0
-        tcp.handshakeRoundTrips = 1
-        tcp.initialWindow = .bytes(14_480)
-        tcp.segmentSize = .bytes(1448)
-        tcp.receiveWindow = .bytes(16_000_000)
-        var net = Network(topology: t, tcp: tcp, seed: 1)
+        var net = Network(topology: t, tcp: Self.driverTCP, seed: 1)
         var starts = (0...30).map { SimTime.zero + .seconds(1.5 + 0.1 * Double($0)) }
         var pendingBulk = true
         var times: [Double] = []
