@@ -13,10 +13,11 @@
 ///   counts k devices. A device carrying transfers of several cohort sizes at once counts
 ///   the largest (only CBT forms cohorts, and a cohort keeps its size for the whole test).
 ///
-/// **Storage**: one table entry per (resource, device) pair with a transfer in progress,
-/// found through an ``IndexTable`` (looked up only, never iterated, so no hashing order
-/// reaches the counts); freed when the pair's last transfer ends. O(hops) work per transfer
-/// start and end.
+/// **Storage**: one entry per (resource, device) pair with a transfer in progress, on a
+/// short list per device (the resources its transfers cross: a few hops per route), so a
+/// transfer's start and end walk that list instead of hashing a key per hop; an entry is
+/// freed when the pair's last transfer ends. O(hops × the device's active resources) work
+/// per transfer start and end.
 ///
 /// **Validated by:** `DesignLoadTests` (one device, two devices on one link, a cohort, a
 /// device with two transfers at once).
@@ -26,22 +27,26 @@ public struct DeviceActivity: Sendable {
     /// The most devices active on each resource at once.
     public private(set) var peak: Column<Int> = []
 
-    /// (resource << 32 | device node) → slot in the pair columns.
-    var pairs = IndexTable()
-    /// Per pair slot: transfers of copies 1 in progress, cohort transfers in progress, and
-    /// the cohort size counted while any is.
+    /// Per device node: the first entry of its list, or -1.
+    var head: Column<Int32> = []
+    /// Per entry: its resource, the next entry of its device's list (-1 at the end),
+    /// transfers of copies 1 in progress, cohort transfers in progress, and the cohort size
+    /// counted while any is.
+    var resource: Column<Int32> = []
+    var next: Column<Int32> = []
     var singles: Column<Int32> = []
     var cohorts: Column<Int32> = []
     var cohortSize: Column<Int32> = []
     var freeSlots: Column<Int32> = []
 
-    /// Creates the tally for `resources` resources.
-    init(resources: Int) {
+    /// Creates the tally for `resources` resources and `nodes` nodes.
+    init(resources: Int, nodes: Int) {
         current = Column(repeating: 0, count: resources)
         peak = Column(repeating: 0, count: resources)
+        head = Column(repeating: -1, count: nodes)
     }
 
-    /// The devices a pair slot counts for.
+    /// The devices an entry counts for.
     @inline(__always)
     func counted(_ s: Int) -> Int {
         cohorts[s] > 0 ? Int(cohortSize[s]) : (singles[s] > 0 ? 1 : 0)
@@ -49,19 +54,24 @@ public struct DeviceActivity: Sendable {
 
     /// Records a transfer of `device` (standing for `copies` devices) starting across `r`.
     ///
-    /// - Complexity: O(1) expected.
+    /// - Complexity: O(resources the device is active on).
     mutating func began(resource r: Int, device: Int, copies: Int32) {
-        let key = Int64(r) << 32 | Int64(device)
+        var e = head[device]
+        while e >= 0 && resource[Int(e)] != Int32(r) { e = next[Int(e)] }
         let s: Int
-        if let found = pairs[key] {
-            s = Int(found)
-        } else if let free = freeSlots.popLast() {
-            s = Int(free)
-            pairs[key] = free
+        if e >= 0 {
+            s = Int(e)
         } else {
-            s = singles.count
-            singles.append(0); cohorts.append(0); cohortSize.append(0)
-            pairs[key] = Int32(s)
+            if let free = freeSlots.popLast() {
+                s = Int(free)
+                resource[s] = Int32(r)
+                next[s] = head[device]
+            } else {
+                s = singles.count
+                resource.append(Int32(r)); next.append(head[device])
+                singles.append(0); cohorts.append(0); cohortSize.append(0)
+            }
+            head[device] = Int32(s)
         }
         let before = counted(s)
         if copies > 1 {
@@ -76,11 +86,16 @@ public struct DeviceActivity: Sendable {
 
     /// Records the end of a transfer recorded by ``began(resource:device:copies:)``.
     ///
-    /// - Complexity: O(1) expected.
+    /// - Complexity: O(resources the device is active on).
     mutating func ended(resource r: Int, device: Int, copies: Int32) {
-        let key = Int64(r) << 32 | Int64(device)
-        guard let found = pairs[key] else { preconditionFailure("DeviceActivity: no transfer of this device on this resource") }
-        let s = Int(found)
+        var previous: Int32 = -1
+        var e = head[device]
+        while e >= 0 && resource[Int(e)] != Int32(r) {
+            previous = e
+            e = next[Int(e)]
+        }
+        guard e >= 0 else { preconditionFailure("DeviceActivity: no transfer of this device on this resource") }
+        let s = Int(e)
         let before = counted(s)
         if copies > 1 {
             cohorts[s] -= 1
@@ -90,8 +105,8 @@ public struct DeviceActivity: Sendable {
         }
         current[r] += counted(s) - before
         if singles[s] == 0 && cohorts[s] == 0 {
-            pairs[key] = nil
-            freeSlots.append(found)
+            if previous >= 0 { next[Int(previous)] = next[s] } else { head[device] = next[s] }
+            freeSlots.append(e)
         }
     }
 }

@@ -240,7 +240,7 @@ public struct Network {
         sessionQueueHead = Array(repeating: 0, count: topology.nodes.count)
         sessionStats = Array(repeating: SessionStats(), count: topology.nodes.count)
         contention = ContentionState(topology: topology)
-        deviceActivity = DeviceActivity(resources: topology.resources.count)
+        deviceActivity = DeviceActivity(resources: topology.resources.count, nodes: topology.nodes.count)
         acks = AckLoadState(topology: topology, tcp: tcp)
         if !acks.carrier.isEmpty { updateAckClocks(now: 0) }
     }
@@ -296,6 +296,9 @@ public struct Network {
 
     /// The probability that a round of route `routeIndex` (a packet each way) meets a
     /// full drop-tail buffer now, given its round trip `rt` (see the type's discussion).
+    ///
+    /// Inlined, as ``roundTrip(_:)`` is: its caller is mutating.
+    @inline(__always)
     func roundLossProbability(_ routeIndex: Int32, rt: Double) -> Double {
         let i = Int(routeIndex)
         var kept = 1.0
@@ -727,6 +730,9 @@ public struct Network {
     /// hop's capacity ÷ airtime factor, for every copy), a millionth below it so that a lone
     /// burst is held by its own ceiling and does not count as filling the link; competing
     /// flows hold it to its fair share.
+    ///
+    /// Inlined, as ``roundTrip(_:)`` is: its callers are mutating.
+    @inline(__always)
     func burstRate(_ t: Int) -> Double {
         var c = Double.infinity
         for h in routes[Int(route[t])].hops { c = min(c, solver.capacity[h.resource.index] / h.factor) }
@@ -760,7 +766,9 @@ public struct Network {
             return
         }
         // The window holds every byte left: they leave in one burst at the path's rate.
-        let remaining = solver.remaining(f, at: nowT) / Double(copies[t])
+        // The solver's remaining bytes read in place (a call on `solver` from this mutating
+        // method would copy the solver to pass it).
+        let remaining = (solver.remaining[f.index] - solver.progress(f.index, now: now)) / Double(copies[t])
         if remaining <= cwnd[t] + 1 {  // a byte of slack for rounding
             let windowRate = windowBytes * 8 / rt * Double(copies[t])
             let burst = min(burstRate(t), windowRate)
