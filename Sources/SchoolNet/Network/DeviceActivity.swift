@@ -14,10 +14,11 @@
 ///   the largest (only CBT forms cohorts, and a cohort keeps its size for the whole test).
 ///
 /// **Storage**: one entry per (resource, device) pair with a transfer in progress, on a
-/// short list per device (the resources its transfers cross: a few hops per route), so a
-/// transfer's start and end walk that list instead of hashing a key per hop; an entry is
-/// freed when the pair's last transfer ends. O(hops × the device's active resources) work
-/// per transfer start and end.
+/// short doubly linked list per device (the resources its transfers cross: a few hops per
+/// route), so a transfer's start walks that list instead of hashing a key per hop, and its
+/// end goes straight to the entries its start returned; an entry is freed when the pair's
+/// last transfer ends. O(hops × the device's active resources) work per transfer start,
+/// O(hops) per end.
 ///
 /// **Validated by:** `DesignLoadTests` (one device, two devices on one link, a cohort, a
 /// device with two transfers at once).
@@ -29,11 +30,12 @@ public struct DeviceActivity: Sendable {
 
     /// Per device node: the first entry of its list, or -1.
     var head: Column<Int32> = []
-    /// Per entry: its resource, the next entry of its device's list (-1 at the end),
+    /// Per entry: its resource, its neighbours on its device's list (-1 at the ends),
     /// transfers of copies 1 in progress, cohort transfers in progress, and the cohort size
     /// counted while any is.
     var resource: Column<Int32> = []
     var next: Column<Int32> = []
+    var previous: Column<Int32> = []
     var singles: Column<Int32> = []
     var cohorts: Column<Int32> = []
     var cohortSize: Column<Int32> = []
@@ -54,25 +56,28 @@ public struct DeviceActivity: Sendable {
 
     /// Records a transfer of `device` (standing for `copies` devices) starting across `r`.
     ///
+    /// - Returns: the pair's entry, to pass to ``ended(entry:device:copies:)``.
     /// - Complexity: O(resources the device is active on).
-    mutating func began(resource r: Int, device: Int, copies: Int32) {
+    @discardableResult
+    mutating func began(resource r: Int, device: Int, copies: Int32) -> Int32 {
         var e = head[device]
         while e >= 0 && resource[Int(e)] != Int32(r) { e = next[Int(e)] }
-        let s: Int
-        if e >= 0 {
-            s = Int(e)
-        } else {
+        if e < 0 {
+            let first = head[device]
             if let free = freeSlots.popLast() {
-                s = Int(free)
-                resource[s] = Int32(r)
-                next[s] = head[device]
+                e = free
+                resource[Int(e)] = Int32(r)
+                next[Int(e)] = first
+                previous[Int(e)] = -1
             } else {
-                s = singles.count
-                resource.append(Int32(r)); next.append(head[device])
+                e = Int32(singles.count)
+                resource.append(Int32(r)); next.append(first); previous.append(-1)
                 singles.append(0); cohorts.append(0); cohortSize.append(0)
             }
-            head[device] = Int32(s)
+            if first >= 0 { previous[Int(first)] = e }
+            head[device] = e
         }
+        let s = Int(e)
         let before = counted(s)
         if copies > 1 {
             cohorts[s] += 1
@@ -82,20 +87,16 @@ public struct DeviceActivity: Sendable {
         }
         current[r] += counted(s) - before
         if current[r] > peak[r] { peak[r] = current[r] }
+        return e
     }
 
-    /// Records the end of a transfer recorded by ``began(resource:device:copies:)``.
+    /// Records the end of a transfer recorded by ``began(resource:device:copies:)``, which
+    /// returned `entry`.
     ///
-    /// - Complexity: O(resources the device is active on).
-    mutating func ended(resource r: Int, device: Int, copies: Int32) {
-        var previous: Int32 = -1
-        var e = head[device]
-        while e >= 0 && resource[Int(e)] != Int32(r) {
-            previous = e
-            e = next[Int(e)]
-        }
-        guard e >= 0 else { preconditionFailure("DeviceActivity: no transfer of this device on this resource") }
+    /// - Complexity: O(1).
+    mutating func ended(entry e: Int32, device: Int, copies: Int32) {
         let s = Int(e)
+        let r = Int(resource[s])
         let before = counted(s)
         if copies > 1 {
             cohorts[s] -= 1
@@ -105,8 +106,20 @@ public struct DeviceActivity: Sendable {
         }
         current[r] += counted(s) - before
         if singles[s] == 0 && cohorts[s] == 0 {
-            if previous >= 0 { next[Int(previous)] = next[s] } else { head[device] = next[s] }
+            let p = previous[s], n = next[s]
+            if p >= 0 { next[Int(p)] = n } else { head[device] = n }
+            if n >= 0 { previous[Int(n)] = p }
             freeSlots.append(e)
         }
+    }
+
+    /// Records the end of a transfer recorded by ``began(resource:device:copies:)`` on `r`.
+    ///
+    /// - Complexity: O(resources the device is active on).
+    mutating func ended(resource r: Int, device: Int, copies: Int32) {
+        var e = head[device]
+        while e >= 0 && resource[Int(e)] != Int32(r) { e = next[Int(e)] }
+        guard e >= 0 else { preconditionFailure("DeviceActivity: no transfer of this device on this resource") }
+        ended(entry: e, device: device, copies: copies)
     }
 }
