@@ -58,7 +58,7 @@ public struct DeviceActivity: Sendable {
     ///
     /// - Returns: the pair's entry, to pass to ``ended(entry:device:copies:)``.
     /// - Complexity: O(resources the device is active on).
-    @discardableResult
+    @inline(__always) @discardableResult
     mutating func began(resource r: Int, device: Int, copies: Int32) -> Int32 {
         var e = head[device]
         while e >= 0 && resource[Int(e)] != Int32(r) { e = next[Int(e)] }
@@ -94,6 +94,7 @@ public struct DeviceActivity: Sendable {
     /// returned `entry`.
     ///
     /// - Complexity: O(1).
+    @inline(__always)
     mutating func ended(entry e: Int32, device: Int, copies: Int32) {
         let s = Int(e)
         let r = Int(resource[s])
