@@ -120,7 +120,7 @@ extension FlowSolver {
             }
         }
         level[r] = newLevel
-        setLoad(r, capacity[r])
+        setFull(r, now: now)
         scheduleGroup(r, now: now)
         observer.resourceUpdated(r, load: load[r], saturated: saturated(r), flows: resourceEntries[r].count, at: now)
         counters.groupUpdates += 1
@@ -309,7 +309,7 @@ extension FlowSolver {
             let l = Int(hopResource[base + h])
             setLoad(l, max(0, load[l] + hopFactor[base + h] * (share - oldRate)))
         }
-        setLoad(r, capacity[r])
+        setFull(r, now: now)
         level[r] = newLevel
         rate[f] = share
         joinGroup(f, r, now: now)

@@ -46,6 +46,18 @@ extension FlowSolver {
         if lazyPair[l] >= 0 { rekeyLazyPair(Int(lazyPair[l])) }
     }
 
+    /// Sets saturated resource `l`'s true load to its capacity (a group path that fills it).
+    /// Another group's lazy pair on `l` is synced first: the shares that fill `l` were
+    /// computed from its true load, pending part included, so storing the capacity over an
+    /// unsynced pair would leave the true load off by that part — a full resource read as
+    /// having spare capacity (its members then lose their bottleneck at the next re-solve),
+    /// or one read as over capacity.
+    @inline(__always)
+    mutating func setFull(_ l: Int, now: Int64) {
+        if lazyPair[l] >= 0 { syncLazyPair(Int(lazyPair[l]), now: now) }
+        setLoad(l, capacity[l])
+    }
+
     /// The key of lazy pair `p`: the share of its group at which its resource saturates.
     @inline(__always)
     func lazyKey(_ p: Int) -> Double {
