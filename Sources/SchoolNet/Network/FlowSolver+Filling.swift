@@ -9,6 +9,7 @@ extension FlowSolver {
     /// Capped flows wait sorted by ceiling per weight; all those whose ceiling comes before
     /// the next saturation freeze as one batch.
     mutating func fill() {
+        let scan = componentResources.count <= Self.levelScanLimit
         levelHeap.removeAll()
         for rr in componentResources {
             let r = Int(rr)
@@ -16,21 +17,30 @@ extension FlowSolver {
             weightSum[r] = 0
             unfrozenOn[r] = 0
             newLevel[r] = .infinity
+            levelWaiting[r] = false
         }
         cappedFlows.removeAll(keepingCapacity: true)
         addComponentUsage()
         for rr in componentResources {
             let r = Int(rr)
-            if unfrozenOn[r] > 0 { levelHeap.update(r, to: Self.key(residual[r] / weightSum[r])) }
+            if unfrozenOn[r] > 0 {
+                let k = Self.key(residual[r] / weightSum[r])
+                if scan {
+                    levelKey[r] = k
+                    levelWaiting[r] = true
+                } else {
+                    levelHeap.update(r, to: k)
+                }
+            }
         }
-        CappedEntry.sort(cappedFlows)
+        CappedEntry.sort(cappedFlows, using: cappedScratch)
         var next = 0  // first capped entry not yet passed
         var unfrozen = componentFlows.count
         while unfrozen > 0 {
-            flushDirtyLevels()
+            flushDirtyLevels(scan: scan)
             while next < cappedFlows.count && frozen[Int(cappedFlows[next].flow)] { next += 1 }
             let tc = next < cappedFlows.count ? cappedFlows[next].level : .infinity
-            let top = levelHeap.min
+            let top = scan ? lowestWaitingLevel() : levelHeap.min
             let tl = top.map { Double(bitPattern: UInt64(bitPattern: $0.key)) } ?? .infinity
             if tc <= tl {
                 // Freezing a capped flow below a resource's level only raises that level, so
@@ -42,12 +52,35 @@ extension FlowSolver {
                 unfrozen -= batch.frozen
             } else {
                 let r = top!.index
-                levelHeap.remove(r)
+                if scan { levelWaiting[r] = false } else { levelHeap.remove(r) }
                 newLevel[r] = tl
                 unfrozen -= freezeAll(on: r, level: tl)
             }
         }
-        flushDirtyLevels()
+        flushDirtyLevels(scan: scan)
+    }
+
+    /// Components with at most this many resources keep their waiting levels in
+    /// `levelKey`/`levelWaiting` and find the lowest by a scan: cheaper than the heap's
+    /// updates when few resources wait. Both give the lowest (key, resource) pair, so the
+    /// fill is the same either way.
+    static let levelScanLimit = 64
+
+    /// The waiting resource with the lowest (level key, index), as the level heap's `min`
+    /// would give it, found by a scan of the component's resources.
+    func lowestWaitingLevel() -> (index: Int, key: Int64)? {
+        let waiting = levelWaiting.base, keys = levelKey.base
+        var best = -1, bestKey = Int64.max
+        for rr in componentResources {
+            let r = Int(rr)
+            if !waiting[r] { continue }
+            let k = keys[r]
+            if best < 0 || k < bestKey || (k == bestKey && r < best) {
+                best = r
+                bestKey = k
+            }
+        }
+        return best < 0 ? nil : (best, bestKey)
     }
 
     /// Fill set-up: marks component flows unfrozen, adds their current usage back to each
@@ -156,9 +189,11 @@ extension FlowSolver {
     mutating func freezeAll(on r: Int, level tl: Double) -> Int {
         let entries = resourceEntries[r], mark = self.mark  // shared, not copied (mark: a handle)
         let ep = epoch, lim = Int32(r)
+        let waiting = Int(unfrozenOn[r])  // the unfrozen component flows on r: stop after the last
         return withFreezing { fz in
             var count = 0
             for e in entries {
+                if count == waiting { break }
                 let g = Int(e >> 4)
                 if mark[g] != ep || fz.frozen[g] { continue }
                 fz.freeze(g, rate: fz.weight[g] * tl, limiter: lim)
@@ -168,12 +203,21 @@ extension FlowSolver {
         }
     }
 
-    /// Re-keys (or removes) the resources whose level changed since the last read.
-    mutating func flushDirtyLevels() {
+    /// Re-keys (or removes) the resources whose level changed since the last read, in the
+    /// scanned queue (`scan`) or the heap.
+    mutating func flushDirtyLevels(scan: Bool) {
         for rr in dirtyResources {
             let res = Int(rr)
             isDirty[res] = false
-            if levelHeap.contains(res) {
+            if scan {
+                if levelWaiting[res] {
+                    if unfrozenOn[res] == 0 {
+                        levelWaiting[res] = false
+                    } else {
+                        levelKey[res] = Self.key(max(0, residual[res]) / max(weightSum[res], 1e-300))
+                    }
+                }
+            } else if levelHeap.contains(res) {
                 if unfrozenOn[res] == 0 {
                     levelHeap.remove(res)
                 } else {
@@ -194,17 +238,107 @@ struct CappedEntry {
     @inline(__always)
     func precedes(_ o: CappedEntry) -> Bool { level < o.level || (level == o.level && flow < o.flow) }
 
-    /// Sorts `a` by ``precedes(_:)`` in place: a quicksort (median of three, insertion sort
-    /// below 16 entries) on the raw buffer, with no allocation — the standard library's
-    /// stable sort allocates a merge buffer on each of the thousands of re-solves. The order
-    /// is total (flows are distinct), so any correct sort gives the same array.
-    static func sort(_ a: Column<CappedEntry>) {
+    /// Scratch storage of ``sort(_:using:)`` (kept across calls: no allocation per sort).
+    struct Scratch {
+        var entries = Column<CappedEntry>()
+        var bucket = Column<UInt8>()
+    }
+
+    /// Sorts `a` by ``precedes(_:)`` in place.
+    static func sort(_ a: Column<CappedEntry>) { sort(a, using: Scratch()) }
+
+    /// Sorts `a` by ``precedes(_:)`` in place. The order is total (flows are distinct), so
+    /// any correct sort gives the same array; which one runs is a matter of speed:
+    /// - entries with at most ``maxBuckets`` distinct levels (a component's capped flows
+    ///   mostly share a few ceilings: slow-start steps, stream bitrates) are distributed by
+    ///   level, then each level's entries sorted by flow: O(n × levels) at worst, about
+    ///   O(n) in practice;
+    /// - otherwise a quicksort (median of three, insertion sort below 16 entries) on the
+    ///   raw buffer, with no allocation — the standard library's stable sort allocates a
+    ///   merge buffer on each of the thousands of re-solves.
+    static func sort(_ a: Column<CappedEntry>, using scratch: Scratch) {
         guard a.count > 1 else { return }
+        if a.count >= 16 && bucketSort(a, using: scratch) { return }
         a.withUnsafeMutableBufferPointer { h in
             var depth = 0
             var n = h.count
             while n > 1 { depth += 2; n >>= 1 }
             quicksort(h, 0, h.count - 1, depth: depth)
+        }
+    }
+
+    /// The most distinct levels ``bucketSort(_:using:)`` takes.
+    static let maxBuckets = 32
+
+    /// Sorts `a` by level bucket, then by flow within each bucket, if it has at most
+    /// ``maxBuckets`` distinct levels (levels equal under `==` share a bucket, as
+    /// ``precedes(_:)`` treats them as equal).
+    ///
+    /// - Returns: whether it sorted (else `a` is untouched).
+    static func bucketSort(_ a: Column<CappedEntry>, using scratch: Scratch) -> Bool {
+        let n = a.count
+        scratch.entries.reserveCapacity(n)
+        scratch.bucket.reserveCapacity(n)
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: maxBuckets) { levelBuffer in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * maxBuckets) { countBuffer in
+                let levels = levelBuffer.baseAddress!, counts = countBuffer.baseAddress!
+                let h = a.base, bucket = scratch.bucket.base, out = scratch.entries.base
+                // The distinct levels, in order of first appearance, and each entry's.
+                var distinct = 0, last = 0
+                for i in 0..<n {
+                    let x = h[i].level
+                    if distinct == 0 || levels[last] != x {
+                        var d = -1
+                        for k in 0..<distinct where levels[k] == x {
+                            d = k
+                            break
+                        }
+                        if d < 0 {
+                            if distinct == maxBuckets { return false }
+                            d = distinct
+                            levels[d] = x
+                            counts[d] = 0
+                            distinct += 1
+                        }
+                        last = d
+                    }
+                    bucket[i] = UInt8(last)
+                    counts[last] += 1
+                }
+                // Bucket k's rank among the levels (insertion sort of ≤ maxBuckets), then
+                // its first slot in the output (counts[maxBuckets + k]).
+                let order = counts + maxBuckets
+                for k in 0..<distinct {
+                    var m = k
+                    while m > 0 && levels[k] < levels[order[m - 1]] {
+                        order[m] = order[m - 1]
+                        m -= 1
+                    }
+                    order[m] = k
+                }
+                var position = 0
+                for m in 0..<distinct {
+                    let k = order[m]
+                    let size = counts[k]
+                    counts[k] = position  // now the next free slot of bucket k
+                    position += size
+                }
+                for i in 0..<n {
+                    let k = Int(bucket[i])
+                    out[counts[k]] = h[i]
+                    counts[k] += 1
+                }
+                // Each bucket now ends at counts[k]; sort it by flow.
+                let buffer = UnsafeMutableBufferPointer(start: out, count: n)
+                var lo = 0
+                for m in 0..<distinct {
+                    let hi = counts[order[m]]
+                    if hi - lo > 1 { quicksort(buffer, lo, hi - 1, depth: 2 * 64) }
+                    lo = hi
+                }
+                h.update(from: out, count: n)
+                return true
+            }
         }
     }
 

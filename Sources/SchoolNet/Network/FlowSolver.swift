@@ -215,6 +215,11 @@ public struct FlowSolver {
     var newLevel: Column<Double> = []
     var unfrozenOn: Column<Int32> = []
     var levelHeap = IndexedHeap()
+    /// The level queue of a small component (see ``levelScanLimit``): per resource, its key
+    /// and whether it waits (the fill then finds the lowest by a scan of the component's
+    /// resources instead of the heap).
+    var levelKey: Column<Int64> = []
+    var levelWaiting: Column<Bool> = []
     /// Resources whose level-heap key is stale (re-keyed once before the heap is read).
     var dirtyResources: Column<Int32> = []
     var isDirty: Column<Bool> = []
@@ -230,6 +235,8 @@ public struct FlowSolver {
     /// Resources saturated before an ended flow left (set by ``detach(_:now:)``).
     var propagationSeeds: Column<Int32> = []
     var cappedFlows: Column<CappedEntry> = []
+    /// Scratch of ``CappedEntry/sort(_:using:)``.
+    var cappedScratch = CappedEntry.Scratch()
     var bfsQueue: Column<Int32> = []
 
     /// The observer told about every rate and saturation change (attribution, utilisation).
@@ -300,6 +307,8 @@ public struct FlowSolver {
         newLevel.append(.infinity)
         unfrozenOn.append(0)
         isDirty.append(false)
+        levelKey.append(0)
+        levelWaiting.append(false)
         clock.append(0)
         clockTime.append(0)
         groupSize.append(0)
