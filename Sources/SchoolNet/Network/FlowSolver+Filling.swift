@@ -189,11 +189,9 @@ extension FlowSolver {
     mutating func freezeAll(on r: Int, level tl: Double) -> Int {
         let entries = resourceEntries[r], mark = self.mark  // shared, not copied (mark: a handle)
         let ep = epoch, lim = Int32(r)
-        let waiting = Int(unfrozenOn[r])  // the unfrozen component flows on r: stop after the last
         return withFreezing { fz in
             var count = 0
             for e in entries {
-                if count == waiting { break }
                 let g = Int(e >> 4)
                 if mark[g] != ep || fz.frozen[g] { continue }
                 fz.freeze(g, rate: fz.weight[g] * tl, limiter: lim)
@@ -238,10 +236,13 @@ struct CappedEntry {
     @inline(__always)
     func precedes(_ o: CappedEntry) -> Bool { level < o.level || (level == o.level && flow < o.flow) }
 
-    /// Scratch storage of ``sort(_:using:)`` (kept across calls: no allocation per sort).
+    /// Scratch storage of ``sort(_:using:)``, kept across calls (no allocation per sort):
+    /// per flow index its level and bucket while a sort runs, and a bitmap of flow indices
+    /// (all zero between sorts).
     struct Scratch {
-        var entries = Column<CappedEntry>()
+        var level = Column<Double>()
         var bucket = Column<UInt8>()
+        var bitmap = Column<UInt64>()
     }
 
     /// Sorts `a` by ``precedes(_:)`` in place.
@@ -249,13 +250,15 @@ struct CappedEntry {
 
     /// Sorts `a` by ``precedes(_:)`` in place. The order is total (flows are distinct), so
     /// any correct sort gives the same array; which one runs is a matter of speed:
-    /// - entries with at most ``maxBuckets`` distinct levels (a component's capped flows
-    ///   mostly share a few ceilings: slow-start steps, stream bitrates) are distributed by
-    ///   level, then each level's entries sorted by flow: O(n × levels) at worst, about
-    ///   O(n) in practice;
+    /// - at most ``maxBuckets`` distinct levels, on flow indices spread over no more than
+    ///   about 64 × count (a component's capped flows mostly share a few ceilings:
+    ///   slow-start steps, stream bitrates): ``bucketSort(_:using:)``, O(n × levels) at
+    ///   worst and about O(n) in practice;
     /// - otherwise a quicksort (median of three, insertion sort below 16 entries) on the
     ///   raw buffer, with no allocation — the standard library's stable sort allocates a
     ///   merge buffer on each of the thousands of re-solves.
+    ///
+    /// - Precondition: the flows of `a` are distinct and non-negative.
     static func sort(_ a: Column<CappedEntry>, using scratch: Scratch) {
         guard a.count > 1 else { return }
         if a.count >= 16 && bucketSort(a, using: scratch) { return }
@@ -270,20 +273,37 @@ struct CappedEntry {
     /// The most distinct levels ``bucketSort(_:using:)`` takes.
     static let maxBuckets = 32
 
-    /// Sorts `a` by level bucket, then by flow within each bucket, if it has at most
-    /// ``maxBuckets`` distinct levels (levels equal under `==` share a bucket, as
-    /// ``precedes(_:)`` treats them as equal).
+    /// Sorts `a` by level, then flow, without comparing entries: the distinct levels are
+    /// ranked (levels equal under `==` share a bucket, as ``precedes(_:)`` treats them as
+    /// equal), the flows visited in increasing index through a bitmap, and each written
+    /// to the next slot of its level's range.
     ///
-    /// - Returns: whether it sorted (else `a` is untouched).
+    /// - Returns: whether it sorted — false (with `a` untouched) when there are more than
+    ///   ``maxBuckets`` distinct levels or the flow indices span more than 64 × (count + 16).
     static func bucketSort(_ a: Column<CappedEntry>, using scratch: Scratch) -> Bool {
         let n = a.count
-        scratch.entries.reserveCapacity(n)
-        scratch.bucket.reserveCapacity(n)
+        var lowest = Int.max, highest = -1
+        a.withUnsafeMutableBufferPointer { h in
+            for e in h {
+                lowest = Swift.min(lowest, Int(e.flow))
+                highest = Swift.max(highest, Int(e.flow))
+            }
+        }
+        let firstWord = lowest >> 6, lastWord = highest >> 6
+        if lastWord - firstWord + 1 > n + 16 { return false }
+        if scratch.level.count <= highest {
+            let grow = Swift.max(highest + 1 - scratch.level.count, scratch.level.count)
+            scratch.level.append(0, count: grow)
+            scratch.bucket.append(0, count: grow)
+        }
+        if scratch.bitmap.count <= lastWord {
+            scratch.bitmap.append(0, count: Swift.max(lastWord + 1 - scratch.bitmap.count, scratch.bitmap.count))
+        }
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: maxBuckets) { levelBuffer in
             withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * maxBuckets) { countBuffer in
                 let levels = levelBuffer.baseAddress!, counts = countBuffer.baseAddress!
-                let h = a.base, bucket = scratch.bucket.base, out = scratch.entries.base
-                // The distinct levels, in order of first appearance, and each entry's.
+                let h = a.base, flowLevel = scratch.level.base, flowBucket = scratch.bucket.base
+                // The distinct levels, in order of first appearance, and each flow's.
                 var distinct = 0, last = 0
                 for i in 0..<n {
                     let x = h[i].level
@@ -302,11 +322,13 @@ struct CappedEntry {
                         }
                         last = d
                     }
-                    bucket[i] = UInt8(last)
+                    let f = Int(h[i].flow)
+                    flowLevel[f] = x
+                    flowBucket[f] = UInt8(last)
                     counts[last] += 1
                 }
-                // Bucket k's rank among the levels (insertion sort of ≤ maxBuckets), then
-                // its first slot in the output (counts[maxBuckets + k]).
+                // The buckets by level (insertion sort of at most maxBuckets), then each
+                // bucket's first slot.
                 let order = counts + maxBuckets
                 for k in 0..<distinct {
                     var m = k
@@ -323,20 +345,22 @@ struct CappedEntry {
                     counts[k] = position  // now the next free slot of bucket k
                     position += size
                 }
+                let bitmap = scratch.bitmap.base
                 for i in 0..<n {
-                    let k = Int(bucket[i])
-                    out[counts[k]] = h[i]
-                    counts[k] += 1
+                    let f = Int(h[i].flow)
+                    bitmap[f >> 6] |= 1 << UInt64(f & 63)
                 }
-                // Each bucket now ends at counts[k]; sort it by flow.
-                let buffer = UnsafeMutableBufferPointer(start: out, count: n)
-                var lo = 0
-                for m in 0..<distinct {
-                    let hi = counts[order[m]]
-                    if hi - lo > 1 { quicksort(buffer, lo, hi - 1, depth: 2 * 64) }
-                    lo = hi
+                for w in firstWord...lastWord {
+                    var bits = bitmap[w]
+                    bitmap[w] = 0
+                    while bits != 0 {
+                        let f = w << 6 | bits.trailingZeroBitCount
+                        bits &= bits &- 1
+                        let k = Int(flowBucket[f])
+                        h[counts[k]] = CappedEntry(level: flowLevel[f], flow: Int32(f))
+                        counts[k] += 1
+                    }
                 }
-                h.update(from: out, count: n)
                 return true
             }
         }
