@@ -93,8 +93,10 @@ extension FlowSolver {
         let weight = weight.base, capacity = capacity.base
         let residual = residual.base, weightSum = weightSum.base, unfrozenOn = unfrozenOn.base
         let frozen = frozen.base, capped = cappedFlows
-        for ff in componentFlows {
-            let f = Int(ff)
+        let flows = componentFlows.base, flowCount = componentFlows.count
+        capped.reserveCapacity(flowCount)
+        for i in 0..<flowCount {
+            let ff = flows[i], f = Int(ff)
             frozen[f] = false
             let wf = weight[f], l = limiter[f]
             let rf = l >= 0 ? wf * level[Int(l)] : rate[f]  // currentRate(f)
@@ -169,10 +171,11 @@ extension FlowSolver {
     ///
     /// - Returns: the first capped entry not passed, and the number of flows frozen.
     mutating func freezeCapped(from start: Int, through tl: Double) -> (next: Int, frozen: Int) {
-        let capped = cappedFlows, ceiling = self.ceiling, kind = ceilingKind  // handles: shared storage
+        let capped = cappedFlows.base, end = cappedFlows.count
+        let ceiling = self.ceiling.base, kind = ceilingKind.base
         return withFreezing { fz in
             var next = start, count = 0
-            while next < capped.count && capped[next].level <= tl {
+            while next < end && capped[next].level <= tl {
                 let f = Int(capped[next].flow)
                 next += 1
                 if fz.frozen[f] { continue }
@@ -187,12 +190,13 @@ extension FlowSolver {
     ///
     /// - Returns: the number of flows frozen.
     mutating func freezeAll(on r: Int, level tl: Double) -> Int {
-        let entries = resourceEntries[r], mark = self.mark  // shared, not copied (mark: a handle)
+        let entries = resourceEntries[r]  // shared, not copied (a handle)
+        let flows = entries.base, flowCount = entries.count, mark = self.mark.base
         let ep = epoch, lim = Int32(r)
         return withFreezing { fz in
             var count = 0
-            for e in entries {
-                let g = Int(e >> 4)
+            for i in 0..<flowCount {
+                let g = Int(flows[i] >> 4)
                 if mark[g] != ep || fz.frozen[g] { continue }
                 fz.freeze(g, rate: fz.weight[g] * tl, limiter: lim)
                 count += 1
