@@ -1,5 +1,14 @@
 /// Progressive filling on a component (the inner loops over raw buffers).
 extension FlowSolver {
+    /// Per resource: its key in a small component's level queue, and whether it waits.
+    var levelKey: Column<Int64> { fillScratch.levelKey }
+    var levelWaiting: Column<Bool> { fillScratch.levelWaiting }
+    /// Resources whose level key is stale (re-keyed once before the queue is read).
+    var dirtyResources: Column<Int32> { fillScratch.dirtyResources }
+    var isDirty: Column<Bool> { fillScratch.isDirty }
+    /// The component's capped flows, sorted by (ceiling / weight, flow) for the fill.
+    var cappedFlows: Column<CappedEntry> { fillScratch.cappedFlows }
+
     /// Progressive filling: computes `newRate`, `newLimiter` for component flows and
     /// `newLevel` for component resources.
     ///
@@ -33,7 +42,7 @@ extension FlowSolver {
                 }
             }
         }
-        CappedEntry.sort(cappedFlows, using: cappedScratch)
+        CappedEntry.sort(cappedFlows, using: fillScratch.capped)
         var next = 0  // first capped entry not yet passed
         var unfrozen = componentFlows.count
         while unfrozen > 0 {
@@ -244,9 +253,9 @@ struct CappedEntry {
     /// per flow index its level and bucket while a sort runs, and a bitmap of flow indices
     /// (all zero between sorts).
     struct Scratch {
-        var level = Column<Double>()
-        var bucket = Column<UInt8>()
-        var bitmap = Column<UInt64>()
+        let level = Column<Double>()
+        let bucket = Column<UInt8>()
+        let bitmap = Column<UInt64>()
     }
 
     /// Sorts `a` by ``precedes(_:)`` in place.
@@ -414,5 +423,28 @@ struct CappedEntry {
             }
             h[m] = x
         }
+    }
+}
+
+/// The fill's scratch columns, behind one reference (a ``FlowSolver`` is a large value that
+/// callers sometimes copy to read it; the scratch adds one pointer to it). Shared by copies
+/// of a solver, like its ``Column``s.
+final class FillScratch {
+    /// Per resource: its key in a small component's level queue, and whether it waits
+    /// (see ``FlowSolver/levelScanLimit``).
+    let levelKey = Column<Int64>()
+    let levelWaiting = Column<Bool>()
+    /// Resources whose level key is stale, and the flag per resource.
+    let dirtyResources = Column<Int32>()
+    let isDirty = Column<Bool>()
+    /// The component's capped flows, and the scratch that sorts them.
+    let cappedFlows = Column<CappedEntry>()
+    let capped = CappedEntry.Scratch()
+
+    /// Makes room for one more resource.
+    func addResource() {
+        levelKey.append(0)
+        levelWaiting.append(false)
+        isDirty.append(false)
     }
 }

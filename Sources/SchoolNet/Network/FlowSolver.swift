@@ -215,15 +215,9 @@ public struct FlowSolver {
     var newLevel: Column<Double> = []
     var unfrozenOn: Column<Int32> = []
     var levelHeap = IndexedHeap()
-    /// The level queue of a small component (see ``levelScanLimit``): per resource, its key
-    /// and whether it waits (the fill then finds the lowest by a scan of the component's
-    /// resources instead of the heap).
-    var levelKey: Column<Int64> = []
-    var levelWaiting: Column<Bool> = []
-    /// Resources whose level-heap key is stale (re-keyed once before the heap is read).
-    var dirtyResources: Column<Int32> = []
-    var isDirty: Column<Bool> = []
-    /// The component's capped flows, sorted by (ceiling / weight, flow) for the fill.
+    /// The fill's level queue of small components, stale levels and capped flows
+    /// (``FillScratch``): one reference, so the solver stays small to copy.
+    let fillScratch = FillScratch()
     /// Scratch for ``propagateHeldChange(_:to:ended:now:)``, per resource.
     var propagationEpoch: UInt32 = 0
     var propagationMark: Column<UInt32> = []
@@ -234,9 +228,6 @@ public struct FlowSolver {
     var propagationTouched: Column<Int32> = []
     /// Resources saturated before an ended flow left (set by ``detach(_:now:)``).
     var propagationSeeds: Column<Int32> = []
-    var cappedFlows: Column<CappedEntry> = []
-    /// Scratch of ``CappedEntry/sort(_:using:)``.
-    var cappedScratch = CappedEntry.Scratch()
     var bfsQueue: Column<Int32> = []
 
     /// The observer told about every rate and saturation change (attribution, utilisation).
@@ -306,9 +297,7 @@ public struct FlowSolver {
         weightSum.append(0)
         newLevel.append(.infinity)
         unfrozenOn.append(0)
-        isDirty.append(false)
-        levelKey.append(0)
-        levelWaiting.append(false)
+        fillScratch.addResource()
         clock.append(0)
         clockTime.append(0)
         groupSize.append(0)
