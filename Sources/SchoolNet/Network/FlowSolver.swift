@@ -27,8 +27,9 @@
 ///     usage is subtracted from each resource's capacity). Freezing a flow only marks the
 ///     level keys of its resources stale; they are re-keyed once before the level heap is
 ///     next read, so a saturation that freezes m flows costs O(m × hops + R log R), not
-///     O(m × hops × log R). Capped flows wait in a heap by ceiling per weight, popped only
-///     when their ceiling comes before the next saturation;
+///     O(m × hops × log R). Capped flows wait sorted by ceiling per weight (distributed by
+///     level when they share few levels), taken only when their ceiling comes before the
+///     next saturation; a component of few resources finds the lowest level by a scan;
 ///  5. checks every resource the re-solve saturated: if a flow outside the component holds a
 ///     higher share there than the new level, that resource's flows join the component and
 ///     the solve repeats;
