@@ -102,4 +102,21 @@ import Testing
         #expect(Sweep.requiredDays(share: 0, of: 5) == 0)
         #expect(Sweep.order(days: 5, first: [3, 9, 1, 3]) == [3, 1, 0, 2, 4])
     }
+
+    /// Failed days first (most recent first), then the days run before by their stress
+    /// (closest to missing a target first), then the days never run, in replication order.
+    @Test func dayOrderTriesTheLikeliestFailureFirst() {
+        func run(_ value: Double) -> Sweep.Run {
+            let m = Metric(key: "time_p95", label: "", value: value, unit: "s", target: 6)
+            return Sweep.Run(workloads: [WorkloadReport(name: "bulk", kind: "bulk", entities: 1, metrics: [m], delayedBy: [])], limitedFlowSeconds: [],
+                             resourceNames: [])
+        }
+        #expect(Sweep.stress(of: run(3)) == 0.5)
+        var h = Sweep.DayHistory()
+        #expect(h.order(days: 4) == [0, 1, 2, 3])
+        h.record([(day: 1, run: run(7), passed: false), (day: 0, run: run(5), passed: true), (day: 2, run: run(2), passed: true)])
+        #expect(h.order(days: 6) == [1, 0, 2, 3, 4, 5])
+        h.record([(day: 4, run: run(6.5), passed: false), (day: 2, run: run(5.5), passed: true)])
+        #expect(h.order(days: 6) == [4, 1, 2, 0, 3, 5])
+    }
 }
