@@ -6,10 +6,10 @@ extension Sweep {
     /// read by the search in the order it decides them.
     ///
     /// The search asks for one day at a time (``result(_:)``) and reads nothing else, so
-    /// what it reports depends only on the days' results, never on the threads. It may also
-    /// *announce* days it will probably ask for (``prefetch(_:level:)``: the rest of an
-    /// option's days once one has passed, an answer's fresh verification days); idle threads
-    /// run them, most urgent level first, so both cores stay busy while the search waits on
+    /// what it reports depends only on the days' results, never on the threads. It also
+    /// *announces* days (``prefetch(_:level:)``): the answers' fresh verification days, certain
+    /// to be needed, and the next days of the option being decided, which a thread runs when
+    /// it has nothing more certain to do — so both cores stay busy while the search waits on
     /// a single deciding day. A day announced but never asked for costs its run and nothing
     /// else; ``cancel(_:)`` drops the announced days not yet started.
     ///
@@ -34,11 +34,12 @@ extension Sweep {
             var rank: Int
             static func < (a: Level, b: Level) -> Bool { (a.tier, a.rank) < (b.tier, b.rank) }
             /// A day the search waits for.
-            static let needed = Level(tier: 3, rank: 0)
-            /// The rest of the option being decided.
-            static let search = Level(tier: 2, rank: 0)
-            /// A verification day; `rank` orders sizes (the larger school's longer days first).
+            static let needed = Level(tier: 2, rank: 0)
+            /// A verification day (certain to be needed); `rank` orders sizes (the larger
+            /// school's longer days first).
             static func verification(_ rank: Int) -> Level { Level(tier: 1, rank: rank) }
+            /// A day the search will need unless the days before it decide the option.
+            static let search = Level(tier: 0, rank: 0)
         }
 
         private struct Queued {
@@ -57,14 +58,22 @@ extension Sweep {
         private var simulatedDays = 0
         private let group = DispatchGroup()
 
+        /// The threads that run days.
+        let threads: Int
+
         /// Starts `jobs` threads (at least one).
         init(jobs: Int) {
-            for _ in 0..<max(1, jobs) {
+            threads = max(1, jobs)
+            // Threads of their own: they wait between days, and waiting must not hold the
+            // shared dispatch threads that other parallel work of the process runs on.
+            for _ in 0..<threads {
                 group.enter()
-                DispatchQueue.global().async { [self] in
+                let thread = Thread { [self] in
                     work()
                     group.leave()
                 }
+                thread.stackSize = 8 << 20
+                thread.start()
             }
         }
 

@@ -77,8 +77,8 @@ extension Sweep {
     ///     ``Search/fastFrom(_:)`` the first size starts at the given option and every later
     ///     size at the previous size's answer (the cheapest option after a size none passed),
     ///     under that case's assumption that pass/fail is monotone in the options' order.
-    ///     Every size's search tries first the days that failed before, in this size or the
-    ///     ones before it (the same seeds, so often the same busy days).
+    ///     Every size's search tries first the days likeliest to fail, from what they gave in
+    ///     this size or the ones before it (the same seeds, so often the same busy days).
     ///   - progress: Called with a line per step.
     /// - Returns: One sizing per student count, in the order given, each answer verified on
     ///   fresh days. Every day runs on one pool of `jobs` threads (``DayPool``): the search's

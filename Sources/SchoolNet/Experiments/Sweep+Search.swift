@@ -7,14 +7,19 @@
 /// - **An option's days stop once its verdict is decided**: with `D` days and a share `s`,
 ///   it needs `⌈s·D⌉` passing days; it fails as soon as more than `D − ⌈s·D⌉` days have
 ///   failed, and passes as soon as `⌈s·D⌉` have passed. The days not run cannot change the
-///   verdict. A first day that failed before runs alone, the next `jobs` days together,
-///   then batches as long as the days run so far; the point keeps the shortest prefix of the day
-///   order that decides it, so what is reported does not depend on `jobs` or the batches.
-/// - **Days that failed before run first**: the days that failed at the options already
-///   tried (for the same school, or the school size before) are tried first, most recent
-///   first, then the others in replication order. A too-slow line usually fails on the first
-///   of them, after one day. The order changes only how soon a verdict is reached, never the
-///   verdict, and it depends only on earlier verdicts, not on `jobs`.
+///   verdict. The search reads one day at a time, so the point holds the shortest prefix of
+///   the day order that decides it, whatever `jobs`.
+/// - **The days likeliest to fail run first** (``DayHistory``): the days that failed at the
+///   options already tried (for the same school, or the school sizes before) first, most
+///   recent first, then the days run before by how close they came to missing a target,
+///   then the others in replication order. A too-slow line usually fails on the first of
+///   them. The order changes only how soon a verdict is reached, never the verdict, and it
+///   depends only on the days the search read, not on `jobs`.
+///
+/// Every day runs on one pool of `jobs` threads (``DayPool``): while the search waits for
+/// the day it reads, the other threads run the next days of the same option, or the
+/// answers' fresh verification days, so the cores stay busy though the search decides one
+/// day at a time; an announced day the verdict turns out not to need is dropped.
 ///
 /// ``Search/fastFrom(_:)`` further starts at a given option (the answer for the next smaller
 /// school) instead of the cheapest; it assumes pass/fail is monotone in the options' order
@@ -26,7 +31,8 @@
 ///
 /// **Validated by:** `SizingSearchTests` (the fast searches return the exhaustive one's
 /// answers; a failing option stops after its deciding day; `jobs` does not change the
-/// output); `SchoolSizeTests.smallestPassingLinePerSchoolSize` (hand-checked answers).
+/// output; the day order), `DayPoolTests` (a pooled day's result is its own run);
+/// `SchoolSizeTests.smallestPassingLinePerSchoolSize` (hand-checked answers).
 extension Sweep {
     /// How the sizing search walks the options and their days.
     public enum Search: Sendable, Equatable {
@@ -34,7 +40,7 @@ extension Sweep {
         /// reference the others give the same answer as.
         case exhaustive
         /// From the cheapest option up; each option's days stop once its verdict on the
-        /// share of days is decided, days that failed before first. Same answer as
+        /// share of days is decided, the days likeliest to fail first. Same answer as
         /// ``exhaustive``, with no assumption.
         case fast
         /// As ``fast``, but starting at the option with this index in cost order (clamped):
@@ -141,8 +147,9 @@ extension Sweep {
     /// Evaluates one option on the share of its days, in the order `history` gives, one day
     /// at a time until the verdict is decided: with `D` days and a share `s` it needs `⌈s·D⌉`
     /// passing days, fails once more than `D − ⌈s·D⌉` have failed, passes once `⌈s·D⌉` have
-    /// passed. Once a day has passed, the option's other days are announced to `pool` (past
-    /// its likeliest failure an option usually passes); those not needed are dropped.
+    /// passed. Each day waited for has the next `threads − 1` announced to `pool`, to run on
+    /// a thread that has no verification day to run (those are certain to be needed); an
+    /// announced day the verdict does not need is dropped if it has not started.
     ///
     /// - Returns: The point over the days run (in replication order; ``Point/daysPlanned``
     ///   all the days) and the days that failed, in the order run. `history` records them.
@@ -152,14 +159,21 @@ extension Sweep {
         let keys = history.order(days: total).map { (day: $0, key: DayPool.Key(scenario: id, seed: seed &+ UInt64($0))) }
         let need = requiredDays(share: daysShare, of: total)
         var done: [(day: Int, run: Run, passed: Bool)] = []
-        var passed = 0, failed = 0
+        var passed = 0, failed = 0, announced = 0
         for (k, x) in keys.enumerated() {
+            // The next days are announced, one per other thread: a thread with no
+            // verification day to run runs them while this one decides, and at most that
+            // many are lost if it fails the option.
+            let ahead = min(keys.count, k + pool.threads)
+            if ahead > max(announced, k + 1) {
+                pool.prefetch(keys[max(announced, k + 1)..<ahead].map(\.key), level: .search)
+                announced = ahead
+            }
             let r = pool.result(x.key)
             let ok = r.workloads.allSatisfy { $0.metrics.allSatisfy { $0.passed ?? true } }
             done.append((x.day, r, ok))
             if ok { passed += 1 } else { failed += 1 }
             if passed >= need || total - failed < need { break }
-            if ok && passed == 1 { pool.prefetch(keys[(k + 1)...].map(\.key), level: .search) }
         }
         pool.cancel(keys[done.count...].map(\.key))
         history.record(done)
