@@ -13,10 +13,12 @@
 ///   counts k devices. A device carrying transfers of several cohort sizes at once counts
 ///   the largest (only CBT forms cohorts, and a cohort keeps its size for the whole test).
 ///
-/// **Storage**: one table entry per (resource, device) pair with a transfer in progress,
-/// found through an ``IndexTable`` (looked up only, never iterated, so no hashing order
-/// reaches the counts); freed when the pair's last transfer ends. O(hops) work per transfer
-/// start and end.
+/// **Storage**: one entry per (resource, device) pair with a transfer in progress, on a
+/// short doubly linked list per device (the resources its transfers cross: a few hops per
+/// route), so a transfer's start walks that list instead of hashing a key per hop, and its
+/// end goes straight to the entries its start returned; an entry is freed when the pair's
+/// last transfer ends. O(hops × the device's active resources) work per transfer start,
+/// O(hops) per end.
 ///
 /// **Validated by:** `DesignLoadTests` (one device, two devices on one link, a cohort, a
 /// device with two transfers at once).
@@ -26,22 +28,27 @@ public struct DeviceActivity: Sendable {
     /// The most devices active on each resource at once.
     public private(set) var peak: Column<Int> = []
 
-    /// (resource << 32 | device node) → slot in the pair columns.
-    var pairs = IndexTable()
-    /// Per pair slot: transfers of copies 1 in progress, cohort transfers in progress, and
-    /// the cohort size counted while any is.
+    /// Per device node: the first entry of its list, or -1.
+    var head: Column<Int32> = []
+    /// Per entry: its resource, its neighbours on its device's list (-1 at the ends),
+    /// transfers of copies 1 in progress, cohort transfers in progress, and the cohort size
+    /// counted while any is.
+    var resource: Column<Int32> = []
+    var next: Column<Int32> = []
+    var previous: Column<Int32> = []
     var singles: Column<Int32> = []
     var cohorts: Column<Int32> = []
     var cohortSize: Column<Int32> = []
     var freeSlots: Column<Int32> = []
 
-    /// Creates the tally for `resources` resources.
-    init(resources: Int) {
+    /// Creates the tally for `resources` resources and `nodes` nodes.
+    init(resources: Int, nodes: Int) {
         current = Column(repeating: 0, count: resources)
         peak = Column(repeating: 0, count: resources)
+        head = Column(repeating: -1, count: nodes)
     }
 
-    /// The devices a pair slot counts for.
+    /// The devices an entry counts for.
     @inline(__always)
     func counted(_ s: Int) -> Int {
         cohorts[s] > 0 ? Int(cohortSize[s]) : (singles[s] > 0 ? 1 : 0)
@@ -49,20 +56,28 @@ public struct DeviceActivity: Sendable {
 
     /// Records a transfer of `device` (standing for `copies` devices) starting across `r`.
     ///
-    /// - Complexity: O(1) expected.
-    mutating func began(resource r: Int, device: Int, copies: Int32) {
-        let key = Int64(r) << 32 | Int64(device)
-        let s: Int
-        if let found = pairs[key] {
-            s = Int(found)
-        } else if let free = freeSlots.popLast() {
-            s = Int(free)
-            pairs[key] = free
-        } else {
-            s = singles.count
-            singles.append(0); cohorts.append(0); cohortSize.append(0)
-            pairs[key] = Int32(s)
+    /// - Returns: the pair's entry, to pass to ``ended(entry:device:copies:)``.
+    /// - Complexity: O(resources the device is active on).
+    @inline(__always) @discardableResult
+    mutating func began(resource r: Int, device: Int, copies: Int32) -> Int32 {
+        var e = head[device]
+        while e >= 0 && resource[Int(e)] != Int32(r) { e = next[Int(e)] }
+        if e < 0 {
+            let first = head[device]
+            if let free = freeSlots.popLast() {
+                e = free
+                resource[Int(e)] = Int32(r)
+                next[Int(e)] = first
+                previous[Int(e)] = -1
+            } else {
+                e = Int32(singles.count)
+                resource.append(Int32(r)); next.append(first); previous.append(-1)
+                singles.append(0); cohorts.append(0); cohortSize.append(0)
+            }
+            if first >= 0 { previous[Int(first)] = e }
+            head[device] = e
         }
+        let s = Int(e)
         let before = counted(s)
         if copies > 1 {
             cohorts[s] += 1
@@ -72,15 +87,17 @@ public struct DeviceActivity: Sendable {
         }
         current[r] += counted(s) - before
         if current[r] > peak[r] { peak[r] = current[r] }
+        return e
     }
 
-    /// Records the end of a transfer recorded by ``began(resource:device:copies:)``.
+    /// Records the end of a transfer recorded by ``began(resource:device:copies:)``, which
+    /// returned `entry`.
     ///
-    /// - Complexity: O(1) expected.
-    mutating func ended(resource r: Int, device: Int, copies: Int32) {
-        let key = Int64(r) << 32 | Int64(device)
-        guard let found = pairs[key] else { preconditionFailure("DeviceActivity: no transfer of this device on this resource") }
-        let s = Int(found)
+    /// - Complexity: O(1).
+    @inline(__always)
+    mutating func ended(entry e: Int32, device: Int, copies: Int32) {
+        let s = Int(e)
+        let r = Int(resource[s])
         let before = counted(s)
         if copies > 1 {
             cohorts[s] -= 1
@@ -90,8 +107,20 @@ public struct DeviceActivity: Sendable {
         }
         current[r] += counted(s) - before
         if singles[s] == 0 && cohorts[s] == 0 {
-            pairs[key] = nil
-            freeSlots.append(found)
+            let p = previous[s], n = next[s]
+            if p >= 0 { next[Int(p)] = n } else { head[device] = n }
+            if n >= 0 { previous[Int(n)] = p }
+            freeSlots.append(e)
         }
+    }
+
+    /// Records the end of a transfer recorded by ``began(resource:device:copies:)`` on `r`.
+    ///
+    /// - Complexity: O(resources the device is active on).
+    mutating func ended(resource r: Int, device: Int, copies: Int32) {
+        var e = head[device]
+        while e >= 0 && resource[Int(e)] != Int32(r) { e = next[Int(e)] }
+        guard e >= 0 else { preconditionFailure("DeviceActivity: no transfer of this device on this resource") }
+        ended(entry: e, device: device, copies: copies)
     }
 }

@@ -187,6 +187,9 @@ public struct Network {
     var transferOfFlow: Column<Int32> = []
     /// The device each transfer serves (its node index), or -1 (see ``DeviceActivity``).
     var device: Column<Int32> = []
+    /// Each transfer's ``DeviceActivity`` entries, one per forward hop: slots
+    /// `transfer × FlowSolver.maxHops + hop`.
+    var deviceEntry: Column<Int32> = []
     /// Devices active per resource, and their peak (a link's design load).
     public private(set) var deviceActivity: DeviceActivity
 
@@ -240,7 +243,7 @@ public struct Network {
         sessionQueueHead = Array(repeating: 0, count: topology.nodes.count)
         sessionStats = Array(repeating: SessionStats(), count: topology.nodes.count)
         contention = ContentionState(topology: topology)
-        deviceActivity = DeviceActivity(resources: topology.resources.count)
+        deviceActivity = DeviceActivity(resources: topology.resources.count, nodes: topology.nodes.count)
         acks = AckLoadState(topology: topology, tcp: tcp)
         if !acks.carrier.isEmpty { updateAckClocks(now: 0) }
     }
@@ -286,16 +289,24 @@ public struct Network {
         // A carrier of ACKs drains at its base capacity, the ACKs part of its load.
         if acks.isCarrier[r] { (c, ack) = (acks.base[r], max(0, acks.carried[r])) }
         guard c > 0 else { return 0 }
+        // An idle resource (the return path of a download, mostly) adds nothing: it is not
+        // saturated, and M/M/1 at load 0 waits 0 (the zero's sign never reaches a round
+        // trip, whose sum starts at +0).
+        let load = solver.trueLoad(r)
+        if load + ack == 0 { return 0 }
         let level = solver.level[r]
         let standing = discipline[r].standingQueue(bufferBits: bufferBits[r], capacity: c, fairShare: level.isFinite ? level : c,
                                                    baseRoundTrip: baseRoundTrip[r])
         if solver.saturated(r) { return standing }
-        let rho = min((solver.trueLoad(r) + ack) / c, 0.999_999)
+        let rho = min((load + ack) / c, 0.999_999)
         return min(standing, rho / (1 - rho) * tcp.segmentSize.bits / c)
     }
 
     /// The probability that a round of route `routeIndex` (a packet each way) meets a
     /// full drop-tail buffer now, given its round trip `rt` (see the type's discussion).
+    ///
+    /// Inlined, as ``roundTrip(_:)`` is: its caller is mutating.
+    @inline(__always)
     func roundLossProbability(_ routeIndex: Int32, rt: Double) -> Double {
         let i = Int(routeIndex)
         var kept = 1.0
@@ -416,6 +427,7 @@ public struct Network {
             phase.append(.free); flow.append(-1); route.append(0); bytes.append(0); cwnd.append(0); rtt.append(0)
             rateLimit.append(0); weight.append(1); copies.append(1); tag.append(0); flowClass.append(0); requested.append(0); usesTCP.append(true)
             newConnection.append(false); sessionsHeld.append(0); waitStart.append(0); waited.append(0); device.append(-1)
+            deviceEntry.append(-1, count: FlowSolver.maxHops)
         }
         route[t] = r
         flow[t] = -1
@@ -441,7 +453,11 @@ public struct Network {
             : (topology.nodes[request.destination.index].kind == .device ? request.destination : nil)
         device[t] = d.map(\.rawValue) ?? -1
         if let d {
-            for h in routes[Int(r)].hops { deviceActivity.began(resource: h.resource.index, device: d.index, copies: copies[t]) }
+            let base = t * FlowSolver.maxHops
+            precondition(routes[Int(r)].hops.count <= FlowSolver.maxHops, "route must have 1…\(FlowSolver.maxHops) hops")
+            for (i, h) in routes[Int(r)].hops.enumerated() {
+                deviceEntry[base + i] = deviceActivity.began(resource: h.resource.index, device: d.index, copies: copies[t])
+            }
         }
         acquireSessions(t, now: now.nanoseconds)
         return TransferID(t)
@@ -551,9 +567,15 @@ public struct Network {
         }
         let timerTime = timers.min?.key ?? .max
         if timerTime <= solver.nextCompletionTime.nanoseconds {
-            let (t, at) = timers.popMin()!
+            // The timer stays in the heap while it fires: a transfer that sets its next
+            // timer moves it there (one sift instead of a pop and a push); one that sets
+            // none has it removed. Every timer lies at least a nanosecond ahead, so a key
+            // still at `at` was not set again. The heap orders by (time, transfer), so the
+            // order of events does not depend on how it is reached.
+            let (t, at) = timers.min!
             precondition(at == now.nanoseconds, "network advanced to the wrong time")
             fireTimer(t, now: at)
+            if timers.key(of: t) == at { timers.remove(t) }
             updateAckLoads(now: at)
             return nil
         }
@@ -727,6 +749,9 @@ public struct Network {
     /// hop's capacity ÷ airtime factor, for every copy), a millionth below it so that a lone
     /// burst is held by its own ceiling and does not count as filling the link; competing
     /// flows hold it to its fair share.
+    ///
+    /// Inlined, as ``roundTrip(_:)`` is: its callers are mutating.
+    @inline(__always)
     func burstRate(_ t: Int) -> Double {
         var c = Double.infinity
         for h in routes[Int(route[t])].hops { c = min(c, solver.capacity[h.resource.index] / h.factor) }
@@ -760,7 +785,9 @@ public struct Network {
             return
         }
         // The window holds every byte left: they leave in one burst at the path's rate.
-        let remaining = solver.remaining(f, at: nowT) / Double(copies[t])
+        // The solver's remaining bytes read in place (a call on `solver` from this mutating
+        // method would copy the solver to pass it).
+        let remaining = (solver.remaining[f.index] - solver.progress(f.index, now: now)) / Double(copies[t])
         if remaining <= cwnd[t] + 1 {  // a byte of slack for rounding
             let windowRate = windowBytes * 8 / rt * Double(copies[t])
             let burst = min(burstRate(t), windowRate)
@@ -800,7 +827,10 @@ public struct Network {
         freeTransfers.append(Int32(t))
         transfersFinished += 1
         if device[t] >= 0 {
-            for h in routes[ri].hops { deviceActivity.ended(resource: h.resource.index, device: Int(device[t]), copies: copies[t]) }
+            let base = t * FlowSolver.maxHops
+            for i in 0..<routes[ri].hops.count {
+                deviceActivity.ended(entry: deviceEntry[base + i], device: Int(device[t]), copies: copies[t])
+            }
             device[t] = -1
         }
         for i in 0..<held {
