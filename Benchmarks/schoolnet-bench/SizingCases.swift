@@ -10,11 +10,14 @@ extension BenchCase {
     /// its own values (an option passes on at least 95 % of days), over the line speeds of
     /// ``SizingCurve/options``, searched as `schoolnet size --students` does
     /// (``Sweep/Search/fastFrom(_:)``: each size starts at the previous size's answer, an
-    /// option's days stop once its verdict is decided, days that failed before first); each
-    /// size verifies its answer with 10 fresh days. Quick: 2 sizes × 2 days over 3 options.
+    /// option's days stop once its verdict is decided, the days likeliest to fail first); each
+    /// size verifies its answer with 10 fresh days, run whenever a thread has no day of the
+    /// search to run. Quick: 2 sizes × 2 days over 3 options.
     ///
     /// The search reports no event counts, so `events` counts the simulated school days
-    /// run (deterministic: it moves when an answer moves) and `flows` and `resolves` are 0.
+    /// the search and the verifications read (deterministic: it moves when an answer or the
+    /// day order moves; a day a thread ran ahead that the verdict did not need is not
+    /// counted) and `flows` and `resolves` are 0.
     /// Metrics: `mbps<N>`, the smallest passing line for N students (0: none passes), and
     /// `days`, `jobs`.
     static let sizingCases: [BenchCase] = [

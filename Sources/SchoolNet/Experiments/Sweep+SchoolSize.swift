@@ -77,12 +77,13 @@ extension Sweep {
     ///     ``Search/fastFrom(_:)`` the first size starts at the given option and every later
     ///     size at the previous size's answer (the cheapest option after a size none passed),
     ///     under that case's assumption that pass/fail is monotone in the options' order.
-    ///     Every size's search tries first the days that failed before, in this size or the
-    ///     ones before it (the same seeds, so often the same busy days).
+    ///     Every size's search tries first the days likeliest to fail, from what they gave in
+    ///     this size or the ones before it (the same seeds, so often the same busy days).
     ///   - progress: Called with a line per step.
-    /// - Returns: One sizing per student count, in the order given. The answers are verified
-    ///   after every size's search, their fresh days run as one pool (each day's result is
-    ///   the one it has run alone).
+    /// - Returns: One sizing per student count, in the order given, each answer verified on
+    ///   fresh days. Every day runs on one pool of `jobs` threads (``DayPool``): the search's
+    ///   days first, the answers' fresh days whenever a thread would otherwise wait (each
+    ///   day's result is the one it has run alone).
     /// - Throws: ``ExperimentError`` for a count below 1 or a school entry that does not
     ///   exist; what `size` throws.
     public static func sizeBySchool(_ source: ScenarioSource, axis: Axis, costs: [Double], base: [ScenarioOverride],
@@ -98,28 +99,29 @@ extension Sweep {
             let grades = Set(scenario.schools[school].classes.map(\.grade)).count
             guard grades >= 1 else { throw ExperimentError("--students: school \(school) has no classes") }
             var out: [SchoolSizing] = []
-            var hardDays: [Int] = []
+            var verifications: [(overrides: [ScenarioOverride], keys: [DayPool.Key])?] = []
+            var history = DayHistory()
+            let pool = DayPool(jobs: jobs)
+            defer { pool.close() }
             var next = search
             for n in students {
                 let structure = SchoolStructure(students: n, grades: grades, maxClassSize: maxClassSize)
                 progress?("school of \(n) students: \(grades) grades × \(structure.classesPerGrade) classes × "
                           + "\(structure.studentsPerClass) students")
-                let sizing = try size(source, axis: axis, costs: costs, base: base + (try structure.overrides(school: school)),
-                                      seed: seed, replications: replications, jobs: jobs, daysShare: daysShare, search: next,
-                                      hardDays: &hardDays, verify: false, progress: progress)
+                let o = base + (try structure.overrides(school: school))
+                let sizing = try size(source, axis: axis, costs: costs, base: o, seed: seed, replications: replications, jobs: jobs,
+                                      daysShare: daysShare, search: next, history: &history, pool: pool, progress: progress)
                 if case .fastFrom = search { next = .fastFrom(sizing.chosen ?? 0) }
                 out.append(SchoolSizing(structure: structure, sizing: sizing))
+                // The answer's fresh days run whenever a thread has nothing of the search to do.
+                verifications.append(try verificationRun(sizing, source: source, axis: axis, base: o, seed: seed).map { check in
+                    (check.overrides, announceVerification(check, replications: replications, pool: pool, rank: out.count))
+                })
             }
-            // Every size's answer re-run on fresh days, all in one pool of days.
-            let checks = try out.map { s in
-                try verificationRun(s.sizing, source: source, axis: axis, base: base + (try s.structure.overrides(school: school)), seed: seed)
-            }
-            let verified = checks.compactMap { $0 }
-            if !verified.isEmpty { progress?("verifying each size's answer with fresh seeds") }
-            var pooled = pooledRuns(verified.map { ($0.scenario, $0.seed, replications ?? $0.scenario.replications) }, jobs: jobs)[...]
-            for (i, check) in checks.enumerated() {
-                guard let check else { continue }
-                out[i].sizing.verification = point(overrides: check.overrides, runs: pooled.removeFirst())
+            if verifications.contains(where: { $0 != nil }) { progress?("verifying each size's answer with fresh seeds") }
+            for (i, v) in verifications.enumerated() {
+                guard let v else { continue }
+                out[i].sizing.verification = point(overrides: v.overrides, runs: v.keys.map(pool.result))
             }
             return out
         }

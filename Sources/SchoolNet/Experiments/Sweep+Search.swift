@@ -7,14 +7,19 @@
 /// - **An option's days stop once its verdict is decided**: with `D` days and a share `s`,
 ///   it needs `⌈s·D⌉` passing days; it fails as soon as more than `D − ⌈s·D⌉` days have
 ///   failed, and passes as soon as `⌈s·D⌉` have passed. The days not run cannot change the
-///   verdict. A first day that failed before runs alone, the next `jobs` days together,
-///   then batches as long as the days run so far; the point keeps the shortest prefix of the day
-///   order that decides it, so what is reported does not depend on `jobs` or the batches.
-/// - **Days that failed before run first**: the days that failed at the options already
-///   tried (for the same school, or the school size before) are tried first, most recent
-///   first, then the others in replication order. A too-slow line usually fails on the first
-///   of them, after one day. The order changes only how soon a verdict is reached, never the
-///   verdict, and it depends only on earlier verdicts, not on `jobs`.
+///   verdict. The search reads one day at a time, so the point holds the shortest prefix of
+///   the day order that decides it, whatever `jobs`.
+/// - **The days likeliest to fail run first** (``DayHistory``): the days that failed at the
+///   options already tried (for the same school, or the school sizes before) first, most
+///   recent first, then the days run before by how close they came to missing a target,
+///   then the others in replication order. A too-slow line usually fails on the first of
+///   them. The order changes only how soon a verdict is reached, never the verdict, and it
+///   depends only on the days the search read, not on `jobs`.
+///
+/// Every day runs on one pool of `jobs` threads (``DayPool``): while the search waits for
+/// the day it reads, the other threads run the next days of the same option, or the
+/// answers' fresh verification days, so the cores stay busy though the search decides one
+/// day at a time; an announced day the verdict turns out not to need is dropped.
 ///
 /// ``Search/fastFrom(_:)`` further starts at a given option (the answer for the next smaller
 /// school) instead of the cheapest; it assumes pass/fail is monotone in the options' order
@@ -26,7 +31,8 @@
 ///
 /// **Validated by:** `SizingSearchTests` (the fast searches return the exhaustive one's
 /// answers; a failing option stops after its deciding day; `jobs` does not change the
-/// output); `SchoolSizeTests.smallestPassingLinePerSchoolSize` (hand-checked answers).
+/// output; the day order), `DayPoolTests` (a pooled day's result is its own run);
+/// `SchoolSizeTests.smallestPassingLinePerSchoolSize` (hand-checked answers).
 extension Sweep {
     /// How the sizing search walks the options and their days.
     public enum Search: Sendable, Equatable {
@@ -34,7 +40,7 @@ extension Sweep {
         /// reference the others give the same answer as.
         case exhaustive
         /// From the cheapest option up; each option's days stop once its verdict on the
-        /// share of days is decided, days that failed before first. Same answer as
+        /// share of days is decided, the days likeliest to fail first. Same answer as
         /// ``exhaustive``, with no assumption.
         case fast
         /// As ``fast``, but starting at the option with this index in cost order (clamped):
@@ -61,15 +67,24 @@ extension Sweep {
     public static func size(_ source: ScenarioSource, axis: Axis, costs: [Double], base: [ScenarioOverride], seed: UInt64?,
                             replications: Int?, jobs: Int, daysShare: Double? = nil, search: Search = .fast,
                             progress: ((String) -> Void)? = nil) throws -> Sizing {
-        var hardDays: [Int] = []
-        return try size(source, axis: axis, costs: costs, base: base, seed: seed, replications: replications, jobs: jobs,
-                        daysShare: daysShare, search: search, hardDays: &hardDays, progress: progress)
+        var history = DayHistory()
+        let pool = DayPool(jobs: jobs)
+        defer { pool.close() }
+        var sizing = try size(source, axis: axis, costs: costs, base: base, seed: seed, replications: replications, jobs: jobs,
+                              daysShare: daysShare, search: search, history: &history, pool: pool, progress: progress)
+        if let check = try verificationRun(sizing, source: source, axis: axis, base: base, seed: seed) {
+            progress?("verifying \(axis.path)=\(sizing.chosenValue ?? "") with fresh seeds")
+            let keys = announceVerification(check, replications: replications, pool: pool, rank: 0)
+            sizing.verification = point(overrides: check.overrides, runs: keys.map(pool.result))
+        }
+        return sizing
     }
 
-    /// `size`, with the days that failed before (tried first, updated with this search's).
+    /// `size` without the verification, its days run on `pool`, trying first the days
+    /// `history` gives (updated with this search's).
     static func size(_ source: ScenarioSource, axis: Axis, costs: [Double], base: [ScenarioOverride], seed: UInt64?,
-                     replications: Int?, jobs: Int, daysShare: Double?, search: Search, hardDays: inout [Int],
-                     verify: Bool = true, progress: ((String) -> Void)?) throws -> Sizing {
+                     replications: Int?, jobs: Int, daysShare: Double?, search: Search, history: inout DayHistory,
+                     pool: DayPool, progress: ((String) -> Void)?) throws -> Sizing {
         guard costs.isEmpty || costs.count == axis.values.count else {
             throw ExperimentError("--costs has \(costs.count) values but --vary has \(axis.values.count)")
         }
@@ -86,10 +101,9 @@ extension Sweep {
             let o = base + [try ScenarioOverride(path: axis.path, value: candidates[i].value, option: "--vary")]
             let p: Point
             if let share = daysShare, search != .exhaustive {
-                let (point, failed) = try evaluate(source, overrides: o, seed: seed, replications: replications, jobs: jobs,
-                                                   daysShare: share, firstDays: hardDays)
-                hardDays = failed + hardDays.filter { !failed.contains($0) }
-                p = point
+                let s = try source.scenario(with: o)
+                p = evaluate(s, overrides: o, seed: seed ?? s.seed, days: replications ?? s.replications, daysShare: share,
+                             history: &history, pool: pool).point
             } else {
                 p = try evaluate(source, overrides: o, seed: seed, replications: replications, jobs: jobs)
             }
@@ -112,52 +126,60 @@ extension Sweep {
                 for i in (h + 1)..<candidates.count where try passes(i) { chosen = i; break }
             }
         }
-        var verification: Point?
-        if verify, let c = chosen {
-            progress?("verifying \(axis.path)=\(candidates[c].value) with fresh seeds")
-            let o = base + [try ScenarioOverride(path: axis.path, value: candidates[c].value, option: "--vary")]
-            verification = try evaluate(source, overrides: o, seed: (seed ?? scenario.seed) &+ 1000, replications: replications, jobs: jobs)
-        }
-        return Sizing(candidates: candidates, chosen: chosen, verification: verification, daysShare: daysShare)
+        return Sizing(candidates: candidates, chosen: chosen, verification: nil, daysShare: daysShare)
     }
 
-    /// Evaluates one option on the share of its days, stopping once the verdict is decided.
+    /// Evaluates one option alone on the share of its days (as the search does), trying
+    /// `firstDays` first (in this order; the rest follow in replication order; numbers out
+    /// of range are ignored).
     ///
-    /// - Parameters:
-    ///   - daysShare: The share (0…1) of the days that must meet every target.
-    ///   - firstDays: Replication numbers to run first, in this order (the rest follow in
-    ///     replication order; numbers out of range are ignored).
-    /// - Returns: The point over the days of the shortest prefix of that order that decides
-    ///   the verdict (in replication order; ``Point/daysPlanned`` all the days), and the
-    ///   days of that prefix that failed, in the order run.
+    /// - Returns: The point and the days of it that failed, in the order run.
     static func evaluate(_ source: ScenarioSource, overrides: [ScenarioOverride], seed: UInt64?, replications: Int?,
                          jobs: Int, daysShare: Double, firstDays: [Int]) throws -> (point: Point, failedDays: [Int]) {
         let scenario = try source.scenario(with: overrides)
-        let total = replications ?? scenario.replications
-        let dayOrder = order(days: total, first: firstDays)
+        let pool = DayPool(jobs: jobs)
+        defer { pool.close() }
+        var history = DayHistory(failed: firstDays)
+        return evaluate(scenario, overrides: overrides, seed: seed ?? scenario.seed, days: replications ?? scenario.replications,
+                        daysShare: daysShare, history: &history, pool: pool)
+    }
+
+    /// Evaluates one option on the share of its days, in the order `history` gives, one day
+    /// at a time until the verdict is decided: with `D` days and a share `s` it needs `⌈s·D⌉`
+    /// passing days, fails once more than `D − ⌈s·D⌉` have failed, passes once `⌈s·D⌉` have
+    /// passed. Each day waited for has the next `threads − 1` announced to `pool`, to run on
+    /// a thread that has no verification day to run (those are certain to be needed); an
+    /// announced day the verdict does not need is dropped if it has not started.
+    ///
+    /// - Returns: The point over the days run (in replication order; ``Point/daysPlanned``
+    ///   all the days) and the days that failed, in the order run. `history` records them.
+    static func evaluate(_ scenario: Scenario, overrides: [ScenarioOverride], seed: UInt64, days total: Int, daysShare: Double,
+                         history: inout DayHistory, pool: DayPool) -> (point: Point, failedDays: [Int]) {
+        let id = pool.add(scenario)
+        let keys = history.order(days: total).map { (day: $0, key: DayPool.Key(scenario: id, seed: seed &+ UInt64($0))) }
         let need = requiredDays(share: daysShare, of: total)
         var done: [(day: Int, run: Run, passed: Bool)] = []
-        var decided: Int?
-        let hard = Set(firstDays)
-        while decided == nil && done.count < total {
-            // The first day, when it failed before, usually decides alone: run it by itself.
-            // Then `jobs` days, then as many as have run so far (an option past its first day
-            // usually passes, and longer batches keep every thread busy).
-            let size = done.isEmpty && hard.contains(dayOrder[0]) ? 1 : max(1, jobs, done.count)
-            let next = Array(dayOrder[done.count..<min(total, done.count + size)])
-            for (d, r) in zip(next, runs(scenario, seed: seed ?? scenario.seed, replications: next, jobs: jobs)) {
-                done.append((d, r, r.workloads.allSatisfy { $0.metrics.allSatisfy { $0.passed ?? true } }))
+        var passed = 0, failed = 0, announced = 0
+        for (k, x) in keys.enumerated() {
+            // The next days are announced, one per other thread: a thread with no
+            // verification day to run runs them while this one decides, and at most that
+            // many are lost if it fails the option.
+            let ahead = min(keys.count, k + pool.threads)
+            if ahead > max(announced, k + 1) {
+                pool.prefetch(keys[max(announced, k + 1)..<ahead].map(\.key), level: .search)
+                announced = ahead
             }
-            var passed = 0, failed = 0
-            for (k, x) in done.enumerated() {
-                if x.passed { passed += 1 } else { failed += 1 }
-                if passed >= need || total - failed < need { decided = k + 1; break }
-            }
+            let r = pool.result(x.key)
+            let ok = r.workloads.allSatisfy { $0.metrics.allSatisfy { $0.passed ?? true } }
+            done.append((x.day, r, ok))
+            if ok { passed += 1 } else { failed += 1 }
+            if passed >= need || total - failed < need { break }
         }
-        let kept = done.prefix(decided ?? done.count)
-        var p = point(overrides: overrides, runs: kept.sorted { $0.day < $1.day }.map(\.run))
+        pool.cancel(keys[done.count...].map(\.key))
+        history.record(done)
+        var p = point(overrides: overrides, runs: done.sorted { $0.day < $1.day }.map(\.run))
         p.daysPlanned = total
-        return (p, kept.filter { !$0.passed }.map(\.day))
+        return (p, done.filter { !$0.passed }.map(\.day))
     }
 
     /// Days meeting every target needed out of `total` for `share` (as ``Point/meetsTargets(daysShare:)``).
@@ -184,25 +206,13 @@ extension Sweep {
         return (o, scenario, (seed ?? scenario.seed) &+ 1000)
     }
 
-    /// Runs every day of several scenarios as one pool, so threads stay busy to the end
-    /// (each day's result is the one ``runs(_:seed:replications:jobs:)`` gives it).
-    ///
-    /// - Parameters:
-    ///   - batches: Each scenario, the seed of its replication 0 and its replication count.
-    ///   - jobs: Threads.
-    /// - Returns: Per batch, one run per replication, in replication order.
-    static func pooledRuns(_ batches: [(scenario: Scenario, seed: UInt64, replications: Int)], jobs: Int) -> [[Run]] {
-        let builders = batches.map { ScenarioBuilder($0.scenario) }
-        // The last batches (the largest schools of a curve) first: the longest days start early.
-        let work = batches.indices.reversed().flatMap { b in (0..<batches[b].replications).map { (b, $0) } }
-        let done = ParallelRunner.map(work.count, jobs: jobs) { i -> Run in
-            let (b, r) = work[i]
-            let sim = builders[b].makeSimulation(seed: batches[b].seed &+ UInt64(r))
-            sim.run(until: builders[b].horizon)
-            return run(of: sim, scenario: batches[b].scenario)
-        }
-        var out = batches.map { [Run?](repeating: nil, count: $0.replications) }
-        for (i, (b, r)) in work.enumerated() { out[b][r] = done[i] }
-        return out.map { $0.map { $0! } }
+    /// Announces the days of a verification to `pool` (a higher `rank` runs sooner among
+    /// verifications) and returns their keys, in replication order.
+    static func announceVerification(_ check: (overrides: [ScenarioOverride], scenario: Scenario, seed: UInt64),
+                                     replications: Int?, pool: DayPool, rank: Int) -> [DayPool.Key] {
+        let id = pool.add(check.scenario)
+        let keys = (0..<(replications ?? check.scenario.replications)).map { DayPool.Key(scenario: id, seed: check.seed &+ UInt64($0)) }
+        pool.prefetch(keys, level: .verification(rank))
+        return keys
     }
 }

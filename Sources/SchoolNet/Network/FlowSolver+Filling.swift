@@ -1,5 +1,14 @@
 /// Progressive filling on a component (the inner loops over raw buffers).
 extension FlowSolver {
+    /// Per resource: its key in a small component's level queue, and whether it waits.
+    var levelKey: Column<Int64> { fillScratch.levelKey }
+    var levelWaiting: Column<Bool> { fillScratch.levelWaiting }
+    /// Resources whose level key is stale (re-keyed once before the queue is read).
+    var dirtyResources: Column<Int32> { fillScratch.dirtyResources }
+    var isDirty: Column<Bool> { fillScratch.isDirty }
+    /// The component's capped flows, sorted by (ceiling / weight, flow) for the fill.
+    var cappedFlows: Column<CappedEntry> { fillScratch.cappedFlows }
+
     /// Progressive filling: computes `newRate`, `newLimiter` for component flows and
     /// `newLevel` for component resources.
     ///
@@ -9,6 +18,7 @@ extension FlowSolver {
     /// Capped flows wait sorted by ceiling per weight; all those whose ceiling comes before
     /// the next saturation freeze as one batch.
     mutating func fill() {
+        let scan = componentResources.count <= Self.levelScanLimit
         levelHeap.removeAll()
         for rr in componentResources {
             let r = Int(rr)
@@ -16,21 +26,30 @@ extension FlowSolver {
             weightSum[r] = 0
             unfrozenOn[r] = 0
             newLevel[r] = .infinity
+            levelWaiting[r] = false
         }
         cappedFlows.removeAll(keepingCapacity: true)
         addComponentUsage()
         for rr in componentResources {
             let r = Int(rr)
-            if unfrozenOn[r] > 0 { levelHeap.update(r, to: Self.key(residual[r] / weightSum[r])) }
+            if unfrozenOn[r] > 0 {
+                let k = Self.key(residual[r] / weightSum[r])
+                if scan {
+                    levelKey[r] = k
+                    levelWaiting[r] = true
+                } else {
+                    levelHeap.update(r, to: k)
+                }
+            }
         }
-        CappedEntry.sort(cappedFlows)
+        CappedEntry.sort(cappedFlows, using: fillScratch.capped)
         var next = 0  // first capped entry not yet passed
         var unfrozen = componentFlows.count
         while unfrozen > 0 {
-            flushDirtyLevels()
+            flushDirtyLevels(scan: scan)
             while next < cappedFlows.count && frozen[Int(cappedFlows[next].flow)] { next += 1 }
             let tc = next < cappedFlows.count ? cappedFlows[next].level : .infinity
-            let top = levelHeap.min
+            let top = scan ? lowestWaitingLevel() : levelHeap.min
             let tl = top.map { Double(bitPattern: UInt64(bitPattern: $0.key)) } ?? .infinity
             if tc <= tl {
                 // Freezing a capped flow below a resource's level only raises that level, so
@@ -42,12 +61,35 @@ extension FlowSolver {
                 unfrozen -= batch.frozen
             } else {
                 let r = top!.index
-                levelHeap.remove(r)
+                if scan { levelWaiting[r] = false } else { levelHeap.remove(r) }
                 newLevel[r] = tl
                 unfrozen -= freezeAll(on: r, level: tl)
             }
         }
-        flushDirtyLevels()
+        flushDirtyLevels(scan: scan)
+    }
+
+    /// Components with at most this many resources keep their waiting levels in
+    /// `levelKey`/`levelWaiting` and find the lowest by a scan: cheaper than the heap's
+    /// updates when few resources wait. Both give the lowest (key, resource) pair, so the
+    /// fill is the same either way.
+    static let levelScanLimit = 64
+
+    /// The waiting resource with the lowest (level key, index), as the level heap's `min`
+    /// would give it, found by a scan of the component's resources.
+    func lowestWaitingLevel() -> (index: Int, key: Int64)? {
+        let waiting = levelWaiting.base, keys = levelKey.base
+        var best = -1, bestKey = Int64.max
+        for rr in componentResources {
+            let r = Int(rr)
+            if !waiting[r] { continue }
+            let k = keys[r]
+            if best < 0 || k < bestKey || (k == bestKey && r < best) {
+                best = r
+                bestKey = k
+            }
+        }
+        return best < 0 ? nil : (best, bestKey)
     }
 
     /// Fill set-up: marks component flows unfrozen, adds their current usage back to each
@@ -60,8 +102,10 @@ extension FlowSolver {
         let weight = weight.base, capacity = capacity.base
         let residual = residual.base, weightSum = weightSum.base, unfrozenOn = unfrozenOn.base
         let frozen = frozen.base, capped = cappedFlows
-        for ff in componentFlows {
-            let f = Int(ff)
+        let flows = componentFlows.base, flowCount = componentFlows.count
+        capped.reserveCapacity(flowCount)
+        for i in 0..<flowCount {
+            let ff = flows[i], f = Int(ff)
             frozen[f] = false
             let wf = weight[f], l = limiter[f]
             let rf = l >= 0 ? wf * level[Int(l)] : rate[f]  // currentRate(f)
@@ -136,10 +180,11 @@ extension FlowSolver {
     ///
     /// - Returns: the first capped entry not passed, and the number of flows frozen.
     mutating func freezeCapped(from start: Int, through tl: Double) -> (next: Int, frozen: Int) {
-        let capped = cappedFlows, ceiling = self.ceiling, kind = ceilingKind  // handles: shared storage
+        let capped = cappedFlows.base, end = cappedFlows.count
+        let ceiling = self.ceiling.base, kind = ceilingKind.base
         return withFreezing { fz in
             var next = start, count = 0
-            while next < capped.count && capped[next].level <= tl {
+            while next < end && capped[next].level <= tl {
                 let f = Int(capped[next].flow)
                 next += 1
                 if fz.frozen[f] { continue }
@@ -154,12 +199,13 @@ extension FlowSolver {
     ///
     /// - Returns: the number of flows frozen.
     mutating func freezeAll(on r: Int, level tl: Double) -> Int {
-        let entries = resourceEntries[r], mark = self.mark  // shared, not copied (mark: a handle)
+        let entries = resourceEntries[r]  // shared, not copied (a handle)
+        let flows = entries.base, flowCount = entries.count, mark = self.mark.base
         let ep = epoch, lim = Int32(r)
         return withFreezing { fz in
             var count = 0
-            for e in entries {
-                let g = Int(e >> 4)
+            for i in 0..<flowCount {
+                let g = Int(flows[i] >> 4)
                 if mark[g] != ep || fz.frozen[g] { continue }
                 fz.freeze(g, rate: fz.weight[g] * tl, limiter: lim)
                 count += 1
@@ -168,12 +214,21 @@ extension FlowSolver {
         }
     }
 
-    /// Re-keys (or removes) the resources whose level changed since the last read.
-    mutating func flushDirtyLevels() {
+    /// Re-keys (or removes) the resources whose level changed since the last read, in the
+    /// scanned queue (`scan`) or the heap.
+    mutating func flushDirtyLevels(scan: Bool) {
         for rr in dirtyResources {
             let res = Int(rr)
             isDirty[res] = false
-            if levelHeap.contains(res) {
+            if scan {
+                if levelWaiting[res] {
+                    if unfrozenOn[res] == 0 {
+                        levelWaiting[res] = false
+                    } else {
+                        levelKey[res] = Self.key(max(0, residual[res]) / max(weightSum[res], 1e-300))
+                    }
+                }
+            } else if levelHeap.contains(res) {
                 if unfrozenOn[res] == 0 {
                     levelHeap.remove(res)
                 } else {
@@ -194,17 +249,133 @@ struct CappedEntry {
     @inline(__always)
     func precedes(_ o: CappedEntry) -> Bool { level < o.level || (level == o.level && flow < o.flow) }
 
-    /// Sorts `a` by ``precedes(_:)`` in place: a quicksort (median of three, insertion sort
-    /// below 16 entries) on the raw buffer, with no allocation — the standard library's
-    /// stable sort allocates a merge buffer on each of the thousands of re-solves. The order
-    /// is total (flows are distinct), so any correct sort gives the same array.
-    static func sort(_ a: Column<CappedEntry>) {
+    /// Scratch storage of ``sort(_:using:)``, kept across calls (no allocation per sort):
+    /// per flow index its level and bucket while a sort runs, and a bitmap of flow indices
+    /// (all zero between sorts).
+    struct Scratch {
+        let level = Column<Double>()
+        let bucket = Column<UInt8>()
+        let bitmap = Column<UInt64>()
+    }
+
+    /// Sorts `a` by ``precedes(_:)`` in place.
+    static func sort(_ a: Column<CappedEntry>) { sort(a, using: Scratch()) }
+
+    /// Sorts `a` by ``precedes(_:)`` in place. The order is total (flows are distinct), so
+    /// any correct sort gives the same array; which one runs is a matter of speed:
+    /// - at most ``maxBuckets`` distinct levels, on flow indices spread over no more than
+    ///   about 64 × count (a component's capped flows mostly share a few ceilings:
+    ///   slow-start steps, stream bitrates): ``bucketSort(_:using:)``, O(n × levels) at
+    ///   worst and about O(n) in practice;
+    /// - otherwise a quicksort (median of three, insertion sort below 16 entries) on the
+    ///   raw buffer, with no allocation — the standard library's stable sort allocates a
+    ///   merge buffer on each of the thousands of re-solves.
+    ///
+    /// - Precondition: the flows of `a` are distinct and non-negative.
+    static func sort(_ a: Column<CappedEntry>, using scratch: Scratch) {
         guard a.count > 1 else { return }
+        if a.count >= 16 && bucketSort(a, using: scratch) { return }
         a.withUnsafeMutableBufferPointer { h in
             var depth = 0
             var n = h.count
             while n > 1 { depth += 2; n >>= 1 }
             quicksort(h, 0, h.count - 1, depth: depth)
+        }
+    }
+
+    /// The most distinct levels ``bucketSort(_:using:)`` takes.
+    static let maxBuckets = 32
+
+    /// Sorts `a` by level, then flow, without comparing entries: the distinct levels are
+    /// ranked (levels equal under `==` share a bucket, as ``precedes(_:)`` treats them as
+    /// equal), the flows visited in increasing index through a bitmap, and each written
+    /// to the next slot of its level's range.
+    ///
+    /// - Returns: whether it sorted — false (with `a` untouched) when there are more than
+    ///   ``maxBuckets`` distinct levels or the flow indices span more than 64 × (count + 16).
+    static func bucketSort(_ a: Column<CappedEntry>, using scratch: Scratch) -> Bool {
+        let n = a.count
+        var lowest = Int.max, highest = -1
+        a.withUnsafeMutableBufferPointer { h in
+            for e in h {
+                lowest = Swift.min(lowest, Int(e.flow))
+                highest = Swift.max(highest, Int(e.flow))
+            }
+        }
+        let firstWord = lowest >> 6, lastWord = highest >> 6
+        if lastWord - firstWord + 1 > n + 16 { return false }
+        if scratch.level.count <= highest {
+            let grow = Swift.max(highest + 1 - scratch.level.count, scratch.level.count)
+            scratch.level.append(0, count: grow)
+            scratch.bucket.append(0, count: grow)
+        }
+        if scratch.bitmap.count <= lastWord {
+            scratch.bitmap.append(0, count: Swift.max(lastWord + 1 - scratch.bitmap.count, scratch.bitmap.count))
+        }
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: maxBuckets) { levelBuffer in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * maxBuckets) { countBuffer in
+                let levels = levelBuffer.baseAddress!, counts = countBuffer.baseAddress!
+                let h = a.base, flowLevel = scratch.level.base, flowBucket = scratch.bucket.base
+                // The distinct levels, in order of first appearance, and each flow's.
+                var distinct = 0, last = 0
+                for i in 0..<n {
+                    let x = h[i].level
+                    if distinct == 0 || levels[last] != x {
+                        var d = -1
+                        for k in 0..<distinct where levels[k] == x {
+                            d = k
+                            break
+                        }
+                        if d < 0 {
+                            if distinct == maxBuckets { return false }
+                            d = distinct
+                            levels[d] = x
+                            counts[d] = 0
+                            distinct += 1
+                        }
+                        last = d
+                    }
+                    let f = Int(h[i].flow)
+                    flowLevel[f] = x
+                    flowBucket[f] = UInt8(last)
+                    counts[last] += 1
+                }
+                // The buckets by level (insertion sort of at most maxBuckets), then each
+                // bucket's first slot.
+                let order = counts + maxBuckets
+                for k in 0..<distinct {
+                    var m = k
+                    while m > 0 && levels[k] < levels[order[m - 1]] {
+                        order[m] = order[m - 1]
+                        m -= 1
+                    }
+                    order[m] = k
+                }
+                var position = 0
+                for m in 0..<distinct {
+                    let k = order[m]
+                    let size = counts[k]
+                    counts[k] = position  // now the next free slot of bucket k
+                    position += size
+                }
+                let bitmap = scratch.bitmap.base
+                for i in 0..<n {
+                    let f = Int(h[i].flow)
+                    bitmap[f >> 6] |= 1 << UInt64(f & 63)
+                }
+                for w in firstWord...lastWord {
+                    var bits = bitmap[w]
+                    bitmap[w] = 0
+                    while bits != 0 {
+                        let f = w << 6 | bits.trailingZeroBitCount
+                        bits &= bits &- 1
+                        let k = Int(flowBucket[f])
+                        h[counts[k]] = CappedEntry(level: flowLevel[f], flow: Int32(f))
+                        counts[k] += 1
+                    }
+                }
+                return true
+            }
         }
     }
 
@@ -252,5 +423,28 @@ struct CappedEntry {
             }
             h[m] = x
         }
+    }
+}
+
+/// The fill's scratch columns, behind one reference (a ``FlowSolver`` is a large value that
+/// callers sometimes copy to read it; the scratch adds one pointer to it). Shared by copies
+/// of a solver, like its ``Column``s.
+final class FillScratch {
+    /// Per resource: its key in a small component's level queue, and whether it waits
+    /// (see ``FlowSolver/levelScanLimit``).
+    let levelKey = Column<Int64>()
+    let levelWaiting = Column<Bool>()
+    /// Resources whose level key is stale, and the flag per resource.
+    let dirtyResources = Column<Int32>()
+    let isDirty = Column<Bool>()
+    /// The component's capped flows, and the scratch that sorts them.
+    let cappedFlows = Column<CappedEntry>()
+    let capped = CappedEntry.Scratch()
+
+    /// Makes room for one more resource.
+    func addResource() {
+        levelKey.append(0)
+        levelWaiting.append(false)
+        isDirty.append(false)
     }
 }

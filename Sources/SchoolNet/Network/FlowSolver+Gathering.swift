@@ -54,22 +54,23 @@ extension FlowSolver {
         }
 
         /// Expands every saturated resource the component's flows cross, until none is left.
+        ///
+        /// Walks the component's resources in the order they were listed: a flow lists the
+        /// resources it is the first to cross, in hop order, when it joins, so this is the
+        /// order of a walk through each flow's hops in turn (a resource listed by ``expand(_:)``
+        /// itself is expanded already), with one step per resource rather than per flow-hop.
         func close() {
-            var i = 0
-            while i < flows.count {
-                let f = Int(flows[i])
-                let base = f * FlowSolver.maxHops
-                for h in 0..<Int(hopCount[f]) {
-                    let r = Int(hopResource[base + h])
-                    // Loads do not change while the component grows: look at each resource once.
-                    if checked[r] == epoch { continue }
-                    checked[r] = epoch
-                    if expanded[r] != epoch
-                        && FlowSolver.saturated(load: load[r], capacity: capacity[r], flows: entries[r].count) {
-                        expand(r)
-                    }
+            var k = 0
+            while k < resources.count {
+                let r = Int(resources[k])
+                k += 1
+                // Loads do not change while the component grows: look at each resource once.
+                if checked[r] == epoch { continue }
+                checked[r] = epoch
+                if expanded[r] != epoch
+                    && FlowSolver.saturated(load: load[r], capacity: capacity[r], flows: entries[r].count) {
+                    expand(r)
                 }
-                i += 1
             }
         }
     }

@@ -27,8 +27,9 @@
 ///     usage is subtracted from each resource's capacity). Freezing a flow only marks the
 ///     level keys of its resources stale; they are re-keyed once before the level heap is
 ///     next read, so a saturation that freezes m flows costs O(m × hops + R log R), not
-///     O(m × hops × log R). Capped flows wait in a heap by ceiling per weight, popped only
-///     when their ceiling comes before the next saturation;
+///     O(m × hops × log R). Capped flows wait sorted by ceiling per weight (distributed by
+///     level when they share few levels), taken only when their ceiling comes before the
+///     next saturation; a component of few resources finds the lowest level by a scan;
 ///  5. checks every resource the re-solve saturated: if a flow outside the component holds a
 ///     higher share there than the new level, that resource's flows join the component and
 ///     the solve repeats;
@@ -215,10 +216,9 @@ public struct FlowSolver {
     var newLevel: Column<Double> = []
     var unfrozenOn: Column<Int32> = []
     var levelHeap = IndexedHeap()
-    /// Resources whose level-heap key is stale (re-keyed once before the heap is read).
-    var dirtyResources: Column<Int32> = []
-    var isDirty: Column<Bool> = []
-    /// The component's capped flows, sorted by (ceiling / weight, flow) for the fill.
+    /// The fill's level queue of small components, stale levels and capped flows
+    /// (``FillScratch``): one reference, so the solver stays small to copy.
+    let fillScratch = FillScratch()
     /// Scratch for ``propagateHeldChange(_:to:ended:now:)``, per resource.
     var propagationEpoch: UInt32 = 0
     var propagationMark: Column<UInt32> = []
@@ -229,7 +229,6 @@ public struct FlowSolver {
     var propagationTouched: Column<Int32> = []
     /// Resources saturated before an ended flow left (set by ``detach(_:now:)``).
     var propagationSeeds: Column<Int32> = []
-    var cappedFlows: Column<CappedEntry> = []
     var bfsQueue: Column<Int32> = []
 
     /// The observer told about every rate and saturation change (attribution, utilisation).
@@ -299,7 +298,7 @@ public struct FlowSolver {
         weightSum.append(0)
         newLevel.append(.infinity)
         unfrozenOn.append(0)
-        isDirty.append(false)
+        fillScratch.addResource()
         clock.append(0)
         clockTime.append(0)
         groupSize.append(0)

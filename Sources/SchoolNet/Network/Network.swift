@@ -94,17 +94,18 @@ public struct TransferOutcome: Sendable, Equatable {
 /// Every round trip pays it: set-up, request and slow-start rounds are timed with the RTT
 /// of the moment.
 ///
-/// **Losses** (TCP terms only): each set-up or request round of a transfer (DNS, SYN,
-/// TLS, request) is lost with the probability that one of its packets meets a full
-/// drop-tail buffer on the path or the return path
-/// (``QueueDiscipline/lossProbability(fairShare:roundTrip:segmentBits:)``), drawn from
-/// the network's own stream (``init(topology:tcp:bucketWidth:seed:)``); a lost round
-/// costs a retransmission timeout and is sent again, the timeout doubling at each loss
-/// of the same round up to 60 s (RFC 6298 §5.5, §2.5). The timeout is 1 s before the connection has an
-/// RTT sample (DNS and SYN, RFC 6298 §2.1) and max(1 s, 3 × RTT) after one (§2.2, §2.4).
-/// Losses of body segments are taken as repaired by fast retransmit (the window's
-/// halving is already in the fair share). Exchanges behind fq_codel lose nothing. A
-/// transfer standing for k copies draws once for all of them.
+/// **Losses** (TCP terms only): a packet meets a full drop-tail buffer on the path or the
+/// return path with the loss rate that holds the long flows there to their fair share
+/// (``QueueDiscipline/lossProbability(fairShare:roundTrip:segmentBits:minimumRTO:)``: CUBIC's
+/// window and Padhye et al.'s timeouts), drawn from the network's own stream
+/// (``init(topology:tcp:bucketWidth:seed:)``). A lost set-up or request round (DNS, SYN,
+/// TLS, request), a lost segment of a transfer's last three (no duplicate ACKs follow it)
+/// and a lost retransmission cost a retransmission timeout, doubling at each loss of the
+/// same packet up to 60 s (RFC 6298 §5.5, §2.5): 1 s before the connection has an RTT
+/// sample (DNS and SYN, §2.1) and max(1 s, 3 × RTT) after one (§2.2, §2.4). Other losses
+/// in a slow-start round cost one round trip of fast recovery; past the fair-share window
+/// a flow's losses are in its fair share (`Network+Losses.swift`). Exchanges behind
+/// fq_codel lose nothing. A transfer standing for k copies draws once for all of them.
 ///
 /// **ACK load**: the ACKs of the downloads crossing a link are carried ahead of the flows
 /// of its other direction where they can reach 5 % of it (an asymmetric line's uplink); a
@@ -156,8 +157,9 @@ public struct Network {
     var baseRoundTrip: ContiguousArray<Double>
     /// The stream packet losses are drawn from.
     var lossStream: RandomStream
-    /// Set-up and request rounds lost so far (each cost a retransmission timeout).
-    public private(set) var roundsLost = 0
+    /// Packets lost so far that cost a retransmission timeout (set-up and request rounds,
+    /// a body's tail, lost retransmissions; `Network+Losses.swift`).
+    public internal(set) var roundsLost = 0
 
     enum Phase: UInt8 { case free, waitingSession, setup, body }
 
@@ -315,7 +317,8 @@ public struct Network {
             guard discipline[r] == .fifo, solver.saturated(r) else { continue }
             let level = solver.level[r]
             let share = level.isFinite ? level : solver.capacity[r]
-            kept *= 1 - discipline[r].lossProbability(fairShare: share, roundTrip: rt, segmentBits: tcp.segmentSize.bits)
+            kept *= 1 - discipline[r].lossProbability(fairShare: share, roundTrip: rt, segmentBits: tcp.segmentSize.bits,
+                                                        minimumRTO: tcp.minimumRTO.seconds)
         }
         return 1 - kept
     }
@@ -654,19 +657,9 @@ public struct Network {
         if rounds > 0 && tcp.packetLosses {
             let p = roundLossProbability(route[t], rt: rt)
             if p > 0 {
-                // Rounds before the connection's first RTT sample (DNS, SYN) time out after
-                // the initial RTO; later ones after max(minimum RTO, 3 RTT) (RFC 6298 §2). An
-                // upload's last half round (its data leave with the handshake's ACK) can be
-                // lost too.
+                // An upload's last half round (its data leave with the handshake's ACK) can be lost too.
                 let unsampled = newConnection[t] ? tcp.dnsRoundTrips + min(1, tcp.handshakeRoundTrips) : 0
-                for k in 0..<Int(rounds.rounded(.up)) {
-                    var rto = k < unsampled ? tcp.initialRTO.seconds : max(tcp.minimumRTO.seconds, 3 * rt)
-                    while lossStream.nextUnit() < p {
-                        delay += rto
-                        rto = min(2 * rto, tcp.maximumRTO.seconds)
-                        roundsLost += 1
-                    }
-                }
+                delay += lossDelay(t, rounds: Int(rounds.rounded(.up)), unsampled: unsampled, p: p, rt: rt)
             }
         }
         phase[t] = .setup

@@ -1,10 +1,12 @@
+import Foundation
+
 /// How a resource's buffer is served when the resource is saturated.
 ///
 /// Assumptions: a saturated resource is one whose window-limited flows keep its buffer
 /// occupied. With ``fifo`` (drop-tail) the buffer stays nearly full: every round trip of
 /// every flow crossing the resource pays the standing queue (``standingQueue(bufferBits:capacity:fairShare:baseRoundTrip:)``),
 /// and a packet arriving at the full buffer is dropped with the loss rate that keeps the
-/// long flows at their fair share (``lossProbability(fairShare:roundTrip:segmentBits:)``).
+/// long flows at their fair share (``lossProbability(fairShare:roundTrip:segmentBits:minimumRTO:)``).
 /// With ``fqCodel`` (RFC 8290) a flow below its fair share has a queue of its own that is
 /// served from the new-flow list ahead of the backlog (RFC 8290 §4.1) and never dropped,
 /// while CoDel holds the bulk flows' own sojourn time near its target (``codelTarget``,
@@ -16,8 +18,10 @@
 /// event.
 ///
 /// **Sources**: REFERENCES.md §10 (drop-tail standing queues and the AIMD sawtooth;
-/// CUBIC's β; the Mathis et al. loss–throughput relation; CoDel and fq_codel).
-/// **Validated by**: `QueueDisciplineTests` (closed forms, exact) and
+/// CUBIC's β and response function; the Mathis et al. and Padhye et al. loss–throughput
+/// relations; many flows; CoDel and fq_codel).
+/// **Validated by**: `QueueDisciplineTests` (closed forms, exact), `ManyFlowsReferenceTests`
+/// (ns-3 3.44, many bulk flows) and
 /// `BufferbloatReferenceTests` (ns-3 3.44 table).
 public enum QueueDiscipline: String, Sendable, CaseIterable {
     /// Drop-tail first-in first-out.
@@ -59,23 +63,58 @@ public enum QueueDiscipline: String, Sendable, CaseIterable {
         }
     }
 
+    /// CUBIC's scaling constant C, in segments and seconds (RFC 9438 §4.2: 0.4).
+    public static let cubicScaling = 0.4
+
     /// The probability that a packet of a short exchange is dropped at a saturated
     /// resource.
     ///
     /// FIFO: the long flows crossing a full drop-tail buffer see the loss rate p at which
-    /// TCP's window settles at their fair share, rate = (MSS / RTT) × √(3 / (2p)) (Mathis
-    /// et al. 1997), so p = 1.5 × (MSS / (RTT × rate))², at most 1/2; a packet of a short
-    /// exchange arriving at the same buffer is dropped as often. fq_codel: 0 (a sparse
-    /// flow's packets are served first and CoDel drops from the flows that build a queue).
+    /// their congestion control settles at their fair share; a packet of a short exchange
+    /// arriving at the same buffer is dropped as often. A flow's rate at loss rate p, in
+    /// segments per second, is Padhye et al.'s (1998, "approximate model", eq. 31):
+    /// `1 / (RTT / W(p) + T₀ × min(1, 3√(3p/8)) × p × (1 + 32p²))`, the first term the
+    /// congestion-avoidance time per segment, the second the retransmission timeouts that
+    /// dominate when windows shrink to a few segments (R. Morris 1997: with more flows than
+    /// the pipe and buffer hold packets, flows wait in timeouts and the loss rate climbs
+    /// towards 1/2). W(p) is CUBIC's average window, the larger of its cubic window
+    /// `(C (3 + β) / (4 (1 − β)))^¼ × RTT^¾ / p^¾` (RFC 9438 §5.1; C = 0.4, β = 0.7, RTT in
+    /// seconds) and its Reno-friendly window `√(3 / (2p))` (RFC 9438 §4.3, the Mathis et al.
+    /// 1997 relation). T₀ is the retransmission timeout, `max(minimumRTO, RTT)` (RFC 6298 §2.4
+    /// floor; SRTT + 4 RTTVAR near the RTT once the variance has settled). p solves
+    /// rate(p) = fair share (bisection), at most 1/2. With windows of tens of segments this
+    /// is the CUBIC response function, several times Mathis's at round trips of hundreds of
+    /// milliseconds. fq_codel: 0 (a sparse flow's packets are served first and CoDel drops
+    /// from the flows that build a queue).
+    ///
+    /// Against ns-3 3.44 (Reference/ns3-manyflows/, `ManyFlowsReferenceTests`) the rate
+    /// is within the table's stated errors; ns-3's drop-tail buffer drops in bursts at each
+    /// overflow, which an independent per-packet probability does not reproduce.
     ///
     /// - Parameters:
     ///   - fairShare: the fair share per flow, bits per second.
     ///   - roundTrip: the long flows' round trip, queue included, seconds.
     ///   - segmentBits: the segment size, bits.
-    public func lossProbability(fairShare: Double, roundTrip: Double, segmentBits: Double) -> Double {
+    ///   - minimumRTO: the floor of the retransmission timeout, seconds (RFC 6298 §2.4: 1 s).
+    public func lossProbability(fairShare: Double, roundTrip: Double, segmentBits: Double, minimumRTO: Double = 1) -> Double {
         guard self == .fifo, fairShare > 0, roundTrip > 0 else { return 0 }
-        let x = segmentBits / (roundTrip * fairShare)
-        return min(0.5, 1.5 * x * x)
+        let target = fairShare / segmentBits
+        let rto = max(minimumRTO, roundTrip)
+        let beta = Self.windowDecrease
+        let cubicFactor = pow(Self.cubicScaling * (3 + beta) / (4 * (1 - beta)), 0.25) * pow(roundTrip, 0.75)
+        func rate(_ p: Double) -> Double {
+            let window = max((1.5 / p).squareRoot(), cubicFactor / pow(p, 0.75))
+            let timeouts = rto * min(1, 3 * (3 * p / 8).squareRoot()) * p * (1 + 32 * p * p)
+            return 1 / (roundTrip / window + timeouts)
+        }
+        if rate(0.5) >= target { return 0.5 }
+        // rate falls as p rises: bisect on log p.
+        var lo = log(1e-12), hi = log(0.5)
+        for _ in 0..<60 {
+            let mid = (lo + hi) / 2
+            if rate(exp(mid)) > target { lo = mid } else { hi = mid }
+        }
+        return exp((lo + hi) / 2)
     }
 }
 

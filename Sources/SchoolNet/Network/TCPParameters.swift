@@ -31,8 +31,9 @@
 /// rounds before the window holds what is left
 /// (``idleTransferTime(bytes:rate:rtt:newConnection:senderOpens:)``).
 ///
-/// **Assumptions**: no losses other than the one that ends slow start (whose cost is not
-/// counted) and those of set-up and request rounds at full drop-tail buffers (``Network``,
+/// **Assumptions**: the loss that ends slow start costs nothing; other losses are those of
+/// packets meeting full drop-tail buffers, in set-up and request rounds, in the body's
+/// slow-start rounds and in its last segments (`Network+Losses.swift`: fast recovery or
 /// RFC 6298 timeouts); RTT sampled at the start of each round (propagation both ways plus the queueing
 /// delay of every resource on the path and the return path); throughput counts payload (a
 /// resource's capacity carries payload, no header overhead); a device is the client of every
@@ -68,8 +69,9 @@ public struct TCPParameters: Sendable, Equatable {
     /// Maximum segment size: slow start counts the window in segments of this size, and the
     /// queueing-delay model serves segments of it.
     public var segmentSize: ByteCount = .bytes(1460)
-    /// Whether set-up and request rounds can be lost at full drop-tail buffers (off for
-    /// the pure fluid mode; see ``Network``).
+    /// Whether packets of set-up and request rounds and of a transfer's slow-start rounds and
+    /// last segments can be lost at full drop-tail buffers (off for the pure fluid mode; see
+    /// `Network+Losses.swift`).
     public var packetLosses = true
     /// Retransmission timeout before a connection has an RTT sample: 1 s (RFC 6298 §2.1).
     public var initialRTO: SimDuration = .seconds(1)

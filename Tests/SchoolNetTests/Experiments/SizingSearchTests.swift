@@ -2,7 +2,7 @@ import Testing
 @testable import SchoolNet
 
 /// The sizing search's savings keep the exhaustive search's answers: an option's days stop
-/// once its verdict is decided, days that failed before run first, and `fastFrom` starts at
+/// once its verdict is decided, the days likeliest to fail run first, and `fastFrom` starts at
 /// the previous size's answer.
 @Suite struct SizingSearchTests {
     /// Every student downloads 1 MB, each starting at a random instant of the first 20 s
@@ -70,12 +70,12 @@ import Testing
     @Test func jobsDoNotChangeTheOutput() throws {
         let source = try ScenarioSource(json: Self.json, file: "search.json")
         let axis = try Sweep.Axis(parsing: Self.axis)
-        let json = try [1, 3].map { jobs in
+        let json = try [1, 2, 3].map { jobs in
             SweepReport.schoolSizeJSON(try Sweep.sizeBySchool(source, axis: axis, costs: [], base: [], students: [20, 70], daysShare: 0.8,
                                                               seed: nil, replications: nil, jobs: jobs, search: .fastFrom(0)),
                                        axis: axis, daysShare: 0.8, record: nil)
         }
-        #expect(json[0] == json[1])
+        #expect(json[0] == json[1] && json[0] == json[2])
     }
 
     /// The pooled verification of every size gives each size what its own search's
@@ -101,5 +101,43 @@ import Testing
         #expect(Sweep.requiredDays(share: 0.95, of: 40) == 38)
         #expect(Sweep.requiredDays(share: 0, of: 5) == 0)
         #expect(Sweep.order(days: 5, first: [3, 9, 1, 3]) == [3, 1, 0, 2, 4])
+    }
+
+    /// Failed days first (most recent first), then the days run before by their stress
+    /// (closest to missing a target first), then the days never run, in replication order.
+    @Test func dayOrderTriesTheLikeliestFailureFirst() {
+        func run(_ value: Double) -> Sweep.Run {
+            let m = Metric(key: "time_p95", label: "", value: value, unit: "s", target: 6)
+            return Sweep.Run(workloads: [WorkloadReport(name: "bulk", kind: "bulk", entities: 1, metrics: [m], delayedBy: [])], limitedFlowSeconds: [],
+                             resourceNames: [])
+        }
+        #expect(Sweep.stress(of: run(3)) == 0.5)
+        var h = Sweep.DayHistory()
+        #expect(h.order(days: 4) == [0, 1, 2, 3])
+        h.record([(day: 1, run: run(7), passed: false), (day: 0, run: run(5), passed: true), (day: 2, run: run(2), passed: true)])
+        #expect(h.order(days: 6) == [1, 0, 2, 3, 4, 5])
+        h.record([(day: 4, run: run(6.5), passed: false), (day: 2, run: run(5.5), passed: true)])
+        #expect(h.order(days: 6) == [4, 1, 2, 0, 3, 5])
+    }
+}
+
+/// The pool of days: a day's result is the one it has run alone, whichever days were
+/// announced, dropped or asked for, and whatever the threads.
+@Suite struct DayPoolTests {
+    @Test(arguments: [1, 2, 3])
+    func aDaysResultIsItsOwnRun(jobs: Int) throws {
+        let source = try ScenarioSource(json: SizingSearchTests.json, file: "search.json")
+        let scenario = try source.scenario(with: [try ScenarioOverride(path: "schools[0].access.down", value: "6 Mbps", option: "--vary")])
+        let alone = Sweep.runs(scenario, seed: 7, replications: [0, 1, 2, 3, 4, 5], jobs: 1)
+        let pool = Sweep.DayPool(jobs: jobs)
+        let id = pool.add(scenario)
+        let keys = (0..<6).map { Sweep.DayPool.Key(scenario: id, seed: 7 + UInt64($0)) }
+        pool.prefetch(Array(keys[3...]), level: .search)
+        pool.prefetch([keys[1]], level: .verification(0))
+        pool.cancel([keys[5]])
+        #expect(keys.reversed().map(pool.result) == alone.reversed())
+        #expect(pool.result(keys[2]) == alone[2])  // asked again: not run again
+        #expect(pool.simulated == 6)
+        pool.close()
     }
 }

@@ -35,6 +35,31 @@ import Testing
         }
     }
 
+    /// The bucketed sort (few distinct levels) gives the library sort's order whatever the
+    /// spread of flow indices — within a few bitmap words, across many, or too sparse
+    /// for the bitmap (the quicksort then runs) — and its scratch is reused across sorts.
+    @Test func cappedEntryBucketSortMatchesLibrarySort() {
+        var rng = RandomStream(seed: 9)
+        let scratch = CappedEntry.Scratch()
+        for n in [16, 17, 111, 500] {
+            for stride in [1, 37, 5_000] {
+                for levels in [1, 12, 32, 33] {
+                    var a = ContiguousArray<CappedEntry>()
+                    for i in 0..<n {
+                        let level = Double(rng.next() % UInt64(levels)) * 0.5
+                        a.append(CappedEntry(level: level, flow: Int32(i * stride)))
+                    }
+                    a.shuffle(using: &rng)
+                    let expected = a.sorted { $0.precedes($1) }
+                    let column = Column(a)
+                    CappedEntry.sort(column, using: scratch)
+                    #expect(column.map(\.flow) == expected.map(\.flow), "n = \(n), stride \(stride), levels \(levels)")
+                    #expect(column.map(\.level) == expected.map(\.level))
+                }
+            }
+        }
+    }
+
     /// Link A (C = 10) carries f1, f2, f3; link B (C = 4) carries f3, f4.
     /// B is the tighter: f3 = f4 = 2. A then shares its remaining 8 between f1 and f2: 4 each.
     @Test func twoLinksClassicCase() {
