@@ -5,7 +5,8 @@ import Testing
 /// Every shipped scenario (`Scenarios/*.json`) runs one replication without a trap, through
 /// the same builder and simulation as `schoolnet run`.
 ///
-/// Shortened so the suite stays near a minute in a debug build: each replication simulates
+/// Shortened for a debug build (about 2 minutes of CPU for all of them, the central egress
+/// the longest; the cases run in parallel): each replication simulates
 /// the first ``window`` minutes of its day (the whole day if shorter). Every shipped day
 /// opens at most 10 minutes before its first activity, so the window covers the first
 /// minutes of load — the opening rush of flows, saturations and group changes where the
