@@ -157,6 +157,10 @@ public struct Network {
     var baseRoundTrip: ContiguousArray<Double>
     /// The stream packet losses are drawn from.
     var lossStream: RandomStream
+    /// Each resource's last loss probability with the fair share and round trip it was
+    /// computed for (``QueueDiscipline/lossProbability(fairShare:roundTrip:segmentBits:minimumRTO:)``
+    /// solves an equation; transfers starting in the same state ask the same question).
+    var lossMemo: ContiguousArray<(share: Double, roundTrip: Double, p: Double)>
     /// Packets lost so far that cost a retransmission timeout (set-up and request rounds,
     /// a body's tail, lost retransmissions; `Network+Losses.swift`).
     public internal(set) var roundsLost = 0
@@ -238,6 +242,7 @@ public struct Network {
         discipline = ContiguousArray(topology.resources.map(\.discipline))
         baseRoundTrip = ContiguousArray(repeating: 0, count: topology.resources.count)
         lossStream = RandomStream(seed: seed).derived("packet losses")
+        lossMemo = ContiguousArray(repeating: (.nan, .nan, 0), count: topology.resources.count)
         solver.observer.bucketWidth = bucketWidth.nanoseconds
         for r in topology.resources { solver.addResource(capacity: r.capacity) }
         sessionsInUse = Array(repeating: 0, count: topology.nodes.count)
@@ -307,9 +312,11 @@ public struct Network {
     /// The probability that a round of route `routeIndex` (a packet each way) meets a
     /// full drop-tail buffer now, given its round trip `rt` (see the type's discussion).
     ///
-    /// Inlined, as ``roundTrip(_:)`` is: its caller is mutating.
+    /// A resource's probability is remembered with the fair share and round trip it was
+    /// computed for and reused while both are the same (the same number, as the function is
+    /// pure).
     @inline(__always)
-    func roundLossProbability(_ routeIndex: Int32, rt: Double) -> Double {
+    mutating func roundLossProbability(_ routeIndex: Int32, rt: Double) -> Double {
         let i = Int(routeIndex)
         var kept = 1.0
         for k in Int(routeStart[i])..<Int(routeStart[i + 1]) {
@@ -317,8 +324,16 @@ public struct Network {
             guard discipline[r] == .fifo, solver.saturated(r) else { continue }
             let level = solver.level[r]
             let share = level.isFinite ? level : solver.capacity[r]
-            kept *= 1 - discipline[r].lossProbability(fairShare: share, roundTrip: rt, segmentBits: tcp.segmentSize.bits,
-                                                        minimumRTO: tcp.minimumRTO.seconds)
+            let memo = lossMemo[r]
+            let p: Double
+            if memo.share == share && memo.roundTrip == rt {
+                p = memo.p
+            } else {
+                p = discipline[r].lossProbability(fairShare: share, roundTrip: rt, segmentBits: tcp.segmentSize.bits,
+                                                  minimumRTO: tcp.minimumRTO.seconds)
+                lossMemo[r] = (share, rt, p)
+            }
+            kept *= 1 - p
         }
         return 1 - kept
     }

@@ -112,7 +112,13 @@ public enum QueueDiscipline: String, Sendable, CaseIterable {
         var lo = log(1e-12), hi = log(0.5)
         for _ in 0..<60 {
             let mid = (lo + hi) / 2
-            if rate(exp(mid)) > target { lo = mid } else { hi = mid }
+            if rate(exp(mid)) > target {
+                if lo == mid { break }  // lo and hi adjacent: every further step repeats this one
+                lo = mid
+            } else {
+                if hi == mid { break }
+                hi = mid
+            }
         }
         return exp((lo + hi) / 2)
     }
