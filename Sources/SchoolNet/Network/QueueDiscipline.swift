@@ -82,7 +82,7 @@ public enum QueueDiscipline: String, Sendable, CaseIterable {
     /// seconds) and its Reno-friendly window `√(3 / (2p))` (RFC 9438 §4.3, the Mathis et al.
     /// 1997 relation). T₀ is the retransmission timeout, `max(minimumRTO, RTT)` (RFC 6298 §2.4
     /// floor; SRTT + 4 RTTVAR near the RTT once the variance has settled). p solves
-    /// rate(p) = fair share (bisection), at most 1/2. With windows of tens of segments this
+    /// rate(p) = fair share (regula falsi on log p, to a few ulps), at most 1/2. With windows of tens of segments this
     /// is the CUBIC response function, several times Mathis's at round trips of hundreds of
     /// milliseconds. fq_codel: 0 (a sparse flow's packets are served first and CoDel drops
     /// from the flows that build a queue).
@@ -108,19 +108,33 @@ public enum QueueDiscipline: String, Sendable, CaseIterable {
             return 1 / (roundTrip / window + timeouts)
         }
         if rate(0.5) >= target { return 0.5 }
-        // rate falls as p rises: bisect on log p.
+        // log rate falls almost linearly in log p: the Illinois variant of regula falsi on
+        // h(x) = log rate(eˣ) − log target over x = log p in [log 10⁻¹², log ½], to a few ulps.
+        let logTarget = log(target)
+        func h(_ x: Double) -> Double { log(rate(exp(x))) - logTarget }
         var lo = log(1e-12), hi = log(0.5)
-        for _ in 0..<60 {
-            let mid = (lo + hi) / 2
-            if rate(exp(mid)) > target {
-                if lo == mid { break }  // lo and hi adjacent: every further step repeats this one
-                lo = mid
+        var hLo = h(lo), hHi = h(hi)
+        if hLo <= 0 { return 1e-12 }
+        var side = 0
+        var x = hi
+        for _ in 0..<100 {
+            let next = (lo * hHi - hi * hLo) / (hHi - hLo)
+            let step = abs(next - x)
+            x = next
+            let hx = h(x)
+            if hx == 0 { break }
+            if hx > 0 {
+                lo = x; hLo = hx
+                if side == 1 { hHi /= 2 }
+                side = 1
             } else {
-                if hi == mid { break }
-                hi = mid
+                hi = x; hHi = hx
+                if side == -1 { hLo /= 2 }
+                side = -1
             }
+            if step <= 1e-15 * abs(x) || hi - lo <= 1e-15 * abs(x) { break }
         }
-        return exp((lo + hi) / 2)
+        return exp(x)
     }
 }
 
