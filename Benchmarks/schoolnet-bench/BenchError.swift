@@ -1,3 +1,5 @@
+import Foundation
+
 /// Errors the harness reports to the user (exit status 64 for usage, 1 otherwise).
 enum BenchError: Error, CustomStringConvertible {
     /// A bad command line.
@@ -20,5 +22,16 @@ enum BenchError: Error, CustomStringConvertible {
     var exitStatus: Int32 {
         if case .usage = self { return 64 }
         return 1
+    }
+}
+
+/// Runs a case's set-up step; on failure prints what failed and exits 1, so the harness
+/// reports the case as failed (a case runs in its own process) instead of trapping.
+func caseSetUp<T>(_ caseName: String, _ step: () throws -> T) -> T {
+    do {
+        return try step()
+    } catch {
+        printError("error: \(caseName): \(error)")
+        exit(1)
     }
 }

@@ -29,11 +29,11 @@ enum FlowLogBench {
     /// scenario, then times the replay.
     static func replay(name: String, _ prepare: (String) throws -> String) -> CaseMeasurement {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("schoolnet-bench-\(name)-\(getpid())").path
-        try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        caseSetUp(name) { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let path = try! prepare(dir)
+        let path = caseSetUp(name) { try prepare(dir) }
         let check = Stopwatch()
-        let scenario = try! Scenario.read(file: path)
+        let scenario = caseSetUp(name) { try Scenario.read(file: path) }
         let checkSeconds = check.elapsedSeconds
         let stopwatch = Stopwatch()
         let builder = ScenarioBuilder(scenario)

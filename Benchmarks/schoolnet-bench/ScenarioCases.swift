@@ -28,7 +28,7 @@ extension BenchCase {
     static func scenario(_ name: String, _ summary: String, quick: Bool, json: @escaping @Sendable (BenchScale) -> String) -> BenchCase {
         BenchCase(name, summary, quick: quick) { scale in
             let stopwatch = Stopwatch()
-            let scenario = try! Scenario.read(json: json(scale), file: name)
+            let scenario = caseSetUp(name) { try Scenario.read(json: json(scale), file: name) }
             let builder = ScenarioBuilder(scenario)
             let sim = builder.makeSimulation(seed: scenario.seed)
             sim.run(until: builder.horizon)
