@@ -30,15 +30,17 @@ public struct DeviceActivity: Sendable {
 
     /// Per device node: the first entry of its list, or -1.
     var head: Column<Int32> = []
-    /// Per entry: its resource, its neighbours on its device's list (-1 at the ends),
-    /// transfers of copies 1 in progress, cohort transfers in progress, and the cohort size
-    /// counted while any is.
-    var resource: Column<Int32> = []
-    var next: Column<Int32> = []
-    var previous: Column<Int32> = []
-    var singles: Column<Int32> = []
-    var cohorts: Column<Int32> = []
-    var cohortSize: Column<Int32> = []
+    /// Per entry, in one 24-byte record (a start or end touches one cache line per entry):
+    /// its resource, its neighbours on its device's list (-1 at the ends), transfers of
+    /// copies 1 in progress, cohort transfers in progress, and the cohort size counted while
+    /// any is.
+    struct Entry: BitwiseCopyable {
+        var resource: Int32, next: Int32, previous: Int32
+        var singles: Int32 = 0, cohorts: Int32 = 0, cohortSize: Int32 = 0
+        /// The devices the entry counts for.
+        @inline(__always) var counted: Int { cohorts > 0 ? Int(cohortSize) : (singles > 0 ? 1 : 0) }
+    }
+    var entries: Column<Entry> = []
     var freeSlots: Column<Int32> = []
 
     /// Creates the tally for `resources` resources and `nodes` nodes.
@@ -48,12 +50,6 @@ public struct DeviceActivity: Sendable {
         head = Column(repeating: -1, count: nodes)
     }
 
-    /// The devices an entry counts for.
-    @inline(__always)
-    func counted(_ s: Int) -> Int {
-        cohorts[s] > 0 ? Int(cohortSize[s]) : (singles[s] > 0 ? 1 : 0)
-    }
-
     /// Records a transfer of `device` (standing for `copies` devices) starting across `r`.
     ///
     /// - Returns: the pair's entry, to pass to ``ended(entry:device:copies:)``.
@@ -61,31 +57,30 @@ public struct DeviceActivity: Sendable {
     @inline(__always) @discardableResult
     mutating func began(resource r: Int, device: Int, copies: Int32) -> Int32 {
         var e = head[device]
-        while e >= 0 && resource[Int(e)] != Int32(r) { e = next[Int(e)] }
+        while e >= 0 && entries[Int(e)].resource != Int32(r) { e = entries[Int(e)].next }
         if e < 0 {
             let first = head[device]
+            let fresh = Entry(resource: Int32(r), next: first, previous: -1)
             if let free = freeSlots.popLast() {
                 e = free
-                resource[Int(e)] = Int32(r)
-                next[Int(e)] = first
-                previous[Int(e)] = -1
+                entries[Int(e)] = fresh
             } else {
-                e = Int32(singles.count)
-                resource.append(Int32(r)); next.append(first); previous.append(-1)
-                singles.append(0); cohorts.append(0); cohortSize.append(0)
+                e = Int32(entries.count)
+                entries.append(fresh)
             }
-            if first >= 0 { previous[Int(first)] = e }
+            if first >= 0 { entries[Int(first)].previous = e }
             head[device] = e
         }
-        let s = Int(e)
-        let before = counted(s)
+        var entry = entries[Int(e)]
+        let before = entry.counted
         if copies > 1 {
-            cohorts[s] += 1
-            cohortSize[s] = max(cohortSize[s], copies)
+            entry.cohorts += 1
+            entry.cohortSize = max(entry.cohortSize, copies)
         } else {
-            singles[s] += 1
+            entry.singles += 1
         }
-        current[r] += counted(s) - before
+        entries[Int(e)] = entry
+        current[r] += entry.counted - before
         if current[r] > peak[r] { peak[r] = current[r] }
         return e
     }
@@ -96,20 +91,21 @@ public struct DeviceActivity: Sendable {
     /// - Complexity: O(1).
     @inline(__always)
     mutating func ended(entry e: Int32, device: Int, copies: Int32) {
-        let s = Int(e)
-        let r = Int(resource[s])
-        let before = counted(s)
+        var entry = entries[Int(e)]
+        let r = Int(entry.resource)
+        let before = entry.counted
         if copies > 1 {
-            cohorts[s] -= 1
-            if cohorts[s] == 0 { cohortSize[s] = 0 }
+            entry.cohorts -= 1
+            if entry.cohorts == 0 { entry.cohortSize = 0 }
         } else {
-            singles[s] -= 1
+            entry.singles -= 1
         }
-        current[r] += counted(s) - before
-        if singles[s] == 0 && cohorts[s] == 0 {
-            let p = previous[s], n = next[s]
-            if p >= 0 { next[Int(p)] = n } else { head[device] = n }
-            if n >= 0 { previous[Int(n)] = p }
+        entries[Int(e)] = entry
+        current[r] += entry.counted - before
+        if entry.singles == 0 && entry.cohorts == 0 {
+            let p = entry.previous, n = entry.next
+            if p >= 0 { entries[Int(p)].next = n } else { head[device] = n }
+            if n >= 0 { entries[Int(n)].previous = p }
             freeSlots.append(e)
         }
     }
@@ -119,7 +115,7 @@ public struct DeviceActivity: Sendable {
     /// - Complexity: O(resources the device is active on).
     mutating func ended(resource r: Int, device: Int, copies: Int32) {
         var e = head[device]
-        while e >= 0 && resource[Int(e)] != Int32(r) { e = next[Int(e)] }
+        while e >= 0 && entries[Int(e)].resource != Int32(r) { e = entries[Int(e)].next }
         guard e >= 0 else { preconditionFailure("DeviceActivity: no transfer of this device on this resource") }
         ended(entry: e, device: device, copies: copies)
     }

@@ -22,14 +22,20 @@ extension Network {
     struct ContentionState {
         /// Per resource: the index of its medium, or -1.
         var mediumOfResource: [Int32] = []
-        /// Per medium: its resource and capacity table (bits/s, element k − 1 for k contenders).
-        var resource: [Int32] = []
-        var capacities: [[Double]] = []
-        /// Per medium: stations with uplink flows (counted with their copies), flows downward,
-        /// and the number of contenders its capacity is set for.
-        var stations: [Int32] = []
-        var downlinkFlows: [Int32] = []
-        var level: [Int32] = []
+        /// Per medium, in one record (a sender's start or end touches one cache line per
+        /// medium): its resource; its capacity table (bits/s, element k − 1 for k
+        /// contenders) at `table[tableStart..<tableStart + tableCount]`; the stations with
+        /// uplink flows (counted with their copies) and the flows downward; the number of
+        /// contenders its capacity is set for (`level`) and the level whose capacity is
+        /// applied (`applied`: it moves when the level's capacity differs from it by more
+        /// than ``contentionTolerance``).
+        struct Medium {
+            var resource: Int32, tableStart: Int32, tableCount: Int32
+            var stations: Int32 = 0, downlinkFlows: Int32 = 0, level: Int32 = 1, applied: Int32 = 1
+        }
+        var media: [Medium] = []
+        /// Every medium's capacity table, one after the other.
+        var table: [Double] = []
         /// Per (medium, station): a slot with the station's uplink flows and the stations
         /// they stand for.
         var slotIndex = IndexTable()  // medium << 32 | node → slot
@@ -39,9 +45,6 @@ extension Network {
         /// `i`'s at `entries[start[i]..<start[i + 1]]`.
         var entries: ContiguousArray<Int64> = []
         var start: ContiguousArray<Int32> = [0]
-        /// Per medium: the level whose capacity is applied (it moves when the level's
-        /// capacity differs from it by more than ``contentionTolerance``).
-        var applied: [Int32] = []
 
         init() {}
 
@@ -49,12 +52,9 @@ extension Network {
             mediumOfResource = Array(repeating: -1, count: topology.resources.count)
             for (m, medium) in topology.contendedMedia.enumerated() {
                 mediumOfResource[medium.resource.index] = Int32(m)
-                resource.append(medium.resource.rawValue)
-                capacities.append(medium.capacities.map(\.bitsPerSecond))
-                stations.append(0)
-                downlinkFlows.append(0)
-                level.append(1)
-                applied.append(1)
+                media.append(Medium(resource: medium.resource.rawValue, tableStart: Int32(table.count),
+                                    tableCount: Int32(medium.capacities.count)))
+                table.append(contentsOf: medium.capacities.map(\.bitsPerSecond))
             }
         }
     }
@@ -62,10 +62,14 @@ extension Network {
     /// Appends the contention entries of a route just cached (its forward node path).
     mutating func cacheContention(path: [NodeID]) {
         defer { contention.start.append(Int32(contention.entries.count)) }
-        guard !contention.resource.isEmpty, path.count > 1 else { return }
+        guard !contention.media.isEmpty, path.count > 1 else { return }
         for i in 1..<path.count {
             let a = path[i - 1], b = path[i]
-            guard let l = topology.adjacency[a.index].first(where: {
+            // The first link joining a and b, looked up from the end with fewer links (a
+            // router at the top of a national tree has one per school; both lists are in
+            // link order, so either gives the same link).
+            let fewer = topology.adjacency[a.index].count <= topology.adjacency[b.index].count ? a : b
+            guard let l = topology.adjacency[fewer.index].first(where: {
                 let link = topology.links[$0.index]
                 return (link.lower == a && link.upper == b) || (link.lower == b && link.upper == a)
             }) else { continue }
@@ -107,20 +111,20 @@ extension Network {
             let entry = contention.entries[e]
             let m = Int(entry >> 32), slot = Int(entry & 0xFFFF_FFFF) - 1
             if slot < 0 {
-                contention.downlinkFlows[m] += starting ? 1 : -1
+                contention.media[m].downlinkFlows += starting ? 1 : -1
             } else if starting {
                 if contention.slotFlows[slot] == 0 {
                     contention.slotStations[slot] = k
-                    contention.stations[m] += k
+                    contention.media[m].stations += k
                 } else if k > contention.slotStations[slot] {
-                    contention.stations[m] += k - contention.slotStations[slot]
+                    contention.media[m].stations += k - contention.slotStations[slot]
                     contention.slotStations[slot] = k
                 }
                 contention.slotFlows[slot] += 1
             } else {
                 contention.slotFlows[slot] -= 1
                 if contention.slotFlows[slot] == 0 {
-                    contention.stations[m] -= contention.slotStations[slot]
+                    contention.media[m].stations -= contention.slotStations[slot]
                     contention.slotStations[slot] = 0
                 }
             }
@@ -130,16 +134,17 @@ extension Network {
 
     /// Sets medium `m`'s capacity for its senders now, if their number changed.
     mutating func applyLevel(_ m: Int, now: Int64) {
-        let table = contention.capacities[m]
-        let senders = Int(contention.stations[m]) + (contention.downlinkFlows[m] > 0 ? 1 : 0)
-        let level = min(max(1, senders), table.count)
-        if level == Int(contention.level[m]) { return }
-        contention.level[m] = Int32(level)
-        let c = table[level - 1], applied = table[Int(contention.applied[m]) - 1]
-        if abs(c - applied) > Self.contentionTolerance * applied {
-            contention.applied[m] = Int32(level)
-            setBaseCapacity(Int(contention.resource[m]), to: c, now: now)
-        }
+        var medium = contention.media[m]
+        let senders = Int(medium.stations) + (medium.downlinkFlows > 0 ? 1 : 0)
+        let level = min(max(1, senders), Int(medium.tableCount))
+        if level == Int(medium.level) { return }
+        medium.level = Int32(level)
+        let first = Int(medium.tableStart)
+        let c = contention.table[first + level - 1], applied = contention.table[first + Int(medium.applied) - 1]
+        let moves = abs(c - applied) > Self.contentionTolerance * applied
+        if moves { medium.applied = Int32(level) }
+        contention.media[m] = medium
+        if moves { setBaseCapacity(Int(medium.resource), to: c, now: now) }
     }
 
     /// The relative difference between a level's capacity and the capacity applied above
@@ -150,6 +155,6 @@ extension Network {
     /// nobody sends), or nil for a resource without a contention table.
     public func contenders(on r: ResourceID) -> Int? {
         let m = Int(contention.mediumOfResource[r.index])
-        return m < 0 ? nil : Int(contention.level[m])
+        return m < 0 ? nil : Int(contention.media[m].level)
     }
 }

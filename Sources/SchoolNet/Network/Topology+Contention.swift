@@ -24,7 +24,7 @@ extension Topology {
     ///   contention table yet.
     public mutating func setContention(_ r: ResourceID, capacities: [DataRate]) {
         precondition(!capacities.isEmpty && capacities.allSatisfy { $0.bitsPerSecond > 0 }, "contention capacities must be positive")
-        precondition(!contendedMedia.contains { $0.resource == r }, "resource already has a contention table")
+        precondition(contendedResources.insert(r.rawValue).inserted, "resource already has a contention table")
         contendedMedia.append(ContendedMedium(resource: r, capacities: capacities))
         setCapacity(r, capacities[0])
     }

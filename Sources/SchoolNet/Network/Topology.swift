@@ -86,6 +86,8 @@ public struct Topology: Sendable {
     /// Shared media whose capacity depends on how many senders contend (see
     /// ``setContention(_:capacities:)``).
     public internal(set) var contendedMedia: [ContendedMedium] = []
+    /// The resources of ``contendedMedia``, for a constant-time check that each has one table.
+    var contendedResources = Set<Int32>()
     /// Each node's link towards the internet (the first link where it is the lower end),
     /// or -1; and whether every node has at most one (a tree, routed by walking up).
     var upLink: [Int32] = []

@@ -48,6 +48,15 @@ public struct ScenarioBuilder: @unchecked Sendable {
     var draws: [DeviceLinkDraw] = []
     /// Device links whose quality each replication draws (the topology holds factor 1).
     var randomLinks: [RandomLink] = []
+    /// Per Wi-Fi cell and class size: the cell's capacity by number of contenders and the
+    /// slow clients' airtime factor, solved once (a national scenario has thousands of
+    /// identical classrooms).
+    var wifiTables: [WiFiTableKey: (capacities: [DataRate], slowFactor: Double)] = [:]
+
+    /// What a classroom cell's tables depend on.
+    struct WiFiTableKey: Hashable {
+        var cell: WiFiCell, stations: Int, slowClientMCS: Int
+    }
 
     /// A device link drawn per replication.
     struct RandomLink {
@@ -184,13 +193,20 @@ public struct ScenarioBuilder: @unchecked Sendable {
                 let n = c.students
                 // The capacity follows who sends (the Network picks the level: the stations
                 // with uplink flows, plus the AP while any flow goes down).
-                let air = topology.addResource("\(name)/\(c.name) Wi-Fi", capacity: w.cell.capacity(activeStations: 1), queue: s.radioQueue)
-                topology.setContention(air, capacities: w.cell.capacityTable(stations: n))
-                let slowPHY = WiFiPHY(standard: w.cell.referencePHY.standard, mcsIndex: w.slowClientMCS,
-                                      channelWidthMHz: w.cell.referencePHY.channelWidthMHz,
-                                      spatialStreams: 1)
-                // The slow clients' airtime factor at the busiest level (every device and the AP).
-                let slowFactor = w.cell.airtimeFactor(client: slowPHY, activeStations: n + 1)
+                let tableKey = WiFiTableKey(cell: w.cell, stations: n, slowClientMCS: w.slowClientMCS)
+                let tables = wifiTables[tableKey] ?? {
+                    let slowPHY = WiFiPHY(standard: w.cell.referencePHY.standard, mcsIndex: w.slowClientMCS,
+                                          channelWidthMHz: w.cell.referencePHY.channelWidthMHz,
+                                          spatialStreams: 1)
+                    // The slow clients' airtime factor at the busiest level (every device and the AP).
+                    let made = (capacities: w.cell.capacityTable(stations: n),
+                                slowFactor: w.cell.airtimeFactor(client: slowPHY, activeStations: n + 1))
+                    wifiTables[tableKey] = made
+                    return made
+                }()
+                let air = topology.addResource("\(name)/\(c.name) Wi-Fi", capacity: tables.capacities[0], queue: s.radioQueue)
+                topology.setContention(air, capacities: tables.capacities)
+                let slowFactor = tables.slowFactor
                 // Which clients are slow is drawn per replication.
                 let draw = addDraw(.wifi(slowFraction: w.slowClientFraction, slowFactor: slowFactor))
                 let key = classKeys[ci]
