@@ -61,9 +61,18 @@ public struct FlowObserver: Sendable {
     public private(set) var firstSaturated: Column<Int64> = []
     /// Time the first change was seen (start of the observation).
     public private(set) var lastChange: Column<Int64> = []
-    /// Capacity changes per resource: (time ns, bits/s), starting with the initial capacity
-    /// at time 0 (capacities vary with best-effort availability and public load by hour).
-    public private(set) var capacityHistory: [[(time: Int64, capacity: Double)]] = []
+    /// Capacity changes of every resource in one log, in the order they happened, each entry
+    /// linked to its resource's previous one (a busy national run changes millions of
+    /// capacities: an append here touches one entry, not a per-resource array); read one
+    /// resource's history with ``capacityHistory(_:)``.
+    struct CapacityChange: BitwiseCopyable {
+        var time: Int64, capacity: Double
+        /// The resource's previous entry, or -1 for its initial capacity.
+        var previous: Int32
+    }
+    var capacityLog: Column<CapacityChange> = []
+    /// Per resource: its latest entry in ``capacityLog``.
+    var capacityLast: Column<Int32> = []
     /// Current load per resource, bits/s.
     public private(set) var currentLoad: Column<Double> = []
 
@@ -100,7 +109,8 @@ public struct FlowObserver: Sendable {
 
     mutating func addResource(capacity c: Double) {
         capacity.append(c)
-        capacityHistory.append([(0, c)])
+        capacityLast.append(Int32(capacityLog.count))
+        capacityLog.append(CapacityChange(time: 0, capacity: c, previous: -1))
         carriedBits.append(0)
         saturatedNanoseconds.append(0)
         peakFlows.append(0)
@@ -120,12 +130,34 @@ public struct FlowObserver: Sendable {
     mutating func capacityChanged(_ r: Int, to c: Double, at now: Int64) {
         integrate(r, until: now)
         capacity[r] = c
-        if capacityHistory[r].last!.time == now { capacityHistory[r][capacityHistory[r].count - 1].capacity = c } else { capacityHistory[r].append((now, c)) }
+        let last = capacityLast[r]
+        if capacityLog[Int(last)].time == now {
+            capacityLog[Int(last)].capacity = c
+        } else {
+            capacityLast[r] = Int32(capacityLog.count)
+            capacityLog.append(CapacityChange(time: now, capacity: c, previous: last))
+        }
+    }
+
+    /// Capacity changes of resource `r`: (time ns, bits/s), in time order, starting with the
+    /// initial capacity at time 0 (capacities vary with best-effort availability and public
+    /// load by hour, and with the contenders of a shared medium).
+    public func capacityHistory(_ r: Int) -> [(time: Int64, capacity: Double)] {
+        var h: [(time: Int64, capacity: Double)] = []
+        var e = capacityLast[r]
+        while e >= 0 {
+            let entry = capacityLog[Int(e)]
+            h.append((entry.time, entry.capacity))
+            e = entry.previous
+        }
+        return h.reversed()
     }
 
     /// The capacity of `r` at time `t` (ns).
-    public func capacity(_ r: Int, at t: Int64) -> Double {
-        let h = capacityHistory[r]
+    public func capacity(_ r: Int, at t: Int64) -> Double { Self.capacity(in: capacityHistory(r), at: t) }
+
+    /// The capacity at time `t` (ns) of a resource whose ``capacityHistory(_:)`` is `h`.
+    public static func capacity(in h: [(time: Int64, capacity: Double)], at t: Int64) -> Double {
         var c = h[0].capacity
         for e in h where e.time <= t { c = e.capacity }
         return c
@@ -134,8 +166,12 @@ public struct FlowObserver: Sendable {
     /// ∫ capacity dt of `r` over [from, to) ns, in bits (the denominator of utilisation when
     /// capacity varies over the day).
     public func capacityBits(_ r: Int, from: Int64, to: Int64) -> Double {
+        Self.capacityBits(in: capacityHistory(r), from: from, to: to)
+    }
+
+    /// ``capacityBits(_:from:to:)`` of a resource whose ``capacityHistory(_:)`` is `h`.
+    public static func capacityBits(in h: [(time: Int64, capacity: Double)], from: Int64, to: Int64) -> Double {
         guard to > from else { return 0 }
-        let h = capacityHistory[r]
         var total = 0.0
         for (i, e) in h.enumerated() {
             let start = max(from, e.time)
@@ -150,8 +186,12 @@ public struct FlowObserver: Sendable {
     ///
     /// - Complexity: O(buckets + capacity changes).
     public func capacityBitsPerBucket(_ r: Int, width: Int64, end: Int64) -> [Double] {
+        Self.capacityBitsPerBucket(in: capacityHistory(r), width: width, end: end)
+    }
+
+    /// ``capacityBitsPerBucket(_:width:end:)`` of a resource whose ``capacityHistory(_:)`` is `h`.
+    public static func capacityBitsPerBucket(in h: [(time: Int64, capacity: Double)], width: Int64, end: Int64) -> [Double] {
         guard width > 0 && end > 0 else { return [] }
-        let h = capacityHistory[r]
         let count = Int((end + width - 1) / width)
         var out = [Double](repeating: 0, count: count)
         var first = 0  // the last entry starting at or before the bucket

@@ -39,8 +39,8 @@ extension Network {
         /// Per (medium, station): a slot with the station's uplink flows and the stations
         /// they stand for.
         var slotIndex = IndexTable()  // medium << 32 | node → slot
-        var slotFlows: [Int32] = []
-        var slotStations: [Int32] = []
+        var slots: [Slot] = []
+        struct Slot { var flows: Int32 = 0, stations: Int32 = 0 }
         /// Per cached route: its entries `medium << 32 | (slot + 1)` (0 = downward), route
         /// `i`'s at `entries[start[i]..<start[i + 1]]`.
         var entries: ContiguousArray<Int64> = []
@@ -84,9 +84,8 @@ extension Network {
                     if let s = contention.slotIndex[key] {
                         slot = s
                     } else {
-                        slot = Int32(contention.slotFlows.count)
-                        contention.slotFlows.append(0)
-                        contention.slotStations.append(0)
+                        slot = Int32(contention.slots.count)
+                        contention.slots.append(ContentionState.Slot())
                         contention.slotIndex[key] = slot
                     }
                 }
@@ -113,20 +112,24 @@ extension Network {
             if slot < 0 {
                 contention.media[m].downlinkFlows += starting ? 1 : -1
             } else if starting {
-                if contention.slotFlows[slot] == 0 {
-                    contention.slotStations[slot] = k
+                var s = contention.slots[slot]
+                if s.flows == 0 {
+                    s.stations = k
                     contention.media[m].stations += k
-                } else if k > contention.slotStations[slot] {
-                    contention.media[m].stations += k - contention.slotStations[slot]
-                    contention.slotStations[slot] = k
+                } else if k > s.stations {
+                    contention.media[m].stations += k - s.stations
+                    s.stations = k
                 }
-                contention.slotFlows[slot] += 1
+                s.flows += 1
+                contention.slots[slot] = s
             } else {
-                contention.slotFlows[slot] -= 1
-                if contention.slotFlows[slot] == 0 {
-                    contention.media[m].stations -= contention.slotStations[slot]
-                    contention.slotStations[slot] = 0
+                var s = contention.slots[slot]
+                s.flows -= 1
+                if s.flows == 0 {
+                    contention.media[m].stations -= s.stations
+                    s.stations = 0
                 }
+                contention.slots[slot] = s
             }
             applyLevel(m, now: now)
         }

@@ -28,8 +28,10 @@ extension Network {
 
     /// Delay of the lost set-up rounds and body segments of transfer `t`, seconds, drawn
     /// from the network's loss stream; `rounds` set-up and request rounds, the first
-    /// `unsampled` of them before an RTT sample.
-    mutating func lossDelay(_ t: Int, rounds: Int, unsampled: Int, p: Double, rt: Double) -> Double {
+    /// `unsampled` of them before an RTT sample; `fairWindow` the window, bytes, that the
+    /// smallest fair share of a saturated drop-tail resource on its route allows in a round
+    /// trip `rt` (infinite if none is saturated).
+    mutating func lossDelay(_ t: Int, rounds: Int, unsampled: Int, p: Double, rt: Double, fairWindow fairBytes: Double) -> Double {
         let sampledRTO = max(tcp.minimumRTO.seconds, 3 * rt)
         var delay = 0.0
         for k in 0..<rounds {
@@ -41,7 +43,7 @@ extension Network {
         let tail = min(n, Self.duplicateThreshold)
         for _ in 0..<tail { delay += timeouts(first: sampledRTO, p: p) }
         // Slow-start rounds of the rest, up to the fair-share window.
-        let fairWindow = fairShareWindow(route[t], rt: rt) / segment
+        let fairWindow = fairBytes / segment
         var left = Double(n - tail)
         var window = Double(tcp.initialWindow.bytes) / segment
         let growth = 1 + 1 / Double(max(1, tcp.segmentsPerAck))
@@ -67,19 +69,5 @@ extension Network {
             roundsLost += 1
         }
         return delay
-    }
-
-    /// The window, bytes, that the smallest fair share of a saturated drop-tail resource on
-    /// route `routeIndex` allows in a round trip `rt`; infinite if none is saturated.
-    func fairShareWindow(_ routeIndex: Int32, rt: Double) -> Double {
-        let i = Int(routeIndex)
-        var share = Double.infinity
-        for k in Int(routeStart[i])..<Int(routeStart[i + 1]) {
-            let r = Int(routeResources[k])
-            guard discipline[r] == .fifo, solver.saturated(r) else { continue }
-            let level = solver.level[r]
-            share = min(share, level.isFinite ? level : solver.capacity[r])
-        }
-        return share * rt / 8
     }
 }

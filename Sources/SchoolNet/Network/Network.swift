@@ -139,6 +139,18 @@ public struct Network {
     /// trip reads one flat array.
     var routeResources: ContiguousArray<Int32> = []
     var routeStart: ContiguousArray<Int32> = [0]
+    /// Per cached route: the number of its forward hops (the first of its `routeResources`).
+    var routeForwardHops: ContiguousArray<Int32> = []
+    /// Per node, what a transfer's start reads of it, in one record (a national topology
+    /// has millions of nodes: one cache line per endpoint).
+    struct NodeTraits {
+        /// The node's rate ceiling, bits/s (infinite if none).
+        var rateCeiling: Double
+        /// Its share weights (``Topology/Node/sendingWeight``, ``Topology/Node/receivingWeight``).
+        var sendingWeight: Double, receivingWeight: Double
+        var isDevice: Bool
+    }
+    var nodeTraits: ContiguousArray<NodeTraits> = []
 
     struct CachedRoute {
         var hops: [Hop]
@@ -251,6 +263,10 @@ public struct Network {
         sessionStats = Array(repeating: SessionStats(), count: topology.nodes.count)
         contention = ContentionState(topology: topology)
         deviceActivity = DeviceActivity(resources: topology.resources.count, nodes: topology.nodes.count)
+        nodeTraits = ContiguousArray(topology.nodes.map {
+            NodeTraits(rateCeiling: $0.rateCeiling?.bitsPerSecond ?? .infinity, sendingWeight: $0.sendingWeight,
+                       receivingWeight: $0.receivingWeight, isDevice: $0.kind == .device)
+        })
         acks = AckLoadState(topology: topology, tcp: tcp)
         if !acks.carrier.isEmpty { updateAckClocks(now: 0) }
     }
@@ -276,6 +292,7 @@ public struct Network {
         let base = 2 * forward.propagation.seconds
         for h in forward.hops + back.hops { baseRoundTrip[h.resource.index] = max(baseRoundTrip[h.resource.index], base) }
         routeStart.append(Int32(routeResources.count))
+        routeForwardHops.append(Int32(forward.hops.count))
         cacheContention(path: forward.nodes)
         routeIndex[key] = id
         return id
@@ -314,16 +331,18 @@ public struct Network {
     ///
     /// A resource's probability is remembered with the fair share and round trip it was
     /// computed for and reused while both are the same (the same number, as the function is
-    /// pure).
+    /// pure). Also returns the smallest fair share of those resources, bits/s (infinite if
+    /// none is saturated), which bounds the slow-start rounds that can lose packets.
     @inline(__always)
-    mutating func roundLossProbability(_ routeIndex: Int32, rt: Double) -> Double {
+    mutating func roundLossProbability(_ routeIndex: Int32, rt: Double) -> (p: Double, share: Double) {
         let i = Int(routeIndex)
-        var kept = 1.0
+        var kept = 1.0, smallest = Double.infinity
         for k in Int(routeStart[i])..<Int(routeStart[i + 1]) {
             let r = Int(routeResources[k])
             guard discipline[r] == .fifo, solver.saturated(r) else { continue }
             let level = solver.level[r]
             let share = level.isFinite ? level : solver.capacity[r]
+            smallest = min(smallest, share)
             let memo = lossMemo[r]
             let p: Double
             if memo.share == share && memo.roundTrip == rt {
@@ -335,7 +354,7 @@ public struct Network {
             }
             kept *= 1 - p
         }
-        return 1 - kept
+        return (1 - kept, smallest)
     }
 
     /// The round-trip time of a route now: propagation both ways plus queueing on both paths.
@@ -451,13 +470,10 @@ public struct Network {
         flow[t] = -1
         let k = Double(request.copies)
         bytes[t] = request.bytes.map { Double($0.bytes) * k } ?? .infinity
-        var limit = request.rateLimit.bitsPerSecond
-        if let c = topology.nodes[request.source.index].rateCeiling { limit = min(limit, c.bitsPerSecond) }
-        if let c = topology.nodes[request.destination.index].rateCeiling { limit = min(limit, c.bitsPerSecond) }
-        rateLimit[t] = limit * k
+        let source = nodeTraits[request.source.index], destination = nodeTraits[request.destination.index]
+        rateLimit[t] = min(request.rateLimit.bitsPerSecond, source.rateCeiling, destination.rateCeiling) * k
         // A node's share weights (a proportional-fair cell's equal time) scale its transfers' weight.
-        weight[t] = request.weight * k * topology.nodes[request.source.index].sendingWeight
-            * topology.nodes[request.destination.index].receivingWeight
+        weight[t] = request.weight * k * source.sendingWeight * destination.receivingWeight
         copies[t] = Int32(request.copies)
         tag[t] = request.tag
         flowClass[t] = UInt8(request.flowClass)
@@ -467,14 +483,13 @@ public struct Network {
         sessionsHeld[t] = 0
         waited[t] = 0
         transfersStarted += 1
-        let d = topology.nodes[request.source.index].kind == .device ? request.source
-            : (topology.nodes[request.destination.index].kind == .device ? request.destination : nil)
+        let d = source.isDevice ? request.source : (destination.isDevice ? request.destination : nil)
         device[t] = d.map(\.rawValue) ?? -1
         if let d {
-            let base = t * FlowSolver.maxHops
-            precondition(routes[Int(r)].hops.count <= FlowSolver.maxHops, "route must have 1…\(FlowSolver.maxHops) hops")
-            for (i, h) in routes[Int(r)].hops.enumerated() {
-                deviceEntry[base + i] = deviceActivity.began(resource: h.resource.index, device: d.index, copies: copies[t])
+            let base = t * FlowSolver.maxHops, first = Int(routeStart[Int(r)]), n = Int(routeForwardHops[Int(r)])
+            precondition(n <= FlowSolver.maxHops, "route must have 1…\(FlowSolver.maxHops) hops")
+            for i in 0..<n {
+                deviceEntry[base + i] = deviceActivity.began(resource: Int(routeResources[first + i]), device: d.index, copies: copies[t])
             }
         }
         acquireSessions(t, now: now.nanoseconds)
@@ -670,11 +685,12 @@ public struct Network {
         // Paced streams and the pure fluid mode pay the one-way propagation once.
         var delay = rounds > 0 ? rounds * rt : routes[Int(route[t])].propagation
         if rounds > 0 && tcp.packetLosses {
-            let p = roundLossProbability(route[t], rt: rt)
+            let (p, share) = roundLossProbability(route[t], rt: rt)
             if p > 0 {
                 // An upload's last half round (its data leave with the handshake's ACK) can be lost too.
                 let unsampled = newConnection[t] ? tcp.dnsRoundTrips + min(1, tcp.handshakeRoundTrips) : 0
-                delay += lossDelay(t, rounds: Int(rounds.rounded(.up)), unsampled: unsampled, p: p, rt: rt)
+                delay += lossDelay(t, rounds: Int(rounds.rounded(.up)), unsampled: unsampled, p: p, rt: rt,
+                                   fairWindow: share * rt / 8)
             }
         }
         phase[t] = .setup
@@ -836,7 +852,7 @@ public struct Network {
         transfersFinished += 1
         if device[t] >= 0 {
             let base = t * FlowSolver.maxHops
-            for i in 0..<routes[ri].hops.count {
+            for i in 0..<Int(routeForwardHops[ri]) {
                 deviceActivity.ended(entry: deviceEntry[base + i], device: Int(device[t]), copies: copies[t])
             }
             device[t] = -1

@@ -105,10 +105,11 @@ public struct ResourceResult: Sendable, Equatable, Codable {
         let period = end.seconds
         let width = o.bucketWidth
         var series: [Double] = []
+        let history = o.capacityHistory(r)
         if width > 0 && end.nanoseconds > 0 {
             let count = Int((end.nanoseconds + width - 1) / width)
             series.reserveCapacity(count)
-            let capacityBits = o.capacityBitsPerBucket(r, width: width, end: end.nanoseconds)
+            let capacityBits = FlowObserver.capacityBitsPerBucket(in: history, width: width, end: end.nanoseconds)
             for b in 0..<count {
                 let bits = b < o.buckets[r].count ? o.buckets[r][b] : 0
                 let available = capacityBits[b]
@@ -123,9 +124,9 @@ public struct ResourceResult: Sendable, Equatable, Codable {
         let classes = FlowObserver.maxClasses
         let byWorkload = (0..<min(max(workloads, 1), classes)).map { o.limitedFlowSecondsByClass[r * classes + $0] }
         self.init(index: r, name: res.name, group: res.group, kind: kind,
-                  capacity: DataRate(bitsPerSecond: o.capacity(r, at: Int64(peakBucket) * width)),
-                  meanUtilisation: period > 0 && o.capacityBits(r, from: 0, to: end.nanoseconds) > 0
-                      ? o.carriedBits[r] / o.capacityBits(r, from: 0, to: end.nanoseconds) : 0,
+                  capacity: DataRate(bitsPerSecond: FlowObserver.capacity(in: history, at: Int64(peakBucket) * width)),
+                  meanUtilisation: period > 0 && FlowObserver.capacityBits(in: history, from: 0, to: end.nanoseconds) > 0
+                      ? o.carriedBits[r] / FlowObserver.capacityBits(in: history, from: 0, to: end.nanoseconds) : 0,
                   peakUtilisation: peak, peakAt: SimDuration(nanoseconds: Int64(peakBucket) * width),
                   timeSaturated: SimDuration(nanoseconds: o.saturatedNanoseconds[r]),
                   firstSaturated: o.firstSaturated[r] >= 0 ? SimDuration(nanoseconds: o.firstSaturated[r]) : nil,
