@@ -75,6 +75,7 @@ extension FlowSolver {
 
     /// Whether lazy group `r`'s share may rise by `max(0, delta)` with every resource its
     /// members cross staying unsaturated (``groupIsAlone(_:delta:)`` for a lazy group).
+    @inline(__always)
     func lazyGroupIsAlone(_ r: Int, delta: Double) -> Bool {
         guard let k = lazyKeys.min(of: r)?.key else { return true }
         return level[r] + max(0, delta) < k

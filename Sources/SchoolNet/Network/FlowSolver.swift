@@ -75,7 +75,10 @@
 /// first (``propagateHeldChange(_:to:ended:now:)``, exact under checks on aggregates);
 /// a flow whose new ceiling is above the share it would be held under instead *joins* the
 /// group of the resource that limits it — a saturated one it crosses, or an unsaturated one
-/// on its route that its rate fills (join mode, `FlowSolver+Propagation.swift`).
+/// on its route that its rate fills (join mode, `FlowSolver+Propagation.swift`) — and other
+/// flows whose status the change flips (joining a group whose share fell below their
+/// ceilings, leaving one whose share rose above them, dissolving a group, forming a new
+/// one on a resource the change fills) are taken along, a few per event.
 /// A storm of n flows through one saturated resource then costs O(P log R + hops log n)
 /// per event rather than O(n).
 ///
@@ -229,6 +232,11 @@ public struct FlowSolver {
     var propagationTouched: Column<Int32> = []
     /// Resources saturated before an ended flow left (set by ``detach(_:now:)``).
     var propagationSeeds: Column<Int32> = []
+    /// Flows whose status the propagation flips (``PropagationFlip``), in the order found.
+    var propagationFlips: Column<PropagationFlip> = []
+    /// Flips a pass asks for (``PropagationOutcome/flips``), and the passes repeated for them.
+    var propagationNewFlips: Column<PropagationFlip> = []
+    var propagationPasses = 0
     var bfsQueue: Column<Int32> = []
 
     /// The observer told about every rate and saturation change (attribution, utilisation).
@@ -264,6 +272,16 @@ public struct FlowSolver {
         public var joinPropagations = 0
         /// Of those, joins of a resource that the flow saturates (a new bottleneck).
         public var freshJoinPropagations = 0
+        /// Other flows whose status a propagation changed (a held flow joining a group whose
+        /// share fell below its ceiling, a member leaving one whose share rose above it).
+        public var propagationFlips = 0
+        /// Of those, held flows that formed a new group on a resource the change fills.
+        public var freshGroupFlips = 0
+        /// Groups whose every member left, held at its ceiling, by propagation.
+        public var groupsDissolved = 0
+        /// Of the flips, members that moved from one group to another (a group crossing a
+        /// resource whose share fell below theirs, or that they fill).
+        public var groupMoves = 0
         /// Flows started.
         public var flowsStarted = 0
         /// Flows finished or removed.

@@ -52,6 +52,17 @@ struct TagHeaps {
         }
     }
 
+    /// The member with the second smallest key of group `g` (the better of the root's two
+    /// children, ties by lower flow), or nil.
+    func secondMin(of g: Int) -> Int? {
+        let h = heaps[g]
+        switch h.count {
+        case 0, 1: return nil
+        case 2: return Int(h[1].flow)
+        default: return Int(h[1].precedes(h[2]) ? h[1].flow : h[2].flow)
+        }
+    }
+
     /// The number of members of group `g`.
     func count(of g: Int) -> Int { heaps[g].count }
 

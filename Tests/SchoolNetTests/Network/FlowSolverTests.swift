@@ -221,20 +221,24 @@ import Testing
             if !mismatch.isEmpty || !problems.isEmpty { return }
         }
         #expect(fast.counters.groupUpdates > 0, "the fast paths were exercised")
+        #expect(fast.counters.groupMoves > 0, "members moved between groups: \(fast.counters.groupMoves)")
         #expect(exact.counters.groupUpdates == 0)
     }
 
     /// The same comparison with finite transfers completing and TCP-like ceilings: each
     /// flow starts capped (slow start), its ceiling doubles or drops at random, and the
-    /// completions of both solvers must agree in order (flow, tag) and time (±2 ns), with
-    /// rates compared after every event. Exercises the paths where a flow held at its
-    /// ceiling on a saturated resource changes ceiling, ends, or a new flow joins a group
-    /// beside held flows.
+    /// completions of both solvers must agree in order (flow, tag) and time (±2 ns or
+    /// relative 1e-9, the rates' tolerance: a group's completion is computed from its
+    /// virtual clock, the full re-solve's from the flow's own rate; seed 54 differs by 6 ns
+    /// at 8.49 s with every rate equal to 1e-13), with rates compared after every event.
+    /// Exercises the paths where a flow held at its ceiling on a saturated resource changes
+    /// ceiling, ends, or a new flow joins a group beside held flows, and the flips they
+    /// take along.
     ///
     /// With `lazy`, every group with members is lazy (``FlowSolver/lazyPairThreshold`` 1):
     /// its share moves without updating the loads of the resources its members cross, and
     /// the utilisation integrals and per-second series must still equal the eager ones.
-    @Test(arguments: [21, 22, 23] as [UInt64], [false, true])
+    @Test(arguments: [21, 22, 23, 54] as [UInt64], [false, true])
     func groupPathsMatchFullResolveWithCompletions(seed: UInt64, lazy: Bool) {
         var rng = RandomStream(seed: seed)
         var (fast, exact, ids) = Self.twinSolvers([100] + (0..<4).map { _ in Double(10 + rng.next() % 40) })
@@ -250,7 +254,8 @@ import Testing
             while fast.nextCompletionTime <= next || exact.nextCompletionTime <= next {
                 let a = fast.completeNext(), b = exact.completeNext()
                 guard let a, let b else { mismatch.append("step \(step): one solver has no completion"); break }
-                if a.tag != b.tag || abs(a.time.nanoseconds - b.time.nanoseconds) > 2 {
+                let slack = max(2, Int64((1e-9 * Double(b.time.nanoseconds)).rounded(.up)))
+                if a.tag != b.tag || abs(a.time.nanoseconds - b.time.nanoseconds) > slack {
                     mismatch.append("step \(step): completion \(a.tag)@\(a.time.nanoseconds) vs \(b.tag)@\(b.time.nanoseconds)")
                     break
                 }
@@ -300,10 +305,13 @@ import Testing
         #expect(exercised > 100, "group paths taken: \(exercised)")
         let joins = fast.counters.joinPropagations, fresh = fast.counters.freshJoinPropagations
         #expect(joins > 10 && fresh > 0, "join-mode propagations: \(joins), of which fresh: \(fresh)")
+        let c = fast.counters
+        #expect(c.propagationFlips > 0 && c.freshGroupFlips > 0 && c.groupsDissolved > 0,
+                "flips: \(c.propagationFlips), fresh groups: \(c.freshGroupFlips), dissolved: \(c.groupsDissolved)")
         #expect(exact.counters.groupUpdates == 0)
         if lazy { #expect(fast.lazyGroupsMade > 10, "groups made lazy: \(fast.lazyGroupsMade)") }
         // Utilisation: totals agree (relative 1e-9) and per-second series (relative 1e-8 of
-        // the largest second: completions agree to ±2 ns, 0.02 bits at 10 Mbit/s).
+        // the largest second: completions agree to ±10 ns, 0.1 bits at 10 Mbit/s).
         fast.settleAll(now: now); exact.settleAll(now: now)
         fast.observer.finish(at: now.nanoseconds); exact.observer.finish(at: now.nanoseconds)
         for r in ids.map(\.index) {
