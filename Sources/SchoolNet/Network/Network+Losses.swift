@@ -47,9 +47,10 @@ extension Network {
         var left = Double(n - tail)
         var window = Double(tcp.initialWindow.bytes) / segment
         let growth = 1 + 1 / Double(max(1, tcp.segmentsPerAck))
+        let logKept = log1p(-p)  // a round of n segments loses none with probability eⁿˡᵒᵍ⁽¹⁻ᵖ⁾
         while left > 0 && window <= max(fairWindow, Double(tcp.initialWindow.bytes) / segment) {
             let sent = min(window, left)
-            if lossStream.nextUnit() < 1 - pow(1 - p, sent) {
+            if lossStream.nextUnit() < -expm1(sent * logKept) {
                 delay += rt
                 delay += timeouts(first: sampledRTO, p: p)
             }

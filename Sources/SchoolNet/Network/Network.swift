@@ -141,6 +141,9 @@ public struct Network {
     var routeStart: ContiguousArray<Int32> = [0]
     /// Per cached route: the number of its forward hops (the first of its `routeResources`).
     var routeForwardHops: ContiguousArray<Int32> = []
+    /// Per entry of `routeResources`: the hop's airtime factor (a burst's rate reads it with
+    /// the capacity, without the route's own hop array).
+    var routeFactors: ContiguousArray<Double> = []
     /// Per node, what a transfer's start reads of it, in one record (a national topology
     /// has millions of nodes: one cache line per endpoint).
     struct NodeTraits {
@@ -289,6 +292,7 @@ public struct Network {
         let id = Int32(routes.count - 1)
         routeResources.append(contentsOf: forward.hops.map(\.resource.rawValue))
         routeResources.append(contentsOf: back.hops.map(\.resource.rawValue))
+        routeFactors.append(contentsOf: (forward.hops + back.hops).map(\.factor))
         let base = 2 * forward.propagation.seconds
         for h in forward.hops + back.hops { baseRoundTrip[h.resource.index] = max(baseRoundTrip[h.resource.index], base) }
         routeStart.append(Int32(routeResources.count))
@@ -349,7 +353,7 @@ public struct Network {
                 p = memo.p
             } else {
                 p = discipline[r].lossProbability(fairShare: share, roundTrip: rt, segmentBits: tcp.segmentSize.bits,
-                                                  minimumRTO: tcp.minimumRTO.seconds)
+                                                  minimumRTO: tcp.minimumRTO.seconds, near: memo.p)
                 lossMemo[r] = (share, rt, p)
             }
             kept *= 1 - p
@@ -778,7 +782,8 @@ public struct Network {
     @inline(__always)
     func burstRate(_ t: Int) -> Double {
         var c = Double.infinity
-        for h in routes[Int(route[t])].hops { c = min(c, solver.capacity[h.resource.index] / h.factor) }
+        let i = Int(route[t]), first = Int(routeStart[i])
+        for k in first..<first + Int(routeForwardHops[i]) { c = min(c, solver.capacity[Int(routeResources[k])] / routeFactors[k]) }
         return c * (1 - 1e-6) * Double(copies[t])
     }
 

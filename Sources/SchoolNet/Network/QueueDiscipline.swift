@@ -82,7 +82,8 @@ public enum QueueDiscipline: String, Sendable, CaseIterable {
     /// seconds) and its Reno-friendly window `√(3 / (2p))` (RFC 9438 §4.3, the Mathis et al.
     /// 1997 relation). T₀ is the retransmission timeout, `max(minimumRTO, RTT)` (RFC 6298 §2.4
     /// floor; SRTT + 4 RTTVAR near the RTT once the variance has settled). p solves
-    /// rate(p) = fair share (regula falsi on log p, to a few ulps), at most 1/2. With windows of tens of segments this
+    /// rate(p) = fair share (regula falsi on p^¼, where 1 / rate is a sum of powers, to a
+    /// few ulps), at most 1/2. With windows of tens of segments this
     /// is the CUBIC response function, several times Mathis's at round trips of hundreds of
     /// milliseconds. fq_codel: 0 (a sparse flow's packets are served first and CoDel drops
     /// from the flows that build a queue).
@@ -96,46 +97,68 @@ public enum QueueDiscipline: String, Sendable, CaseIterable {
     ///   - roundTrip: the long flows' round trip, queue included, seconds.
     ///   - segmentBits: the segment size, bits.
     ///   - minimumRTO: the floor of the retransmission timeout, seconds (RFC 6298 §2.4: 1 s).
-    public func lossProbability(fairShare: Double, roundTrip: Double, segmentBits: Double, minimumRTO: Double = 1) -> Double {
+    ///   - hint: a probability near the answer (the last one computed for the resource), or 0:
+    ///     the search starts within ±2 % of its fourth root when the root lies there.
+    public func lossProbability(fairShare: Double, roundTrip: Double, segmentBits: Double, minimumRTO: Double = 1,
+                                near hint: Double = 0) -> Double {
         guard self == .fifo, fairShare > 0, roundTrip > 0 else { return 0 }
         let target = fairShare / segmentBits
         let rto = max(minimumRTO, roundTrip)
-        let beta = Self.windowDecrease
-        let cubicFactor = pow(Self.cubicScaling * (3 + beta) / (4 * (1 - beta)), 0.25) * pow(roundTrip, 0.75)
-        func rate(_ p: Double) -> Double {
-            let window = max((1.5 / p).squareRoot(), cubicFactor / pow(p, 0.75))
-            let timeouts = rto * min(1, 3 * (3 * p / 8).squareRoot()) * p * (1 + 32 * p * p)
-            return 1 / (roundTrip / window + timeouts)
+        // In y = p^¼ the time per segment, 1 / rate, is a sum of powers of y — no
+        // transcendental function per step: RTT / W = RTT × min(y² / √1.5, y³ / K) with
+        // K = (C (3 + β) / (4 (1 − β)))^¼ × RTT^¾, and the timeouts
+        // T₀ × min(1, 3√(3/8) y²) × y⁴ × (1 + 32 y⁸).
+        let rttRoot = roundTrip.squareRoot()
+        let cubicFactor = Self.cubicConstant * rttRoot * rttRoot.squareRoot()
+        let reno = 1.5.squareRoot(), timeoutSlope = 3 * (3.0 / 8).squareRoot()
+        func perSegment(_ y: Double) -> Double {
+            let y2 = y * y, y4 = y2 * y2
+            let window = roundTrip * min(y2 / reno, y2 * y / cubicFactor)
+            return window + rto * min(1, timeoutSlope * y2) * y4 * (1 + 32 * y4 * y4)
         }
-        if rate(0.5) >= target { return 0.5 }
-        // log rate falls almost linearly in log p: the Illinois variant of regula falsi on
-        // h(x) = log rate(eˣ) − log target over x = log p in [log 10⁻¹², log ½], to a few ulps.
-        let logTarget = log(target)
-        func h(_ x: Double) -> Double { log(rate(exp(x))) - logTarget }
-        var lo = log(1e-12), hi = log(0.5)
-        var hLo = h(lo), hHi = h(hi)
-        if hLo <= 0 { return 1e-12 }
+        // g(y) = 1 / rate − 1 / target rises with y; solve g = 0 on [10⁻³, ½^¼] (p in
+        // [10⁻¹², ½]) by the Illinois variant of regula falsi, to a few ulps.
+        let goal = 1 / target
+        func g(_ y: Double) -> Double { perSegment(y) - goal }
+        var lo = 1e-3, hi = 0.5.squareRoot().squareRoot()
+        var gLo = 0.0, gHi = 0.0
+        var bracketed = false
+        if hint > 1e-12 && hint < 0.5 {
+            let yh = hint.squareRoot().squareRoot()
+            let a = max(lo, yh * 0.98), b = min(hi, yh * 1.02)
+            let ga = g(a), gb = g(b)
+            if ga < 0 && gb > 0 { (lo, hi, gLo, gHi, bracketed) = (a, b, ga, gb, true) }
+        }
+        if !bracketed {
+            gLo = g(lo); gHi = g(hi)
+            if gHi <= 0 { return 0.5 }
+            if gLo >= 0 { return 1e-12 }
+        }
         var side = 0
-        var x = hi
+        var y = hi
         for _ in 0..<100 {
-            let next = (lo * hHi - hi * hLo) / (hHi - hLo)
-            let step = abs(next - x)
-            x = next
-            let hx = h(x)
-            if hx == 0 { break }
-            if hx > 0 {
-                lo = x; hLo = hx
-                if side == 1 { hHi /= 2 }
+            let next = (lo * gHi - hi * gLo) / (gHi - gLo)
+            let step = abs(next - y)
+            y = next
+            let gy = g(y)
+            if gy == 0 { break }
+            if gy < 0 {
+                lo = y; gLo = gy
+                if side == 1 { gHi /= 2 }
                 side = 1
             } else {
-                hi = x; hHi = hx
-                if side == -1 { hLo /= 2 }
+                hi = y; gHi = gy
+                if side == -1 { gLo /= 2 }
                 side = -1
             }
-            if step <= 1e-15 * abs(x) || hi - lo <= 1e-15 * abs(x) { break }
+            if step <= 1e-15 * y || hi - lo <= 1e-15 * y { break }
         }
-        return exp(x)
+        let y2 = y * y
+        return y2 * y2
     }
+
+    /// (C (3 + β) / (4 (1 − β)))^¼, CUBIC's average-window constant (RFC 9438 §5.1).
+    static let cubicConstant = pow(cubicScaling * (3 + windowDecrease) / (4 * (1 - windowDecrease)), 0.25)
 }
 
 /// The size of a resource's buffer: bytes, or the time it takes to drain at the
