@@ -127,8 +127,9 @@ extension FlowSolver {
     /// Repeats a pass for new flips at most this many times per attempt.
     static let maxPropagationPasses = 8
 
-    /// Runs ``propagationPass(_:to:ended:joining:)`` from no flips, adding the flip each
-    /// pass asks for and repeating, at most ``maxPropagationFlips`` times.
+    /// Runs ``propagationPass(_:to:ended:joining:)`` from no flips, adding the flips each
+    /// pass asks for and repeating — at most ``maxPropagationPasses`` repeats and
+    /// ``maxPropagationFlips`` flipped flows, else it refuses.
     mutating func propagationPassWithFlips(_ f: Int, to newRate: Double, ended: Bool, joining lj: Int) -> PropagationOutcome {
         restoreFlips()
         propagationPasses = 0
