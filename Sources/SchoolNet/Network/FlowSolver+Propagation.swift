@@ -190,8 +190,8 @@ extension FlowSolver {
         /// Not exact as it stands, because other flows change status (listed in
         /// `propagationNewFlips`): a flow held at its ceiling above a share that fell joins
         /// that group, a member whose ceiling is below a share that rose leaves it, the
-        /// members of a group crossing a resource whose share fell below theirs move to it.
-        /// Repeat with the flips.
+        /// members of a group crossing a resource whose share fell below theirs move to it,
+        /// or flows form a new group on a resource the change fills. Repeat with the flips.
         case flips
     }
 
@@ -252,8 +252,8 @@ extension FlowSolver {
             propagationDelta[l] += hopFactor[base + h] * (seedRate - oldRate)
             if l == lj { joinFactor = hopFactor[base + h] }
         }
-        // Flipped flows: a joining one moves to its group's old share, then with it; a
-        // leaving member moves to its ceiling and no longer follows its group.
+        // Flipped flows: one joining or moving to a group moves to that group's old share,
+        // then with it; a leaving member moves to its ceiling and no longer follows its group.
         for flip in propagationFlips {
             let x = Int(flip.flow), g = Int(flip.to), xb = x * Self.maxHops
             let to = g >= 0 ? weight[x] * (g == lj ? joinBase : shareBase(g)) : ceiling[x]

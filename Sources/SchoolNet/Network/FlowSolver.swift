@@ -273,9 +273,11 @@ public struct FlowSolver {
         /// Of those, joins of a resource that the flow saturates (a new bottleneck).
         public var freshJoinPropagations = 0
         /// Other flows whose status a propagation changed (a held flow joining a group whose
-        /// share fell below its ceiling, a member leaving one whose share rose above it).
+        /// share fell below its ceiling, a member leaving one whose share rose above it, a
+        /// member moving to another group, flows forming a new group).
         public var propagationFlips = 0
-        /// Of those, held flows that formed a new group on a resource the change fills.
+        /// Of those, flows (held ones or another group's members) that formed a new group on
+        /// a resource the change fills.
         public var freshGroupFlips = 0
         /// Groups whose every member left, held at its ceiling, by propagation.
         public var groupsDissolved = 0
