@@ -13,35 +13,41 @@
 ///   counts k devices. A device carrying transfers of several cohort sizes at once counts
 ///   the largest (only CBT forms cohorts, and a cohort keeps its size for the whole test).
 ///
-/// **Storage**: one entry per (resource, device) pair with a transfer in progress, on a
-/// short doubly linked list per device (the resources its transfers cross: a few hops per
-/// route), so a transfer's start walks that list instead of hashing a key per hop, and its
-/// end goes straight to the entries its start returned; an entry is freed when the pair's
-/// last transfer ends. O(hops × the device's active resources) work per transfer start,
-/// O(hops) per end.
+/// **Storage**: each device with a transfer in progress owns a chain of blocks of
+/// ``slotsPerBlock`` entries — one entry per resource its transfers cross, in one 64-byte
+/// record — so a transfer's start or end reads one cache line per device (a few hops per
+/// route, a few routes per device: one block, rarely two) instead of one per resource. An
+/// entry whose last transfer ends frees its slot; a block left without entries is unlinked
+/// and reused by the next device that needs one. O(hops × the device's active resources)
+/// work per transfer start or end, on one or two cache lines.
 ///
 /// **Validated by:** `DesignLoadTests` (one device, two devices on one link, a cohort, a
-/// device with two transfers at once).
+/// device with two transfers at once) and `DeviceActivityTests` (random starts and ends
+/// against a direct count, chains of several blocks included).
 public struct DeviceActivity: Sendable {
     /// Devices active on each resource now.
     public private(set) var current: Column<Int> = []
     /// The most devices active on each resource at once.
     public private(set) var peak: Column<Int> = []
 
-    /// Per device node: the first entry of its list, or -1.
+    /// Entries per block: 4 × 16 bytes, one cache line.
+    static let slotsPerBlock = 4
+    /// Per device node: the first block of its chain, or -1.
     var head: Column<Int32> = []
-    /// Per entry, in one 24-byte record (a start or end touches one cache line per entry):
-    /// its resource, its neighbours on its device's list (-1 at the ends), transfers of
-    /// copies 1 in progress, cohort transfers in progress, and the cohort size counted while
-    /// any is.
+    /// A device's transfers in progress across one resource: transfers of copies 1,
+    /// cohort transfers, and the cohort size counted while any is. `resource` -1: a free slot.
     struct Entry: BitwiseCopyable {
-        var resource: Int32, next: Int32, previous: Int32
+        var resource: Int32 = -1
         var singles: Int32 = 0, cohorts: Int32 = 0, cohortSize: Int32 = 0
         /// The devices the entry counts for.
         @inline(__always) var counted: Int { cohorts > 0 ? Int(cohortSize) : (singles > 0 ? 1 : 0) }
     }
+    /// Block `b`'s entries are `entries[b × slotsPerBlock ..< (b + 1) × slotsPerBlock]`.
     var entries: Column<Entry> = []
-    var freeSlots: Column<Int32> = []
+    /// Per block: the next block of its device's chain (-1 at the end) and its entries in use.
+    struct Links: BitwiseCopyable { var next: Int32 = -1, used: Int32 = 0 }
+    var links: Column<Links> = []
+    var freeBlocks: Column<Int32> = []
 
     /// Creates the tally for `resources` resources and `nodes` nodes.
     init(resources: Int, nodes: Int) {
@@ -50,28 +56,50 @@ public struct DeviceActivity: Sendable {
         head = Column(repeating: -1, count: nodes)
     }
 
+    /// A block with every slot free, at the end of no chain.
+    @inline(__always)
+    mutating func newBlock() -> Int32 {
+        let b: Int32
+        if let free = freeBlocks.popLast() {
+            b = free
+        } else {
+            b = Int32(links.count)
+            links.append(Links())
+            entries.append(Entry(), count: Self.slotsPerBlock)
+        }
+        links[Int(b)] = Links()
+        return b
+    }
+
     /// Records a transfer of `device` (standing for `copies` devices) starting across `r`.
     ///
-    /// - Returns: the pair's entry, to pass to ``ended(entry:device:copies:)``.
-    /// - Complexity: O(resources the device is active on).
-    @inline(__always) @discardableResult
-    mutating func began(resource r: Int, device: Int, copies: Int32) -> Int32 {
-        var e = head[device]
-        while e >= 0 && entries[Int(e)].resource != Int32(r) { e = entries[Int(e)].next }
-        if e < 0 {
-            let first = head[device]
-            let fresh = Entry(resource: Int32(r), next: first, previous: -1)
-            if let free = freeSlots.popLast() {
-                e = free
-                entries[Int(e)] = fresh
-            } else {
-                e = Int32(entries.count)
-                entries.append(fresh)
+    /// - Complexity: O(resources the device is active on), on its blocks.
+    @inline(__always)
+    mutating func began(resource r: Int, device: Int, copies: Int32) {
+        let n = Self.slotsPerBlock
+        var slot = -1, freeSlot = -1, last = Int32(-1)
+        var b = head[device]
+        search: while b >= 0 {
+            let first = Int(b) * n
+            for s in first..<first + n {
+                let resource = entries[s].resource
+                if resource == Int32(r) { slot = s; break search }
+                if resource < 0 && freeSlot < 0 { freeSlot = s }
             }
-            if first >= 0 { entries[Int(first)].previous = e }
-            head[device] = e
+            last = b
+            b = links[Int(b)].next
         }
-        var entry = entries[Int(e)]
+        if slot < 0 {
+            if freeSlot < 0 {
+                let fresh = newBlock()
+                if last >= 0 { links[Int(last)].next = fresh } else { head[device] = fresh }
+                freeSlot = Int(fresh) * n
+            }
+            slot = freeSlot
+            entries[slot] = Entry(resource: Int32(r))
+            links[slot / n].used += 1
+        }
+        var entry = entries[slot]
         let before = entry.counted
         if copies > 1 {
             entry.cohorts += 1
@@ -79,20 +107,27 @@ public struct DeviceActivity: Sendable {
         } else {
             entry.singles += 1
         }
-        entries[Int(e)] = entry
+        entries[slot] = entry
         current[r] += entry.counted - before
         if current[r] > peak[r] { peak[r] = current[r] }
-        return e
     }
 
-    /// Records the end of a transfer recorded by ``began(resource:device:copies:)``, which
-    /// returned `entry`.
+    /// Records the end of a transfer recorded by ``began(resource:device:copies:)`` on `r`.
     ///
-    /// - Complexity: O(1).
+    /// - Complexity: O(resources the device is active on), on its blocks.
     @inline(__always)
-    mutating func ended(entry e: Int32, device: Int, copies: Int32) {
-        var entry = entries[Int(e)]
-        let r = Int(entry.resource)
+    mutating func ended(resource r: Int, device: Int, copies: Int32) {
+        let n = Self.slotsPerBlock
+        var slot = -1, previous = Int32(-1)
+        var b = head[device]
+        search: while b >= 0 {
+            let first = Int(b) * n
+            for s in first..<first + n where entries[s].resource == Int32(r) { slot = s; break search }
+            previous = b
+            b = links[Int(b)].next
+        }
+        guard slot >= 0 else { preconditionFailure("DeviceActivity: no transfer of this device on this resource") }
+        var entry = entries[slot]
         let before = entry.counted
         if copies > 1 {
             entry.cohorts -= 1
@@ -100,23 +135,18 @@ public struct DeviceActivity: Sendable {
         } else {
             entry.singles -= 1
         }
-        entries[Int(e)] = entry
         current[r] += entry.counted - before
         if entry.singles == 0 && entry.cohorts == 0 {
-            let p = entry.previous, n = entry.next
-            if p >= 0 { entries[Int(p)].next = n } else { head[device] = n }
-            if n >= 0 { entries[Int(n)].previous = p }
-            freeSlots.append(e)
+            entries[slot] = Entry()
+            links[Int(b)].used -= 1
+            if links[Int(b)].used == 0 {
+                // Unlink the empty block and free it.
+                let next = links[Int(b)].next
+                if previous >= 0 { links[Int(previous)].next = next } else { head[device] = next }
+                freeBlocks.append(b)
+            }
+        } else {
+            entries[slot] = entry
         }
-    }
-
-    /// Records the end of a transfer recorded by ``began(resource:device:copies:)`` on `r`.
-    ///
-    /// - Complexity: O(resources the device is active on).
-    mutating func ended(resource r: Int, device: Int, copies: Int32) {
-        var e = head[device]
-        while e >= 0 && entries[Int(e)].resource != Int32(r) { e = entries[Int(e)].next }
-        guard e >= 0 else { preconditionFailure("DeviceActivity: no transfer of this device on this resource") }
-        ended(entry: e, device: device, copies: copies)
     }
 }

@@ -208,9 +208,6 @@ public struct Network {
     var transferOfFlow: Column<Int32> = []
     /// The device each transfer serves (its node index), or -1 (see ``DeviceActivity``).
     var device: Column<Int32> = []
-    /// Each transfer's ``DeviceActivity`` entries, one per forward hop: slots
-    /// `transfer × FlowSolver.maxHops + hop`.
-    var deviceEntry: Column<Int32> = []
     /// Devices active per resource, and their peak (a link's design load).
     public private(set) var deviceActivity: DeviceActivity
 
@@ -468,7 +465,6 @@ public struct Network {
             phase.append(.free); flow.append(-1); route.append(0); bytes.append(0); cwnd.append(0); rtt.append(0)
             rateLimit.append(0); weight.append(1); copies.append(1); tag.append(0); flowClass.append(0); requested.append(0); usesTCP.append(true)
             newConnection.append(false); sessionsHeld.append(0); waitStart.append(0); waited.append(0); device.append(-1)
-            deviceEntry.append(-1, count: FlowSolver.maxHops)
         }
         route[t] = r
         flow[t] = -1
@@ -490,10 +486,9 @@ public struct Network {
         let d = source.isDevice ? request.source : (destination.isDevice ? request.destination : nil)
         device[t] = d.map(\.rawValue) ?? -1
         if let d {
-            let base = t * FlowSolver.maxHops, first = Int(routeStart[Int(r)]), n = Int(routeForwardHops[Int(r)])
-            precondition(n <= FlowSolver.maxHops, "route must have 1…\(FlowSolver.maxHops) hops")
-            for i in 0..<n {
-                deviceEntry[base + i] = deviceActivity.began(resource: Int(routeResources[first + i]), device: d.index, copies: copies[t])
+            let first = Int(routeStart[Int(r)])
+            for k in first..<first + Int(routeForwardHops[Int(r)]) {
+                deviceActivity.began(resource: Int(routeResources[k]), device: d.index, copies: copies[t])
             }
         }
         acquireSessions(t, now: now.nanoseconds)
@@ -856,9 +851,9 @@ public struct Network {
         freeTransfers.append(Int32(t))
         transfersFinished += 1
         if device[t] >= 0 {
-            let base = t * FlowSolver.maxHops
-            for i in 0..<Int(routeForwardHops[ri]) {
-                deviceActivity.ended(entry: deviceEntry[base + i], device: Int(device[t]), copies: copies[t])
+            let first = Int(routeStart[ri])
+            for k in first..<first + Int(routeForwardHops[ri]) {
+                deviceActivity.ended(resource: Int(routeResources[k]), device: Int(device[t]), copies: copies[t])
             }
             device[t] = -1
         }
