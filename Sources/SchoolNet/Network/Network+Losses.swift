@@ -4,8 +4,8 @@ import Foundation
 /// transfer's time (``Network``'s "Losses").
 ///
 /// **Model** (p = ``Network/roundLossProbability(_:rt:)``, the probability that one packet
-/// of the route meets a full drop-tail buffer; RTO = the retransmission timeout of the
-/// moment, RFC 6298):
+/// of the route meets a full drop-tail buffer, solved only when a draw needs more than its
+/// bounds; RTO = the retransmission timeout of the moment, RFC 6298):
 /// - *Set-up and request rounds* (DNS, SYN, TLS, request): a lost round costs an RTO —
 ///   1 s before the connection's first RTT sample (§2.1), max(1 s, 3 × RTT) after it
 ///   (§2.2, §2.4) — and doubles it at each further loss of the same round (§5.5), up to 60 s.
@@ -28,31 +28,46 @@ extension Network {
 
     /// Delay of the lost set-up rounds and body segments of transfer `t`, seconds, drawn
     /// from the network's loss stream; `rounds` set-up and request rounds, the first
-    /// `unsampled` of them before an RTT sample; `fairWindow` the window, bytes, that the
+    /// `unsampled` of them before an RTT sample; `odds` the probability that a packet of
+    /// the route is lost (``LossOdds``, made exact if a draw needs it); `fairWindow` the window, bytes, that the
     /// smallest fair share of a saturated drop-tail resource on its route allows in a round
     /// trip `rt` (infinite if none is saturated).
-    mutating func lossDelay(_ t: Int, rounds: Int, unsampled: Int, p: Double, rt: Double, fairWindow fairBytes: Double) -> Double {
+    mutating func lossDelay(_ t: Int, rounds: Int, unsampled: Int, odds: inout LossOdds, rt: Double,
+                            fairWindow fairBytes: Double) -> Double {
         let sampledRTO = max(tcp.minimumRTO.seconds, 3 * rt)
         var delay = 0.0
         for k in 0..<rounds {
-            delay += timeouts(first: k < unsampled ? tcp.initialRTO.seconds : sampledRTO, p: p)
+            delay += timeouts(first: k < unsampled ? tcp.initialRTO.seconds : sampledRTO, odds: &odds)
         }
         guard bytes[t].isFinite, tcp.slowStart else { return delay }
         let segment = Double(tcp.segmentSize.bytes)
         let n = Int((bytes[t] / Double(copies[t]) / segment).rounded(.up))
         let tail = min(n, Self.duplicateThreshold)
-        for _ in 0..<tail { delay += timeouts(first: sampledRTO, p: p) }
+        for _ in 0..<tail { delay += timeouts(first: sampledRTO, odds: &odds) }
         // Slow-start rounds of the rest, up to the fair-share window.
         let fairWindow = fairBytes / segment
         var left = Double(n - tail)
         var window = Double(tcp.initialWindow.bytes) / segment
         let growth = 1 + 1 / Double(max(1, tcp.segmentsPerAck))
-        let logKept = log1p(-p)  // a round of n segments loses none with probability eⁿˡᵒᵍ⁽¹⁻ᵖ⁾
+        // A round of n segments loses none with probability eⁿˡᵒᵍ⁽¹⁻ᵖ⁾, which rises with p:
+        // the bounds of p decide a draw unless it falls between their round probabilities.
+        var logLo = log1p(-odds.lo), logHi = log1p(-odds.hi)
         while left > 0 && window <= max(fairWindow, Double(tcp.initialWindow.bytes) / segment) {
             let sent = min(window, left)
-            if lossStream.nextUnit() < -expm1(sent * logKept) {
+            let u = lossStream.nextUnit()
+            var lost = false
+            if u < -expm1(sent * logHi) {
+                lost = u < -expm1(sent * logLo)
+                if !lost && !odds.exact {
+                    resolve(&odds)
+                    (logLo, logHi) = (log1p(-odds.lo), log1p(-odds.hi))
+                    lost = u < -expm1(sent * logLo)
+                }
+            }
+            if lost {
                 delay += rt
-                delay += timeouts(first: sampledRTO, p: p)
+                delay += timeouts(first: sampledRTO, odds: &odds)
+                (logLo, logHi) = (log1p(-odds.lo), log1p(-odds.hi))
             }
             left -= sent
             window *= growth
@@ -62,9 +77,9 @@ extension Network {
 
     /// The timeouts one packet waits for while it and its retransmissions are lost, the
     /// timeout doubling from `first` up to the maximum RTO.
-    mutating func timeouts(first: Double, p: Double) -> Double {
+    mutating func timeouts(first: Double, odds: inout LossOdds) -> Double {
         var rto = first, delay = 0.0
-        while lossStream.nextUnit() < p {
+        while isLost(lossStream.nextUnit(), odds: &odds) {
             delay += rto
             rto = min(2 * rto, tcp.maximumRTO.seconds)
             roundsLost += 1

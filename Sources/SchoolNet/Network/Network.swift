@@ -174,8 +174,10 @@ public struct Network {
     var lossStream: RandomStream
     /// Each resource's last loss probability with the fair share and round trip it was
     /// computed for (``QueueDiscipline/lossProbability(fairShare:roundTrip:segmentBits:minimumRTO:)``
-    /// solves an equation; transfers starting in the same state ask the same question).
-    var lossMemo: ContiguousArray<(share: Double, roundTrip: Double, p: Double)>
+    /// solves an equation; transfers starting in the same state ask the same question), or
+    /// an estimate of it (`exact` false) where only its bounds were needed: the next
+    /// question's hint either way.
+    var lossMemo: ContiguousArray<(share: Double, roundTrip: Double, p: Double, exact: Bool)>
     /// Packets lost so far that cost a retransmission timeout (set-up and request rounds,
     /// a body's tail, lost retransmissions; `Network+Losses.swift`).
     public internal(set) var roundsLost = 0
@@ -254,7 +256,7 @@ public struct Network {
         discipline = ContiguousArray(topology.resources.map(\.discipline))
         baseRoundTrip = ContiguousArray(repeating: 0, count: topology.resources.count)
         lossStream = RandomStream(seed: seed).derived("packet losses")
-        lossMemo = ContiguousArray(repeating: (.nan, .nan, 0), count: topology.resources.count)
+        lossMemo = ContiguousArray(repeating: (.nan, .nan, 0, false), count: topology.resources.count)
         solver.observer.bucketWidth = bucketWidth.nanoseconds
         for r in topology.resources { solver.addResource(capacity: r.capacity) }
         sessionsInUse = Array(repeating: 0, count: topology.nodes.count)
@@ -328,16 +330,18 @@ public struct Network {
     }
 
     /// The probability that a round of route `routeIndex` (a packet each way) meets a
-    /// full drop-tail buffer now, given its round trip `rt` (see the type's discussion).
+    /// full drop-tail buffer now, given its round trip `rt` (see the type's discussion), as
+    /// bounds that a draw narrows to the exact value only when it falls between them
+    /// (``LossOdds``): the equation of each resource is solved only for those draws.
     ///
     /// A resource's probability is remembered with the fair share and round trip it was
     /// computed for and reused while both are the same (the same number, as the function is
     /// pure). Also returns the smallest fair share of those resources, bits/s (infinite if
     /// none is saturated), which bounds the slow-start rounds that can lose packets.
     @inline(__always)
-    mutating func roundLossProbability(_ routeIndex: Int32, rt: Double) -> (p: Double, share: Double) {
+    mutating func roundLossProbability(_ routeIndex: Int32, rt: Double) -> (odds: LossOdds, share: Double) {
         let i = Int(routeIndex)
-        var kept = 1.0, smallest = Double.infinity
+        var keptLo = 1.0, keptHi = 1.0, smallest = Double.infinity, exact = true
         for k in Int(routeStart[i])..<Int(routeStart[i + 1]) {
             let r = Int(routeResources[k])
             guard discipline[r] == .fifo, solver.saturated(r) else { continue }
@@ -345,17 +349,70 @@ public struct Network {
             let share = level.isFinite ? level : solver.capacity[r]
             smallest = min(smallest, share)
             let memo = lossMemo[r]
-            let p: Double
-            if memo.share == share && memo.roundTrip == rt {
-                p = memo.p
+            if memo.exact && memo.share == share && memo.roundTrip == rt {
+                keptLo *= 1 - memo.p
+                keptHi *= 1 - memo.p
+            } else if let bounds = discipline[r].lossProbabilityBounds(fairShare: share, roundTrip: rt, segmentBits: tcp.segmentSize.bits,
+                                                                       minimumRTO: tcp.minimumRTO.seconds, near: memo.p) {
+                // A margin far above the solve's few ulps keeps the bounds on either side of its answer.
+                keptLo *= 1 - bounds.lo * (1 - 1e-9)
+                keptHi *= 1 - min(0.5, bounds.hi * (1 + 1e-9))
+                lossMemo[r] = (share, rt, bounds.estimate, false)
+                exact = false
             } else {
-                p = discipline[r].lossProbability(fairShare: share, roundTrip: rt, segmentBits: tcp.segmentSize.bits,
-                                                  minimumRTO: tcp.minimumRTO.seconds, near: memo.p)
-                lossMemo[r] = (share, rt, p)
+                let p = exactLossProbability(r, share: share, rt: rt)
+                keptLo *= 1 - p
+                keptHi *= 1 - p
             }
-            kept *= 1 - p
         }
-        return (1 - kept, smallest)
+        return (LossOdds(lo: 1 - keptLo, hi: 1 - keptHi, exact: exact, route: routeIndex, rt: rt), smallest)
+    }
+
+    /// Resource `r`'s loss probability at fair share `share` and round trip `rt`, solved
+    /// from its last answer or estimate, and remembered.
+    @inline(__always)
+    mutating func exactLossProbability(_ r: Int, share: Double, rt: Double) -> Double {
+        let memo = lossMemo[r]
+        if memo.exact && memo.share == share && memo.roundTrip == rt { return memo.p }
+        let p = discipline[r].lossProbability(fairShare: share, roundTrip: rt, segmentBits: tcp.segmentSize.bits,
+                                              minimumRTO: tcp.minimumRTO.seconds, near: memo.p)
+        lossMemo[r] = (share, rt, p, true)
+        return p
+    }
+
+    /// The probability that a round of a route meets a full drop-tail buffer, known between
+    /// `lo` and `hi` (equal once exact): a uniform draw below `lo` is a loss and one at or
+    /// above `hi` is not, whatever the exact value; one in between asks for it
+    /// (``Network/isLost(_:odds:)``). The decisions are those of the exact probability.
+    struct LossOdds {
+        var lo: Double, hi: Double, exact: Bool
+        let route: Int32, rt: Double
+    }
+
+    /// Makes `odds` exact: each saturated drop-tail resource's probability solved (or
+    /// remembered), combined in route order as the bounds were. The network must not have
+    /// changed since the odds were made.
+    mutating func resolve(_ odds: inout LossOdds) {
+        let i = Int(odds.route)
+        var kept = 1.0
+        for k in Int(routeStart[i])..<Int(routeStart[i + 1]) {
+            let r = Int(routeResources[k])
+            guard discipline[r] == .fifo, solver.saturated(r) else { continue }
+            let level = solver.level[r]
+            kept *= 1 - exactLossProbability(r, share: level.isFinite ? level : solver.capacity[r], rt: odds.rt)
+        }
+        odds.lo = 1 - kept
+        odds.hi = odds.lo
+        odds.exact = true
+    }
+
+    /// Whether a packet whose uniform draw is `u` is lost (u < p).
+    @inline(__always)
+    mutating func isLost(_ u: Double, odds: inout LossOdds) -> Bool {
+        if u < odds.lo { return true }
+        if u >= odds.hi { return false }
+        resolve(&odds)
+        return u < odds.lo
     }
 
     /// The round-trip time of a route now: propagation both ways plus queueing on both paths.
@@ -684,11 +741,11 @@ public struct Network {
         // Paced streams and the pure fluid mode pay the one-way propagation once.
         var delay = rounds > 0 ? rounds * rt : routes[Int(route[t])].propagation
         if rounds > 0 && tcp.packetLosses {
-            let (p, share) = roundLossProbability(route[t], rt: rt)
-            if p > 0 {
+            var (odds, share) = roundLossProbability(route[t], rt: rt)
+            if odds.hi > 0 {
                 // An upload's last half round (its data leave with the handshake's ACK) can be lost too.
                 let unsampled = newConnection[t] ? tcp.dnsRoundTrips + min(1, tcp.handshakeRoundTrips) : 0
-                delay += lossDelay(t, rounds: Int(rounds.rounded(.up)), unsampled: unsampled, p: p, rt: rt,
+                delay += lossDelay(t, rounds: Int(rounds.rounded(.up)), unsampled: unsampled, odds: &odds, rt: rt,
                                    fairWindow: share * rt / 8)
             }
         }

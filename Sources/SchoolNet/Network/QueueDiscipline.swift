@@ -102,45 +102,24 @@ public enum QueueDiscipline: String, Sendable, CaseIterable {
     public func lossProbability(fairShare: Double, roundTrip: Double, segmentBits: Double, minimumRTO: Double = 1,
                                 near hint: Double = 0) -> Double {
         guard self == .fifo, fairShare > 0, roundTrip > 0 else { return 0 }
-        let target = fairShare / segmentBits
-        let rto = max(minimumRTO, roundTrip)
-        // In y = p^¼ the time per segment, 1 / rate, is a sum of powers of y — no
-        // transcendental function per step: RTT / W = RTT × min(y² / √1.5, y³ / K) with
-        // K = (C (3 + β) / (4 (1 − β)))^¼ × RTT^¾, and the timeouts
-        // T₀ × min(1, 3√(3/8) y²) × y⁴ × (1 + 32 y⁸).
-        let rttRoot = roundTrip.squareRoot()
-        let cubicFactor = Self.cubicConstant * rttRoot * rttRoot.squareRoot()
-        let reno = 1.5.squareRoot(), timeoutSlope = 3 * (3.0 / 8).squareRoot()
-        func perSegment(_ y: Double) -> Double {
-            let y2 = y * y, y4 = y2 * y2
-            let window = roundTrip * min(y2 / reno, y2 * y / cubicFactor)
-            return window + rto * min(1, timeoutSlope * y2) * y4 * (1 + 32 * y4 * y4)
-        }
-        // g(y) = 1 / rate − 1 / target rises with y; solve g = 0 on [10⁻³, ½^¼] (p in
-        // [10⁻¹², ½]) by the Illinois variant of regula falsi, to a few ulps.
-        let goal = 1 / target
-        func g(_ y: Double) -> Double { perSegment(y) - goal }
-        var lo = 1e-3, hi = 0.5.squareRoot().squareRoot()
+        let equation = LossEquation(fairShare: fairShare, roundTrip: roundTrip, segmentBits: segmentBits, minimumRTO: minimumRTO)
+        var lo = LossEquation.lowest, hi = LossEquation.highest
         var gLo = 0.0, gHi = 0.0
         var bracketed = false
-        if hint > 1e-12 && hint < 0.5 {
-            let yh = hint.squareRoot().squareRoot()
-            let a = max(lo, yh * 0.98), b = min(hi, yh * 1.02)
-            let ga = g(a), gb = g(b)
-            if ga < 0 && gb > 0 { (lo, hi, gLo, gHi, bracketed) = (a, b, ga, gb, true) }
-        }
+        if let (a, b, ga, gb) = equation.bracket(near: hint) { (lo, hi, gLo, gHi, bracketed) = (a, b, ga, gb, true) }
         if !bracketed {
-            gLo = g(lo); gHi = g(hi)
+            gLo = equation.g(lo); gHi = equation.g(hi)
             if gHi <= 0 { return 0.5 }
             if gLo >= 0 { return 1e-12 }
         }
+        // The Illinois variant of regula falsi, to a few ulps.
         var side = 0
         var y = hi
         for _ in 0..<100 {
             let next = (lo * gHi - hi * gLo) / (gHi - gLo)
             let step = abs(next - y)
             y = next
-            let gy = g(y)
+            let gy = equation.g(y)
             if gy == 0 { break }
             if gy < 0 {
                 lo = y; gLo = gy
@@ -155,6 +134,62 @@ public enum QueueDiscipline: String, Sendable, CaseIterable {
         }
         let y2 = y * y
         return y2 * y2
+    }
+
+    /// Bounds of ``lossProbability(fairShare:roundTrip:segmentBits:minimumRTO:near:)``'s
+    /// answer from a hint, without solving: the ±2 % bracket of the hint's fourth root that
+    /// the solve would start from, when the root lies in it (two evaluations of the
+    /// equation), and one regula falsi step as an estimate to pass as the next hint.
+    ///
+    /// - Returns: `lo < p < hi` in probability (about ±8 % around the hint) and the
+    ///   estimate, or nil if the root is not in the bracket (or the discipline is not
+    ///   ``fifo``, or the hint is not in (10⁻¹², ½)): then solve.
+    public func lossProbabilityBounds(fairShare: Double, roundTrip: Double, segmentBits: Double, minimumRTO: Double = 1,
+                                      near hint: Double) -> (lo: Double, hi: Double, estimate: Double)? {
+        guard self == .fifo, fairShare > 0, roundTrip > 0 else { return nil }
+        let equation = LossEquation(fairShare: fairShare, roundTrip: roundTrip, segmentBits: segmentBits, minimumRTO: minimumRTO)
+        guard let (a, b, ga, gb) = equation.bracket(near: hint) else { return nil }
+        let y = (a * gb - b * ga) / (gb - ga)
+        func fourth(_ x: Double) -> Double { let x2 = x * x; return x2 * x2 }
+        return (fourth(a), fourth(b), fourth(y))
+    }
+
+    /// The equation ``lossProbability(fairShare:roundTrip:segmentBits:minimumRTO:near:)``
+    /// solves, in y = p^¼, where the time per segment, 1 / rate, is a sum of powers of y —
+    /// no transcendental function per step: RTT / W = RTT × min(y² / √1.5, y³ / K) with
+    /// K = (C (3 + β) / (4 (1 − β)))^¼ × RTT^¾, and the timeouts
+    /// T₀ × min(1, 3√(3/8) y²) × y⁴ × (1 + 32 y⁸). g(y) = 1 / rate − 1 / fair share rises
+    /// with y; its root is sought on [10⁻³, ½^¼] (p in [10⁻¹², ½]).
+    struct LossEquation {
+        let roundTrip: Double, rto: Double, cubicFactor: Double, goal: Double
+        static let reno = 1.5.squareRoot(), timeoutSlope = 3 * (3.0 / 8).squareRoot()
+        static let lowest = 1e-3, highest = 0.5.squareRoot().squareRoot()
+
+        init(fairShare: Double, roundTrip: Double, segmentBits: Double, minimumRTO: Double) {
+            self.roundTrip = roundTrip
+            rto = max(minimumRTO, roundTrip)
+            let rttRoot = roundTrip.squareRoot()
+            cubicFactor = QueueDiscipline.cubicConstant * rttRoot * rttRoot.squareRoot()
+            goal = 1 / (fairShare / segmentBits)
+        }
+
+        @inline(__always)
+        func g(_ y: Double) -> Double {
+            let y2 = y * y, y4 = y2 * y2
+            let window = roundTrip * min(y2 / Self.reno, y2 * y / cubicFactor)
+            return window + rto * min(1, Self.timeoutSlope * y2) * y4 * (1 + 32 * y4 * y4) - goal
+        }
+
+        /// The ±2 % bracket of the hint's fourth root with g's values at its ends, if the
+        /// root lies strictly inside it.
+        @inline(__always)
+        func bracket(near hint: Double) -> (Double, Double, Double, Double)? {
+            guard hint > 1e-12 && hint < 0.5 else { return nil }
+            let yh = hint.squareRoot().squareRoot()
+            let a = max(Self.lowest, yh * 0.98), b = min(Self.highest, yh * 1.02)
+            let ga = g(a), gb = g(b)
+            return ga < 0 && gb > 0 ? (a, b, ga, gb) : nil
+        }
     }
 
     /// (C (3 + β) / (4 (1 − β)))^¼, CUBIC's average-window constant (RFC 9438 §5.1).

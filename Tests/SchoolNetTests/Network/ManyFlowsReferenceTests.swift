@@ -66,7 +66,9 @@ import Testing
             } else if let s = starts.first, s == next {
                 if starts.count == 41, let r = net.routeID(server, client) {
                     let rt = net.roundTrip(r)
-                    roundLoss = net.roundLossProbability(r, rt: rt).p
+                    var odds = net.roundLossProbability(r, rt: rt).odds
+                    net.resolve(&odds)
+                    roundLoss = odds.lo
                     queue = rt - 0.020
                 }
                 _ = try! net.start(TransferRequest(from: server, to: client, bytes: .bytes(30_000), newConnection: true, tag: 1), now: s)

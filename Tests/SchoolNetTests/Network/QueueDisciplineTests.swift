@@ -63,6 +63,63 @@ import Testing
         #expect(QueueDiscipline.fqCodel.lossProbability(fairShare: 1e3, roundTrip: 0.1, segmentBits: 11_680) == 0)
     }
 
+    /// The bounds computed from a hint without solving hold the solved answer strictly
+    /// between them (round trips 20 ms–1 s, fair shares 50 kbps–50 Mbps, hints within ±6 %
+    /// of the answer), their estimate within 2 % of it, and are absent when the hint is twice the answer (the solve then
+    /// starts from the whole range) or the discipline is fq_codel.
+    @Test func lossProbabilityBoundsHoldTheAnswer() {
+        var bounded = 0
+        for rtt in [0.02, 0.1, 0.4, 1.0] {
+            for share in [5e4, 5e5, 5e6, 5e7] {
+                let p = QueueDiscipline.fifo.lossProbability(fairShare: share, roundTrip: rtt, segmentBits: 11_680)
+                guard p > 1e-12 && p < 0.5 else { continue }
+                for scale in [0.94, 0.99, 1.0, 1.01, 1.06] {
+                    guard let b = QueueDiscipline.fifo.lossProbabilityBounds(fairShare: share, roundTrip: rtt, segmentBits: 11_680,
+                                                                             near: p * scale) else { continue }
+                    bounded += 1
+                    #expect(b.lo < p && p < b.hi, "rtt \(rtt), share \(share), hint ×\(scale): \(b.lo) < \(p) < \(b.hi)")
+                    #expect(b.lo <= b.estimate && b.estimate <= b.hi)
+                    // A hint for the next question: well inside the ±8 % its bounds span.
+                    #expect(abs(b.estimate / p - 1) < 0.02, "estimate \(b.estimate), answer \(p)")
+                }
+                #expect(QueueDiscipline.fifo.lossProbabilityBounds(fairShare: share, roundTrip: rtt, segmentBits: 11_680,
+                                                                  near: min(0.49, 2 * p)) == nil)
+            }
+        }
+        #expect(bounded > 40, "cases with bounds: \(bounded)")
+        #expect(QueueDiscipline.fqCodel.lossProbabilityBounds(fairShare: 1e6, roundTrip: 0.1, segmentBits: 11_680, near: 0.01) == nil)
+    }
+
+    /// A packet's fate from the bounds of a route's loss probability is the fate the exact
+    /// probability gives: draws below, inside and above the bounds, each decided from
+    /// fresh bounds (the resource's remembered answer marked inexact) against u < p.
+    @Test func lossOddsDecideAsTheExactProbability() {
+        var t = Topology()
+        let d = t.addNode("device", kind: .device)
+        let s = t.addNode("server", kind: .service)
+        t.addDuplexLink("access", lower: d, upper: s, up: .megabitsPerSecond(10), down: .megabitsPerSecond(10),
+                        propagation: .milliseconds(10), buffer: .kilobytes(64), discipline: .fifo)
+        var net = Network(topology: t, seed: 7)
+        for k in 0..<20 { _ = try! net.start(TransferRequest(from: s, to: d, bytes: .gigabytes(10), tag: Int64(k)), now: .zero) }
+        while net.nextEventTime <= .seconds(5) { _ = net.advance(to: net.nextEventTime) }
+        let route = net.routeID(s, d)!
+        let rt = net.roundTrip(route)
+        var exact = net.roundLossProbability(route, rt: rt).odds
+        net.resolve(&exact)
+        let p = exact.lo
+        #expect(p > 0.001 && p < 0.5, "p \(p)")
+        var inside = 0
+        for factor in [0.5, 0.9, 0.97, 0.99, 0.999, 1.0, 1.001, 1.01, 1.03, 1.1, 2.0] {
+            for r in net.lossMemo.indices { net.lossMemo[r].exact = false }
+            var odds = net.roundLossProbability(route, rt: rt).odds
+            #expect(!odds.exact && odds.lo < p && p < odds.hi)
+            let u = p * factor
+            if u >= odds.lo && u < odds.hi { inside += 1 }
+            #expect(net.isLost(u, odds: &odds) == (u < p), "u = \(factor) p")
+        }
+        #expect(inside >= 5, "draws that needed the exact value: \(inside)")
+    }
+
     /// Lost set-up rounds cost retransmission timeouts: 20 flows share a 10 Mbps FIFO with a
     /// 64 kB buffer (fair share 500 kbps, RTT ≈ 20 + 51 ms, 3 segments per round trip, where
     /// timeouts hold the flows to their share at p ≈ 3.5 % per packet), and 50 new connections opened across it (4 rounds
