@@ -135,12 +135,27 @@ public struct Network {
     var routeIndex = IndexTable()  // source << 32 | destination → route
     var routes: [CachedRoute] = []
     /// Resources of every cached route, forward hops then return hops, route after route
-    /// (route `i`'s are `routeResources[routeStart[i]..<routeStart[i + 1]]`), so a round
-    /// trip reads one flat array.
+    /// (route `i`'s are `routeResources[routeSpans[i].entries]`), so a round trip reads
+    /// one flat array.
     var routeResources: ContiguousArray<Int32> = []
-    var routeStart: ContiguousArray<Int32> = [0]
-    /// Per cached route: the number of its forward hops (the first of its `routeResources`).
-    var routeForwardHops: ContiguousArray<Int32> = []
+    /// Per cached route, what a round trip, a burst or a set-up reads of it, in one 16-byte
+    /// record (a municipality caches tens of thousands of routes: one cache line, not one
+    /// per field).
+    struct RouteSpan: BitwiseCopyable {
+        /// The route's first entry in `routeResources` and `routeFactors`.
+        var start: Int32
+        /// Its entries (forward and return hops) and, of those, the forward hops (first).
+        var count: Int16, forwardHops: Int8
+        /// Whether the sender is a device: it opens the connection (an upload).
+        var senderOpens: Bool
+        /// One-way propagation delay, seconds.
+        var propagation: Double
+        /// The route's entries.
+        @inline(__always) var entries: Range<Int> { Int(start)..<Int(start) + Int(count) }
+        /// Its forward hops' entries.
+        @inline(__always) var forwardEntries: Range<Int> { Int(start)..<Int(start) + Int(forwardHops) }
+    }
+    var routeSpans: ContiguousArray<RouteSpan> = []
     /// Per entry of `routeResources`: the hop's airtime factor (a burst's rate reads it with
     /// the capacity, without the route's own hop array).
     var routeFactors: ContiguousArray<Double> = []
@@ -158,9 +173,7 @@ public struct Network {
     struct CachedRoute {
         var hops: [Hop]
         var returnHops: [Hop]
-        var propagation: Double  // one way, seconds
         var appliances: [Int32]  // session-limited nodes on the path, in order
-        var senderOpens: Bool  // the sender is a device: it opens the connection (an upload)
     }
 
     /// Buffer size of each resource, bits (for queueing delays).
@@ -286,16 +299,18 @@ public struct Network {
         if let r = routeIndex[key] { return r }
         guard let forward = topology.route(from: s, to: d), let back = topology.route(from: d, to: s) else { return nil }
         let appliances = forward.nodes.filter { topology.nodes[$0.index].sessionLimit != nil }.map(\.rawValue)
-        routes.append(CachedRoute(hops: forward.hops, returnHops: back.hops, propagation: forward.propagation.seconds,
-                                  appliances: appliances, senderOpens: topology.nodes[s.index].kind == .device))
+        precondition(forward.hops.count <= FlowSolver.maxHops && back.hops.count <= FlowSolver.maxHops,
+                     "route must have 1…\(FlowSolver.maxHops) hops")
+        routes.append(CachedRoute(hops: forward.hops, returnHops: back.hops, appliances: appliances))
         let id = Int32(routes.count - 1)
+        routeSpans.append(RouteSpan(start: Int32(routeResources.count), count: Int16(forward.hops.count + back.hops.count),
+                                    forwardHops: Int8(forward.hops.count), senderOpens: topology.nodes[s.index].kind == .device,
+                                    propagation: forward.propagation.seconds))
         routeResources.append(contentsOf: forward.hops.map(\.resource.rawValue))
         routeResources.append(contentsOf: back.hops.map(\.resource.rawValue))
         routeFactors.append(contentsOf: (forward.hops + back.hops).map(\.factor))
         let base = 2 * forward.propagation.seconds
         for h in forward.hops + back.hops { baseRoundTrip[h.resource.index] = max(baseRoundTrip[h.resource.index], base) }
-        routeStart.append(Int32(routeResources.count))
-        routeForwardHops.append(Int32(forward.hops.count))
         cacheContention(path: forward.nodes)
         routeIndex[key] = id
         return id
@@ -304,7 +319,7 @@ public struct Network {
     /// The route between two nodes (for reports and tests).
     public mutating func route(from s: NodeID, to d: NodeID) -> (hops: [Hop], propagation: SimDuration)? {
         guard let r = routeID(s, d) else { return nil }
-        return (routes[Int(r)].hops, .seconds(routes[Int(r)].propagation))
+        return (routes[Int(r)].hops, .seconds(routeSpans[Int(r)].propagation))
     }
 
     /// The queueing delay a resource adds now, seconds (see the type's discussion).
@@ -340,9 +355,8 @@ public struct Network {
     /// none is saturated), which bounds the slow-start rounds that can lose packets.
     @inline(__always)
     mutating func roundLossProbability(_ routeIndex: Int32, rt: Double) -> (odds: LossOdds, share: Double) {
-        let i = Int(routeIndex)
         var keptLo = 1.0, keptHi = 1.0, smallest = Double.infinity, exact = true
-        for k in Int(routeStart[i])..<Int(routeStart[i + 1]) {
+        for k in routeSpans[Int(routeIndex)].entries {
             let r = Int(routeResources[k])
             guard discipline[r] == .fifo, solver.saturated(r) else { continue }
             let level = solver.level[r]
@@ -393,9 +407,8 @@ public struct Network {
     /// remembered), combined in route order as the bounds were. The network must not have
     /// changed since the odds were made.
     mutating func resolve(_ odds: inout LossOdds) {
-        let i = Int(odds.route)
         var kept = 1.0
-        for k in Int(routeStart[i])..<Int(routeStart[i + 1]) {
+        for k in routeSpans[Int(odds.route)].entries {
             let r = Int(routeResources[k])
             guard discipline[r] == .fifo, solver.saturated(r) else { continue }
             let level = solver.level[r]
@@ -421,10 +434,10 @@ public struct Network {
     /// included, over a kilobyte) to pass it to a non-mutating method.
     @inline(__always)
     func roundTrip(_ routeIndex: Int32) -> Double {
-        let i = Int(routeIndex)
+        let span = routeSpans[Int(routeIndex)]
         var q = 0.0
-        for k in Int(routeStart[i])..<Int(routeStart[i + 1]) { q += queueingDelay(index: Int(routeResources[k])) }
-        return 2 * routes[i].propagation + q
+        for k in span.entries { q += queueingDelay(index: Int(routeResources[k])) }
+        return 2 * span.propagation + q
     }
 
     /// The current round-trip time between two nodes, seconds.
@@ -465,9 +478,9 @@ public struct Network {
             memo.delay = Array(repeating: 0, count: bufferBits.count)
             memo.stamp = Array(repeating: 0, count: bufferBits.count)
         }
-        let i = Int(routeIndex)
+        let span = routeSpans[Int(routeIndex)]
         var q = 0.0
-        for k in Int(routeStart[i])..<Int(routeStart[i + 1]) {
+        for k in span.entries {
             let r = Int(routeResources[k])
             if memo.stamp[r] != memo.current {
                 memo.stamp[r] = memo.current
@@ -475,11 +488,11 @@ public struct Network {
             }
             q += memo.delay[r]
         }
-        return 2 * routes[i].propagation + q
+        return 2 * span.propagation + q
     }
 
     /// One-way propagation delay of cached route `routeIndex`, seconds.
-    func propagation(ofRoute routeIndex: Int32) -> Double { routes[Int(routeIndex)].propagation }
+    func propagation(ofRoute routeIndex: Int32) -> Double { routeSpans[Int(routeIndex)].propagation }
 
     // MARK: - Transfers
 
@@ -543,8 +556,7 @@ public struct Network {
         let d = source.isDevice ? request.source : (destination.isDevice ? request.destination : nil)
         device[t] = d.map(\.rawValue) ?? -1
         if let d {
-            let first = Int(routeStart[Int(r)])
-            for k in first..<first + Int(routeForwardHops[Int(r)]) {
+            for k in routeSpans[Int(r)].forwardEntries {
                 deviceActivity.began(resource: Int(routeResources[k]), device: d.index, copies: copies[t])
             }
         }
@@ -732,14 +744,15 @@ public struct Network {
     mutating func beginSetup(_ t: Int, now: Int64) {
         let rt = roundTrip(route[t])
         rtt[t] = rt
+        let span = routeSpans[Int(route[t])]
         var rounds = 0.0
         if usesTCP[t] {
             let opening = newConnection[t] ? tcp.dnsRoundTrips + tcp.handshakeRoundTrips : 0
-            rounds = Double(opening) + (routes[Int(route[t])].senderOpens ? 0.5 : 1)
+            rounds = Double(opening) + (span.senderOpens ? 0.5 : 1)
             if !tcp.slowStart && tcp.dnsRoundTrips == 0 && tcp.handshakeRoundTrips == 0 { rounds = 0 }
         }
         // Paced streams and the pure fluid mode pay the one-way propagation once.
-        var delay = rounds > 0 ? rounds * rt : routes[Int(route[t])].propagation
+        var delay = rounds > 0 ? rounds * rt : span.propagation
         if rounds > 0 && tcp.packetLosses {
             var (odds, share) = roundLossProbability(route[t], rt: rt)
             if odds.hi > 0 {
@@ -834,8 +847,7 @@ public struct Network {
     @inline(__always)
     func burstRate(_ t: Int) -> Double {
         var c = Double.infinity
-        let i = Int(route[t]), first = Int(routeStart[i])
-        for k in first..<first + Int(routeForwardHops[i]) { c = min(c, solver.capacity[Int(routeResources[k])] / routeFactors[k]) }
+        for k in routeSpans[Int(route[t])].forwardEntries { c = min(c, solver.capacity[Int(routeResources[k])] / routeFactors[k]) }
         return c * (1 - 1e-6) * Double(copies[t])
     }
 
@@ -908,8 +920,7 @@ public struct Network {
         freeTransfers.append(Int32(t))
         transfersFinished += 1
         if device[t] >= 0 {
-            let first = Int(routeStart[ri])
-            for k in first..<first + Int(routeForwardHops[ri]) {
+            for k in routeSpans[ri].forwardEntries {
                 deviceActivity.ended(resource: Int(routeResources[k]), device: Int(device[t]), copies: copies[t])
             }
             device[t] = -1
