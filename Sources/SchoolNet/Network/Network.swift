@@ -188,9 +188,9 @@ public struct Network {
     /// Each resource's last loss probability with the fair share and round trip it was
     /// computed for (``QueueDiscipline/lossProbability(fairShare:roundTrip:segmentBits:minimumRTO:)``
     /// solves an equation; transfers starting in the same state ask the same question), or
-    /// an estimate of it (`exact` false) where only its bounds were needed: the next
-    /// question's hint either way.
-    var lossMemo: ContiguousArray<(share: Double, roundTrip: Double, p: Double, exact: Bool)>
+    /// where only its bounds were needed (`exact` false), those bounds and an estimate: the
+    /// next question's hint either way.
+    var lossMemo: ContiguousArray<(share: Double, roundTrip: Double, p: Double, lo: Double, hi: Double, exact: Bool)>
     /// Packets lost so far that cost a retransmission timeout (set-up and request rounds,
     /// a body's tail, lost retransmissions; `Network+Losses.swift`).
     public internal(set) var roundsLost = 0
@@ -269,7 +269,7 @@ public struct Network {
         discipline = ContiguousArray(topology.resources.map(\.discipline))
         baseRoundTrip = ContiguousArray(repeating: 0, count: topology.resources.count)
         lossStream = RandomStream(seed: seed).derived("packet losses")
-        lossMemo = ContiguousArray(repeating: (.nan, .nan, 0, false), count: topology.resources.count)
+        lossMemo = ContiguousArray(repeating: (.nan, .nan, 0, 0, 0, false), count: topology.resources.count)
         solver.observer.bucketWidth = bucketWidth.nanoseconds
         for r in topology.resources { solver.addResource(capacity: r.capacity) }
         sessionsInUse = Array(repeating: 0, count: topology.nodes.count)
@@ -363,15 +363,17 @@ public struct Network {
             let share = level.isFinite ? level : solver.capacity[r]
             smallest = min(smallest, share)
             let memo = lossMemo[r]
-            if memo.exact && memo.share == share && memo.roundTrip == rt {
-                keptLo *= 1 - memo.p
-                keptHi *= 1 - memo.p
+            if memo.share == share && memo.roundTrip == rt {
+                keptLo *= 1 - memo.lo
+                keptHi *= 1 - memo.hi
+                exact = exact && memo.exact
             } else if let bounds = discipline[r].lossProbabilityBounds(fairShare: share, roundTrip: rt, segmentBits: tcp.segmentSize.bits,
                                                                        minimumRTO: tcp.minimumRTO.seconds, near: memo.p) {
                 // A margin far above the solve's few ulps keeps the bounds on either side of its answer.
-                keptLo *= 1 - bounds.lo * (1 - 1e-9)
-                keptHi *= 1 - min(0.5, bounds.hi * (1 + 1e-9))
-                lossMemo[r] = (share, rt, bounds.estimate, false)
+                let lo = bounds.lo * (1 - 1e-9), hi = min(0.5, bounds.hi * (1 + 1e-9))
+                keptLo *= 1 - lo
+                keptHi *= 1 - hi
+                lossMemo[r] = (share, rt, bounds.estimate, lo, hi, false)
                 exact = false
             } else {
                 let p = exactLossProbability(r, share: share, rt: rt)
@@ -390,7 +392,7 @@ public struct Network {
         if memo.exact && memo.share == share && memo.roundTrip == rt { return memo.p }
         let p = discipline[r].lossProbability(fairShare: share, roundTrip: rt, segmentBits: tcp.segmentSize.bits,
                                               minimumRTO: tcp.minimumRTO.seconds, near: memo.p)
-        lossMemo[r] = (share, rt, p, true)
+        lossMemo[r] = (share, rt, p, p, p, true)
         return p
     }
 
