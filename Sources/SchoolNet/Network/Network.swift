@@ -142,7 +142,7 @@ public struct Network {
     /// record (a municipality caches tens of thousands of routes: one cache line, not one
     /// per field).
     struct RouteSpan: BitwiseCopyable {
-        /// The route's first entry in `routeResources` and `routeFactors`.
+        /// The route's first entry in `routeResources`.
         var start: Int32
         /// Its entries (forward and return hops) and, of those, the forward hops (first).
         var count: Int16, forwardHops: Int8
@@ -156,9 +156,6 @@ public struct Network {
         @inline(__always) var forwardEntries: Range<Int> { Int(start)..<Int(start) + Int(forwardHops) }
     }
     var routeSpans: ContiguousArray<RouteSpan> = []
-    /// Per entry of `routeResources`: the hop's airtime factor (a burst's rate reads it with
-    /// the capacity, without the route's own hop array).
-    var routeFactors: ContiguousArray<Double> = []
     /// Per node, what a transfer's start reads of it, in one record (a national topology
     /// has millions of nodes: one cache line per endpoint).
     struct NodeTraits {
@@ -308,7 +305,6 @@ public struct Network {
                                     propagation: forward.propagation.seconds))
         routeResources.append(contentsOf: forward.hops.map(\.resource.rawValue))
         routeResources.append(contentsOf: back.hops.map(\.resource.rawValue))
-        routeFactors.append(contentsOf: (forward.hops + back.hops).map(\.factor))
         let base = 2 * forward.propagation.seconds
         for h in forward.hops + back.hops { baseRoundTrip[h.resource.index] = max(baseRoundTrip[h.resource.index], base) }
         cacheContention(path: forward.nodes)
@@ -845,11 +841,22 @@ public struct Network {
     /// burst is held by its own ceiling and does not count as filling the link; competing
     /// flows hold it to its fair share.
     ///
-    /// Inlined, as ``roundTrip(_:)`` is: its callers are mutating.
+    /// Its hops are read where the next step reads them anyway (one cache miss instead of
+    /// two): from the solver's flow once the body has started (the ceiling change), else
+    /// from the route's hops (the flow's start). Inlined, as ``roundTrip(_:)`` is: its
+    /// callers are mutating.
     @inline(__always)
     func burstRate(_ t: Int) -> Double {
         var c = Double.infinity
-        for k in routeSpans[Int(route[t])].forwardEntries { c = min(c, solver.capacity[Int(routeResources[k])] / routeFactors[k]) }
+        let f = Int(flow[t])
+        if f >= 0 {
+            let base = f * FlowSolver.maxHops
+            for h in base..<base + Int(solver.hopCount[f]) {
+                c = min(c, solver.capacity[Int(solver.hopResource[h])] / solver.hopFactor[h])
+            }
+        } else {
+            for h in routes[Int(route[t])].hops { c = min(c, solver.capacity[h.resource.index] / h.factor) }
+        }
         return c * (1 - 1e-6) * Double(copies[t])
     }
 
