@@ -79,13 +79,15 @@ public struct DeviceActivity: Sendable {
         let n = Self.slotsPerBlock
         var slot = -1, freeSlot = -1, last = Int32(-1)
         var b = head[device]
-        search: while b >= 0 {
+        while b >= 0 {
+            // The whole block, without an early exit: selects rather than branches.
             let first = Int(b) * n
             for s in first..<first + n {
                 let resource = entries[s].resource
-                if resource == Int32(r) { slot = s; break search }
-                if resource < 0 && freeSlot < 0 { freeSlot = s }
+                slot = resource == Int32(r) ? s : slot
+                freeSlot = resource < 0 && freeSlot < 0 ? s : freeSlot
             }
+            if slot >= 0 { break }
             last = b
             b = links[Int(b)].next
         }
@@ -120,9 +122,10 @@ public struct DeviceActivity: Sendable {
         let n = Self.slotsPerBlock
         var slot = -1, previous = Int32(-1)
         var b = head[device]
-        search: while b >= 0 {
+        while b >= 0 {
             let first = Int(b) * n
-            for s in first..<first + n where entries[s].resource == Int32(r) { slot = s; break search }
+            for s in first..<first + n { slot = entries[s].resource == Int32(r) ? s : slot }
+            if slot >= 0 { break }
             previous = b
             b = links[Int(b)].next
         }
