@@ -98,7 +98,8 @@ public enum QueueDiscipline: String, Sendable, CaseIterable {
     ///   - segmentBits: the segment size, bits.
     ///   - minimumRTO: the floor of the retransmission timeout, seconds (RFC 6298 §2.4: 1 s).
     ///   - hint: a probability near the answer (the last one computed for the resource), or 0:
-    ///     the search starts within ±2 % of its fourth root when the root lies there.
+    ///     the search starts from a ±2 % bracket near its fourth root when it finds one
+    ///     (``LossEquation/bracket(near:)``), else from the whole range.
     public func lossProbability(fairShare: Double, roundTrip: Double, segmentBits: Double, minimumRTO: Double = 1,
                                 near hint: Double = 0) -> Double {
         guard self == .fifo, fairShare > 0, roundTrip > 0 else { return 0 }
@@ -137,13 +138,14 @@ public enum QueueDiscipline: String, Sendable, CaseIterable {
     }
 
     /// Bounds of ``lossProbability(fairShare:roundTrip:segmentBits:minimumRTO:near:)``'s
-    /// answer from a hint, without solving: the ±2 % bracket of the hint's fourth root that
-    /// the solve would start from, when the root lies in it (two evaluations of the
-    /// equation), and one regula falsi step as an estimate to pass as the next hint.
+    /// answer from a hint, without solving: the ±2 % bracket of the root's fourth root
+    /// that the solve would start from (``LossEquation/bracket(near:)``: two to six
+    /// evaluations of the equation), and one regula falsi step as an estimate to pass as
+    /// the next hint.
     ///
-    /// - Returns: `lo < p < hi` in probability (about ±8 % around the hint) and the
-    ///   estimate, or nil if the root is not in the bracket (or the discipline is not
-    ///   ``fifo``, or the hint is not in (10⁻¹², ½)): then solve.
+    /// - Returns: `lo < p < hi` in probability (about ±8 %) and the estimate, or nil if no
+    ///   bracket was found (or the discipline is not ``fifo``, or the hint is not in
+    ///   (10⁻¹², ½)): then solve.
     public func lossProbabilityBounds(fairShare: Double, roundTrip: Double, segmentBits: Double, minimumRTO: Double = 1,
                                       near hint: Double) -> (lo: Double, hi: Double, estimate: Double)? {
         guard self == .fifo, fairShare > 0, roundTrip > 0 else { return nil }
@@ -180,15 +182,24 @@ public enum QueueDiscipline: String, Sendable, CaseIterable {
             return window + rto * min(1, Self.timeoutSlope * y2) * y4 * (1 + 32 * y4 * y4) - goal
         }
 
-        /// The ±2 % bracket of the hint's fourth root with g's values at its ends, if the
-        /// root lies strictly inside it.
+        /// A ±2 % bracket of the root near the hint's fourth root, with g's values at its
+        /// ends: the hint's own, or — when the root lies outside it (a hint from another
+        /// round trip or share) — the bracket around the secant root of the last one's two
+        /// ends, at most three brackets in all (six evaluations of g).
         @inline(__always)
         func bracket(near hint: Double) -> (Double, Double, Double, Double)? {
             guard hint > 1e-12 && hint < 0.5 else { return nil }
-            let yh = hint.squareRoot().squareRoot()
-            let a = max(Self.lowest, yh * 0.98), b = min(Self.highest, yh * 1.02)
-            let ga = g(a), gb = g(b)
-            return ga < 0 && gb > 0 ? (a, b, ga, gb) : nil
+            var y = hint.squareRoot().squareRoot()
+            for _ in 0..<3 {
+                let a = max(Self.lowest, y * 0.98), b = min(Self.highest, y * 1.02)
+                let ga = g(a), gb = g(b)
+                if ga < 0 && gb > 0 { return (a, b, ga, gb) }
+                guard gb != ga else { return nil }
+                let next = (a * gb - b * ga) / (gb - ga)
+                guard next.isFinite else { return nil }
+                y = min(Self.highest, max(Self.lowest, next))
+            }
+            return nil
         }
     }
 
