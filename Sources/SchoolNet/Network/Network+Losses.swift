@@ -29,9 +29,9 @@ extension Network {
     /// Delay of the lost set-up rounds and body segments of transfer `t`, seconds, drawn
     /// from the network's loss stream; `rounds` set-up and request rounds, the first
     /// `unsampled` of them before an RTT sample; `odds` the probability that a packet of
-    /// the route is lost (``LossOdds``, made exact if a draw needs it); `fairWindow` the window, bytes, that the
-    /// smallest fair share of a saturated drop-tail resource on its route allows in a round
-    /// trip `rt` (infinite if none is saturated).
+    /// the route is lost (``LossOdds``, made exact if a draw needs it); `fairWindow` the
+    /// window, bytes, that the smallest fair share of a saturated drop-tail resource on its
+    /// route allows in a round trip `rt` (infinite if none is saturated).
     mutating func lossDelay(_ t: Int, rounds: Int, unsampled: Int, odds: inout LossOdds, rt: Double,
                             fairWindow fairBytes: Double) -> Double {
         let sampledRTO = max(tcp.minimumRTO.seconds, 3 * rt)
@@ -57,7 +57,7 @@ extension Network {
             let u = lossStream.nextUnit()
             var lost = false
             if u < -expm1(sent * logHi) {
-                lost = u < -expm1(sent * logLo)
+                lost = odds.exact || u < -expm1(sent * logLo)  // exact: the bounds are one value
                 if !lost && !odds.exact {
                     resolve(&odds)
                     (logLo, logHi) = (log1p(-odds.lo), log1p(-odds.hi))

@@ -354,9 +354,7 @@ public struct Network {
         var keptLo = 1.0, keptHi = 1.0, smallest = Double.infinity, exact = true
         for k in routeSpans[Int(routeIndex)].entries {
             let r = Int(routeResources[k])
-            guard discipline[r] == .fifo, solver.saturated(r) else { continue }
-            let level = solver.level[r]
-            let share = level.isFinite ? level : solver.capacity[r]
+            guard let share = dropTailShare(r) else { continue }
             smallest = min(smallest, share)
             let memo = lossMemo[r]
             if memo.share == share && memo.roundTrip == rt {
@@ -378,6 +376,15 @@ public struct Network {
             }
         }
         return (LossOdds(lo: 1 - keptLo, hi: 1 - keptHi, exact: exact, route: routeIndex, rt: rt), smallest)
+    }
+
+    /// The fair share of resource `r`, bits/s, if it is a saturated drop-tail resource
+    /// (its capacity when no group holds it), else nil: the resources that lose packets.
+    @inline(__always)
+    func dropTailShare(_ r: Int) -> Double? {
+        guard discipline[r] == .fifo, solver.saturated(r) else { return nil }
+        let level = solver.level[r]
+        return level.isFinite ? level : solver.capacity[r]
     }
 
     /// Resource `r`'s loss probability at fair share `share` and round trip `rt`, solved
@@ -408,9 +415,8 @@ public struct Network {
         var kept = 1.0
         for k in routeSpans[Int(odds.route)].entries {
             let r = Int(routeResources[k])
-            guard discipline[r] == .fifo, solver.saturated(r) else { continue }
-            let level = solver.level[r]
-            kept *= 1 - exactLossProbability(r, share: level.isFinite ? level : solver.capacity[r], rt: odds.rt)
+            guard let share = dropTailShare(r) else { continue }
+            kept *= 1 - exactLossProbability(r, share: share, rt: odds.rt)
         }
         odds.lo = 1 - kept
         odds.hi = odds.lo
