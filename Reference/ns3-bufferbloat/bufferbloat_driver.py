@@ -59,7 +59,7 @@ void ServerRecv(Ptr<Socket> s) {
     if (before < g_requestBytes && before + p->GetSize() >= g_requestBytes) s->Send(Create<Packet>(g_responseBytes));
   }
 }
-void ServerAccept(Ptr<Socket> s, const Address&) { s->SetRecvCallback(MakeCallback(&ServerRecv)); }
+void ServerAccept(Ptr<Socket> s, const Address&) { g_req[PeekPointer(s)] = 0; s->SetRecvCallback(MakeCallback(&ServerRecv)); }
 void ClientRecv(Ptr<Socket> s) {
   Ptr<Packet> p;
   while ((p = s->Recv())) g_got[PeekPointer(s)] += p->GetSize();
@@ -72,6 +72,7 @@ void StartExchange(Ptr<Node> client, Address server, int id) {
   Ptr<Socket> s = Socket::CreateSocket(client, TcpSocketFactory::GetTypeId());
   s->Bind();
   g_id[PeekPointer(s)] = id;
+  g_got[PeekPointer(s)] = 0;
   g_start[id] = Simulator::Now().GetSeconds();
   s->SetConnectCallback(MakeCallback(&Connected), MakeCallback(&ConnectFailed));
   s->SetRecvCallback(MakeCallback(&ClientRecv));

@@ -11,7 +11,9 @@ From 10 s to 30 s, every 0.25 s (81 exchanges), the client opens a new TCP conne
 sends a 1,000-byte request once connected, and the server answers 30,000 bytes; an
 exchange's completion time runs from the connect call to the last response byte at the
 client. The run stops at 62 s, so every exchange has at least 32 s; one still unfinished
-then counts at its time so far and is flagged.
+then counts at its time so far and is flagged. Each case is run RUNS times with ns-3's run
+numbers 1..RUNS (independent random streams) and the exchanges pooled: 81 exchanges alone
+move the mean by 10 % and the p95 by half from one run to the next.
 
 TCP as in Reference/ns3-bufferbloat/ (CUBIC, SACK, IW10, minimum RTO 1 s), with the SYN's
 retransmission timeout set to RFC 6298's initial 1 s (ns-3's own default is 3 s), as SchoolNet
@@ -25,7 +27,7 @@ sampled every 10 ms over the same window.
 Output: a tab-separated table on stdout, '#' lines first (ns-3 version, every attribute
 set), then one row per case.
 
-Rerun (one ns-3 process, a few minutes per case under load; writes the whole table):
+Rerun (one ns-3 process, about a minute per run of a case on one core; writes the whole table):
     nice /work/ns3-venv/bin/python Reference/ns3-manyflows/manyflows_driver.py > Reference/ns3-manyflows/table.tsv
 One case: add its name, e.g. `... manyflows_driver.py l20-n200-1000p` (rows only).
 """
@@ -44,12 +46,16 @@ FIRST_EXCHANGE_S, LAST_EXCHANGE_S, EVERY_S = 10.0, 30.0, 0.25
 STOP_S = 62.0
 SEGMENT = 1448
 SOCKET_BUFFER = 16_000_000
+# Independent runs per case (ns-3 RngRun 1..RUNS), pooled: 81 exchanges a run.
+RUNS = 5
 # name, line Mbps, bulk flows, buffer bytes (1,000 full-size packets = 1,500,000 B; 1 x BDP = line x 20 ms)
 CASES = [
     ("l20-n50-1000p", 20, 50, 1_500_000),
     ("l20-n200-1000p", 20, 200, 1_500_000),
     ("l20-n200-1bdp", 20, 200, 50_000),
     ("l100-n200-1000p", 100, 200, 1_500_000),
+    ("l150-n300-1000p", 150, 300, 1_500_000),
+    ("l150-n300-1bdp", 150, 300, 375_000),
 ]
 
 cppyy.cppdef(r"""
@@ -71,7 +77,7 @@ void ServerRecv(Ptr<Socket> s) {
     if (before < g_requestBytes && before + p->GetSize() >= g_requestBytes) s->Send(Create<Packet>(g_responseBytes));
   }
 }
-void ServerAccept(Ptr<Socket> s, const Address&) { s->SetRecvCallback(MakeCallback(&ServerRecv)); }
+void ServerAccept(Ptr<Socket> s, const Address&) { g_req[PeekPointer(s)] = 0; s->SetRecvCallback(MakeCallback(&ServerRecv)); }
 void ClientRecv(Ptr<Socket> s) {
   Ptr<Packet> p;
   while ((p = s->Recv())) g_got[PeekPointer(s)] += p->GetSize();
@@ -84,6 +90,7 @@ void StartExchange(Ptr<Node> client, Address server, int id) {
   Ptr<Socket> s = Socket::CreateSocket(client, TcpSocketFactory::GetTypeId());
   s->Bind();
   g_id[PeekPointer(s)] = id;
+  g_got[PeekPointer(s)] = 0;
   g_start[id] = Simulator::Now().GetSeconds();
   s->SetConnectCallback(MakeCallback(&Connected), MakeCallback(&ConnectFailed));
   s->SetRecvCallback(MakeCallback(&ClientRecv));
@@ -101,9 +108,9 @@ void Mark(Ptr<QueueDisc> q, int which) {
 
 // Runs one case; returns start/end pairs (end < 0: unfinished), then mean queue bytes, loss rate.
 std::vector<double> Run(std::string bottleneck, int flows, uint32_t bufferBytes, double first, double last, double every,
-                        double stop, int bottleneckDelayMs, std::string access, int accessDelayMs) {
+                        double stop, int bottleneckDelayMs, std::string access, int accessDelayMs, int runNumber) {
   Config::Reset();
-  RngSeedManager::SetSeed(1); RngSeedManager::SetRun(1);
+  RngSeedManager::SetSeed(1); RngSeedManager::SetRun(runNumber);
   Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
   Config::SetDefault("ns3::TcpSocket::InitialCwnd", UintegerValue(10));
   Config::SetDefault("ns3::TcpSocket::SndBufSize", UintegerValue(16000000));
@@ -184,32 +191,40 @@ def header():
     print(f"# topology: server --({ACCESS}, {ACCESS_DELAY_MS} ms)-- router --(line, {BOTTLENECK_DELAY_MS} ms)-- client; base RTT 20 ms")
     print("# PointToPoint bottleneck device TxQueue DropTailQueue MaxSize 1p; FifoQueueDisc MaxSize <buffer_bytes>B on the router's bottleneck port")
     print(f"# TcpL4Protocol::SocketType ns3::TcpCubic; TcpSocket::SegmentSize {SEGMENT}; InitialCwnd 10; SndBufSize = RcvBufSize {SOCKET_BUFFER};"
-          " DelAckCount 2; TcpSocketBase::MinRto 1 s; TcpSocket::ConnTimeout 1 s (RFC 6298's initial RTO; ns-3's default is 3 s); Sack true; RngSeed 1 run 1")
+          f" DelAckCount 2; TcpSocketBase::MinRto 1 s; TcpSocket::ConnTimeout 1 s (RFC 6298's initial RTO; ns-3's default is 3 s); Sack true; RngSeed 1, RngRun 1 to {RUNS} (one run each, exchanges pooled)")
     print(f"# bulk: <flows> BulkSend server->client, flow i starting at 0.1 + 2.0 i / flows s, SendSize {SEGMENT}, MaxBytes 0 (unlimited)")
     print(f"# exchanges: new TCP connection, {REQUEST_BYTES} B request once connected, {RESPONSE_BYTES} B response; one every"
           f" {EVERY_S} s from {FIRST_EXCHANGE_S} s to {LAST_EXCHANGE_S} s; time = connect call to last response byte; stop {STOP_S} s")
     print("# loss: queue disc dropped / received packets from 10 s to 30 s; queue_ms: queue bytes sampled every 10 ms over 10-30 s, at the line rate")
+    print(f"# each case: {RUNS} independent runs (RngRun 1..{RUNS}) of 81 exchanges, pooled; loss and queue_ms: the runs' mean; run_means: each run's mean time, s")
     print("# percentiles nearest-rank; over20/over30: share of exchanges taking more than 20 s / 30 s; unfinished: still running at the stop")
-    print("case\tline_mbps\tflows\tbuffer_bytes\texchanges\tmean_s\tp95_s\tp99_s\tmax_s\tover20\tover30\tunfinished\tloss\tqueue_ms")
+    print("case\tline_mbps\tflows\tbuffer_bytes\texchanges\tmean_s\tp95_s\tp99_s\tmax_s\tover20\tover30\tunfinished\tloss\tqueue_ms\truns\trun_means")
 
 
 def run(name, mbps, flows, buf):
-    out = list(cppyy.gbl.snmf.Run(f"{mbps}Mbps", flows, buf, FIRST_EXCHANGE_S, LAST_EXCHANGE_S, EVERY_S, STOP_S,
-                                   BOTTLENECK_DELAY_MS, ACCESS, ACCESS_DELAY_MS))
-    loss = out.pop()
-    queue_bytes = out.pop()
-    times, unfinished = [], 0
-    for i in range(0, len(out), 2):
-        if out[i + 1] >= 0:
-            times.append(out[i + 1] - out[i])
-        else:
-            times.append(STOP_S - out[i])
-            unfinished += 1
+    times, unfinished, losses, queues, run_means = [], 0, [], [], []
+    for number in range(1, RUNS + 1):
+        out = list(cppyy.gbl.snmf.Run(f"{mbps}Mbps", flows, buf, FIRST_EXCHANGE_S, LAST_EXCHANGE_S, EVERY_S, STOP_S,
+                                       BOTTLENECK_DELAY_MS, ACCESS, ACCESS_DELAY_MS, number))
+        losses.append(out.pop())
+        queues.append(out.pop())
+        these = []
+        for i in range(0, len(out), 2):
+            if out[i + 1] >= 0:
+                these.append(out[i + 1] - out[i])
+            else:
+                these.append(STOP_S - out[i])
+                unfinished += 1
+        run_means.append(sum(these) / len(these))
+        times += these
     mean = sum(times) / len(times)
     over20 = sum(1 for t in times if t > 20) / len(times)
     over30 = sum(1 for t in times if t > 30) / len(times)
+    loss = sum(losses) / len(losses)
+    queue_bytes = sum(queues) / len(queues)
     print(f"{name}\t{mbps}\t{flows}\t{buf}\t{len(times)}\t{mean:.4f}\t{percentile(times, 0.95):.4f}\t{percentile(times, 0.99):.4f}"
-          f"\t{max(times):.4f}\t{over20:.4f}\t{over30:.4f}\t{unfinished}\t{loss:.5f}\t{queue_bytes * 8 / (mbps * 1e6) * 1000:.1f}",
+          f"\t{max(times):.4f}\t{over20:.4f}\t{over30:.4f}\t{unfinished}\t{loss:.5f}\t{queue_bytes * 8 / (mbps * 1e6) * 1000:.1f}"
+          f"\t{RUNS}\t{','.join(f'{m:.3f}' for m in run_means)}",
           flush=True)
 
 
