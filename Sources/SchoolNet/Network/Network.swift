@@ -189,7 +189,8 @@ public struct Network {
     /// next question's hint either way.
     var lossMemo: ContiguousArray<(share: Double, roundTrip: Double, p: Double, lo: Double, hi: Double, exact: Bool)>
     /// Packets lost so far that cost a retransmission timeout (set-up and request rounds,
-    /// a body's tail, lost retransmissions; `Network+Losses.swift`).
+    /// body rounds that fast retransmit cannot repair, lost retransmissions;
+    /// `Network+Losses.swift`).
     public internal(set) var roundsLost = 0
 
     enum Phase: UInt8 { case free, waitingSession, setup, body }

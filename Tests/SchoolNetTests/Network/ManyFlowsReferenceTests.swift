@@ -14,16 +14,19 @@ import Testing
 /// 1…5), so mean, nearest-rank p95 and the share over 20 s are over 405 completion times.
 ///
 /// **Errors** (printed by the test; mean, p95): 20 Mbps, 50 flows behind 1,000 packets
-/// −12.9 %, −39.9 %; 200 flows behind 1,000 packets +3.8 %, −24.5 %; 200 flows behind
-/// 1 × BDP −48.2 %, −79.5 %; 100 Mbps, 200 flows behind 1,000 packets −20.0 %, −10.7 %;
-/// 150 Mbps, 300 flows (the update-storm-cbt line) behind 1,000 packets −52.2 %, −61.7 %,
-/// behind 1 × BDP −59.5 %, −70.9 %. Held to those measured errors (rounded up) as known
+/// −7.7 %, −29.0 %; 200 flows behind 1,000 packets +19.5 %, −9.7 %; 200 flows behind
+/// 1 × BDP −43.9 %, −76.1 %; 100 Mbps, 200 flows behind 1,000 packets +0.0 %, −3.8 %;
+/// 150 Mbps, 300 flows (the update-storm-cbt line) behind 1,000 packets −40.4 %, −59.5 %,
+/// behind 1 × BDP −46.5 %, −53.6 %. Held to those measured errors (rounded up) as known
 /// gaps. SchoolNet's loss probability, the rate equation's
 /// (``QueueDiscipline/lossProbability(fairShare:roundTrip:segmentBits:minimumRTO:)``), is
 /// about half ns-3's share of packets dropped (a quarter with 50 flows): each overflow of
-/// ns-3's drop-tail buffer takes the segments an ACK releases together, and SchoolNet's
-/// losses are independent while ns-3's are not: in Morris's regime (1 × BDP, 0.33 packets
-/// per flow at 20 Mbps) 5.9 % of ns-3's exchanges take more than 20 s, SchoolNet's none.
+/// ns-3's drop-tail buffer takes the segments an ACK releases together. Where the buffer
+/// has a few packets of room (ns-3 keeps 79.7 of its 80 ms full at 150 Mbps with 300
+/// flows), a new connection's bursts overflow it and wait for the retransmission timeout
+/// more often than a round's first loss at that rate gives; in Morris's regime (1 × BDP, 0.33 packets
+/// per flow at 20 Mbps) ns-3's flows lose their retransmissions again and again and 5.9 %
+/// of its exchanges take more than 20 s, SchoolNet's none.
 @Suite struct ManyFlowsReferenceTests {
     static let tableURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Reference/ns3-manyflows/table.tsv")
@@ -92,8 +95,8 @@ import Testing
     /// Relative tolerance per case (mean, p95): 20 % where SchoolNet meets it, else the
     /// measured error rounded up (the known gaps above).
     static let tolerance: [String: (mean: Double, p95: Double)] = [
-        "l20-n50-1000p": (0.20, 0.40), "l20-n200-1000p": (0.20, 0.25), "l20-n200-1bdp": (0.49, 0.80),
-        "l100-n200-1000p": (0.21, 0.20), "l150-n300-1000p": (0.53, 0.62), "l150-n300-1bdp": (0.60, 0.71),
+        "l20-n50-1000p": (0.20, 0.30), "l20-n200-1000p": (0.20, 0.20), "l20-n200-1bdp": (0.44, 0.77),
+        "l100-n200-1000p": (0.20, 0.20), "l150-n300-1000p": (0.41, 0.60), "l150-n300-1bdp": (0.47, 0.54),
     ]
 
     @Test func shortExchangesBehindManyBulkDownloads() throws {

@@ -160,4 +160,37 @@ import Testing
         #expect(fq.lost == 0)
         #expect(fifo.meanSeconds > fq.meanSeconds + 0.3, "FIFO \(fifo.meanSeconds) s, fq_codel \(fq.meanSeconds) s")
     }
+
+    /// A round's losses are correlated as at a full drop-tail buffer (Padhye et al.): with
+    /// p = 0.1 a draw u puts the first loss after ⌊log(1 − u) / log 0.9⌋ segments that
+    /// arrive, the rest of the round is lost with it, and the ACKs of those that arrived
+    /// release 1.5 new segments each (slow start, an ACK per two), at most what is left.
+    @Test func firstLossOfARound() {
+        var t = Topology()
+        let d = t.addNode("device", kind: .device), s = t.addNode("server", kind: .service)
+        t.addDuplexLink("access", lower: d, upper: s, up: .megabitsPerSecond(10), down: .megabitsPerSecond(10),
+                        propagation: .milliseconds(10))
+        var net = Network(topology: t, seed: 1)
+        var odds = Network.LossOdds(lo: 0.1, hi: 0.1, exact: true, route: 0, rt: 0.1)
+        // 1 − 0.9 = 0.1 > 0.05: the first segment is lost, none arrives.
+        #expect(net.firstLossReleases(0.05, among: 10, left: 11, growth: 1.5, odds: &odds) == 0)
+        // 1 − 0.9² = 0.19 ≤ 0.25 < 1 − 0.9³ = 0.271: two arrive and release three (DupThresh) …
+        #expect(net.firstLossReleases(0.25, among: 10, left: 11, growth: 1.5, odds: &odds) == 3)
+        // … or the one segment left.
+        #expect(net.firstLossReleases(0.25, among: 10, left: 1, growth: 1.5, odds: &odds) == 1)
+        // 1 − 0.9¹¹ = 0.686 < 0.7 < 1 − 0.9¹² = 0.718: eleven arrive; a round of eleven loses none.
+        #expect(net.firstLossReleases(0.7, among: 11, left: 5, growth: 1.5, odds: &odds) == nil)
+        #expect(net.firstLossReleases(0.7, among: 12, left: 5, growth: 1.5, odds: &odds) == 5)
+        // Bounds that straddle p decide alike, asking for the exact value only when they differ.
+        var bounded = Network.LossOdds(lo: 0.09, hi: 0.11, exact: false, route: 0, rt: 0.1)
+        #expect(net.firstLossReleases(0.05, among: 10, left: 11, growth: 1.5, odds: &bounded) == 0)
+        #expect(!bounded.exact)
+        // Repairs: three released segments raise the duplicate ACKs of fast retransmit (one
+        // round trip); fewer leave the loss to the retransmission timeout.
+        var sure = Network.LossOdds(lo: 0, hi: 0, exact: true, route: 0, rt: 0.1)
+        let lostBefore = net.roundsLost
+        #expect(net.recovery(released: 3, rt: 0.1, rto: 1, odds: &sure) == 0.1)
+        #expect(net.recovery(released: 2, rt: 0.1, rto: 1, odds: &sure) == 1)
+        #expect(net.roundsLost == lostBefore + 1)
+    }
 }
