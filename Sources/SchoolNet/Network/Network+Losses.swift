@@ -29,12 +29,13 @@ import Foundation
 /// Not modelled: the extra round trips of the slow start that follows an RTO.
 ///
 /// **Validated by**: `ManyFlowsReferenceTests` (ns-3 3.44, Reference/ns3-manyflows/: 30 kB
-/// exchanges behind 50 to 300 bulk downloads; mean within 20 % behind 1,000-packet buffers
-/// at 20 and 100 Mbps; worst errors −46.5 % (mean) and −76.1 % (p95), behind buffers of one
-/// bandwidth-delay product and at 150 Mbps with 300 flows, where ns-3's nearly full buffer
-/// overflows under a new connection's bursts) and `BufferbloatReferenceTests`
-/// (Reference/ns3-bufferbloat/). Independent losses in place of the round's gave worst
-/// errors of −59.5 % and −79.5 % on the same table.
+/// exchanges behind 50 to 300 bulk downloads; mean within 20 % of the recorded sample
+/// behind 1,000-packet buffers at 20 and 100 Mbps, ns-3's own runs spreading by up to 13 %;
+/// worst errors −46.5 % (mean) and −76.1 % (p95), behind buffers of one bandwidth-delay
+/// product and at 150 Mbps with 300 flows, where ns-3's nearly full buffer overflows under
+/// a new connection's bursts) and `BufferbloatReferenceTests` (Reference/ns3-bufferbloat/).
+/// An ablation with independent losses in place of the round's has worst errors of −59.5 %
+/// and −79.5 % on the same table.
 extension Network {
     /// DupThresh: segments after a lost one that let fast retransmit repair it (RFC 6675).
     static let duplicateThreshold = 3
@@ -59,12 +60,15 @@ extension Network {
         let growth = 1 + 1 / Double(max(1, tcp.segmentsPerAck))
         let fairWindow = max(1, fairBytes / segment)
         let slowStartEnd = max(fairWindow, window)
+        var keep = KeepLogs(odds)
         // Slow start until the first round that meets a loss, or past the fair-share window.
         while left > 0 {
             let sent = min(window, left)
             left -= sent
-            if let released = firstLossReleases(lossStream.nextUnit(), among: sent, left: left, growth: growth, odds: &odds) {
+            if let released = firstLossReleases(lossStream.nextUnit(), among: sent, left: left, growth: growth,
+                                                odds: &odds, keep: &keep) {
                 delay += recovery(released: released, rt: rt, rto: sampledRTO, odds: &odds)
+                keep = KeepLogs(odds)
                 break
             }
             window *= growth
@@ -74,33 +78,42 @@ extension Network {
         // Held to its fair share from here (the rate counts its losses); its last round — the
         // rest if the window reached holds it, else a fair-share window — loses its tail to the RTO.
         let last = left <= window ? left : min(left, fairWindow)
-        if firstLossReleases(lossStream.nextUnit(), among: last, left: 0, growth: growth, odds: &odds) != nil {
+        if firstLossReleases(lossStream.nextUnit(), among: last, left: 0, growth: growth, odds: &odds, keep: &keep) != nil {
             delay += recovery(released: 0, rt: rt, rto: sampledRTO, odds: &odds)
         }
         return delay
+    }
+
+    /// log(1 − p) at the bounds of ``LossOdds`` (a segment arrives with probability 1 − p),
+    /// computed once per transfer and again when the odds are made exact.
+    struct KeepLogs {
+        var lo: Double, hi: Double
+        init(_ odds: LossOdds) { (lo, hi) = (log1p(-odds.lo), log1p(-odds.hi)) }
     }
 
     /// The uniform draw `u` of a round of `sent` segments: nil if none meets a full buffer,
     /// else the new segments released by the ACKs of those before the first lost one (the
     /// rest of the round is lost with it): at most `left`, the segments not yet sent, and
     /// `growth` per segment that arrived. The position of the first loss is the smallest j
-    /// with 1 − (1 − p)ʲ above the draw; the bounds of p decide unless they differ on
-    /// whether the round is lost or on the side of DupThresh its releases fall.
+    /// with 1 − (1 − p)ʲ above the draw; the bounds of p (`keep`, their logs) decide unless
+    /// they differ on whether the round is lost or on the side of DupThresh its releases
+    /// fall, and then the odds are made exact and `keep` follows them.
     mutating func firstLossReleases(_ u: Double, among sent: Double, left: Double, growth: Double,
-                                    odds: inout LossOdds) -> Double? {
+                                    odds: inout LossOdds, keep: inout KeepLogs) -> Double? {
         let l = log1p(-u)
-        @inline(__always) func released(_ p: Double) -> Double? {
-            guard p > 0 else { return nil }
-            let before = (l / log1p(-p)).rounded(.down)  // segments that arrive before the first lost one
+        @inline(__always) func released(_ logKeep: Double) -> Double? {
+            guard logKeep < 0 else { return nil }
+            let before = (l / logKeep).rounded(.down)  // segments that arrive before the first lost one
             return before < sent ? min(left, before * growth) : nil
         }
-        let early = released(odds.hi), late = released(odds.lo)
+        let early = released(keep.hi), late = released(keep.lo)
         if odds.exact || (early == nil) == (late == nil)
             && (early ?? 0 >= Double(Self.duplicateThreshold)) == (late ?? 0 >= Double(Self.duplicateThreshold)) {
             return early
         }
         resolve(&odds)
-        return released(odds.lo)
+        keep = KeepLogs(odds)
+        return released(keep.lo)
     }
 
     /// The delay of repairing a round whose first loss is followed by `released` new

@@ -99,12 +99,13 @@ public struct TransferOutcome: Sendable, Equatable {
 /// (``QueueDiscipline/lossProbability(fairShare:roundTrip:segmentBits:minimumRTO:)``: CUBIC's
 /// window and Padhye et al.'s timeouts), drawn from the network's own stream
 /// (``init(topology:tcp:bucketWidth:seed:)``). A lost set-up or request round (DNS, SYN,
-/// TLS, request), a lost segment of a transfer's last three (no duplicate ACKs follow it)
-/// and a lost retransmission cost a retransmission timeout, doubling at each loss of the
-/// same packet up to 60 s (RFC 6298 §5.5, §2.5): 1 s before the connection has an RTT
-/// sample (DNS and SYN, §2.1) and max(1 s, 3 × RTT) after one (§2.2, §2.4). Other losses
-/// in a slow-start round cost one round trip of fast recovery; past the fair-share window
-/// a flow's losses are in its fair share (`Network+Losses.swift`). Exchanges behind
+/// TLS, request) and a lost retransmission cost a retransmission timeout, doubling at each
+/// loss of the same packet up to 60 s (RFC 6298 §5.5, §2.5): 1 s before the connection has
+/// an RTT sample (DNS and SYN, §2.1) and max(1 s, 3 × RTT) after one (§2.2, §2.4). A
+/// slow-start round loses its segments from the first lost one on: one round trip of fast
+/// recovery when three new segments follow the loss, else a timeout (a loss early in a
+/// round, or in the transfer's last round); past the fair-share window a flow's losses are
+/// in its fair share but for its last round (`Network+Losses.swift`). Exchanges behind
 /// fq_codel lose nothing. A transfer standing for k copies draws once for all of them.
 ///
 /// **ACK load**: the ACKs of the downloads crossing a link are carried ahead of the flows

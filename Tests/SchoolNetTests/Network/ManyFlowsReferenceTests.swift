@@ -18,7 +18,9 @@ import Testing
 /// 1 × BDP −43.9 %, −76.1 %; 100 Mbps, 200 flows behind 1,000 packets +0.0 %, −3.8 %;
 /// 150 Mbps, 300 flows (the update-storm-cbt line) behind 1,000 packets −40.4 %, −59.5 %,
 /// behind 1 × BDP −46.5 %, −53.6 %. Held to those measured errors (rounded up) as known
-/// gaps. SchoolNet's loss probability, the rate equation's
+/// gaps. ns-3's runs are a sample (not repeatable between processes): a second set of five
+/// runs a case moved the means by −4.3 % to +13.4 % and the p95s by −11 % to +31 %.
+/// SchoolNet's loss probability, the rate equation's
 /// (``QueueDiscipline/lossProbability(fairShare:roundTrip:segmentBits:minimumRTO:)``), is
 /// about half ns-3's share of packets dropped (a quarter with 50 flows): each overflow of
 /// ns-3's drop-tail buffer takes the segments an ACK releases together. Where the buffer

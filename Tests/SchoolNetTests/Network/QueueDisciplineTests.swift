@@ -172,18 +172,20 @@ import Testing
                         propagation: .milliseconds(10))
         var net = Network(topology: t, seed: 1)
         var odds = Network.LossOdds(lo: 0.1, hi: 0.1, exact: true, route: 0, rt: 0.1)
+        var keep = Network.KeepLogs(odds)
         // 1 − 0.9 = 0.1 > 0.05: the first segment is lost, none arrives.
-        #expect(net.firstLossReleases(0.05, among: 10, left: 11, growth: 1.5, odds: &odds) == 0)
+        #expect(net.firstLossReleases(0.05, among: 10, left: 11, growth: 1.5, odds: &odds, keep: &keep) == 0)
         // 1 − 0.9² = 0.19 ≤ 0.25 < 1 − 0.9³ = 0.271: two arrive and release three (DupThresh) …
-        #expect(net.firstLossReleases(0.25, among: 10, left: 11, growth: 1.5, odds: &odds) == 3)
+        #expect(net.firstLossReleases(0.25, among: 10, left: 11, growth: 1.5, odds: &odds, keep: &keep) == 3)
         // … or the one segment left.
-        #expect(net.firstLossReleases(0.25, among: 10, left: 1, growth: 1.5, odds: &odds) == 1)
+        #expect(net.firstLossReleases(0.25, among: 10, left: 1, growth: 1.5, odds: &odds, keep: &keep) == 1)
         // 1 − 0.9¹¹ = 0.686 < 0.7 < 1 − 0.9¹² = 0.718: eleven arrive; a round of eleven loses none.
-        #expect(net.firstLossReleases(0.7, among: 11, left: 5, growth: 1.5, odds: &odds) == nil)
-        #expect(net.firstLossReleases(0.7, among: 12, left: 5, growth: 1.5, odds: &odds) == 5)
+        #expect(net.firstLossReleases(0.7, among: 11, left: 5, growth: 1.5, odds: &odds, keep: &keep) == nil)
+        #expect(net.firstLossReleases(0.7, among: 12, left: 5, growth: 1.5, odds: &odds, keep: &keep) == 5)
         // Bounds that straddle p decide alike, asking for the exact value only when they differ.
         var bounded = Network.LossOdds(lo: 0.09, hi: 0.11, exact: false, route: 0, rt: 0.1)
-        #expect(net.firstLossReleases(0.05, among: 10, left: 11, growth: 1.5, odds: &bounded) == 0)
+        var keepBounded = Network.KeepLogs(bounded)
+        #expect(net.firstLossReleases(0.05, among: 10, left: 11, growth: 1.5, odds: &bounded, keep: &keepBounded) == 0)
         #expect(!bounded.exact)
         // Repairs: three released segments raise the duplicate ACKs of fast retransmit (one
         // round trip); fewer leave the loss to the retransmission timeout.
